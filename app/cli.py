@@ -1,0 +1,280 @@
+"""The command line: scripting and support for Mentor Desk, with no Qt.
+
+`mentordesk` with no subcommand opens the window (see ui/__main__.py); with one, it lands here.
+Errors are one clear line on stderr and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from app import APP_NAME, __version__
+from app.i18n import _
+from app.paths import DataPaths, resolve_data_dir
+
+log = logging.getLogger(__name__)
+
+EXIT_OK = 0
+EXIT_PROBLEM = 1
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    """A problem to report in one line."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mentordesk",
+        description=_("Run a mentoring programme on this PC. With no command, opens the window."),
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument(
+        "--data",
+        metavar="DIR",
+        help=_("use this data folder (default: your user data folder, or $MENTORDESK_DATA)"),
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser("demo", help=_("fill the data folder with the demo programme"))
+    demo.add_argument(
+        "--if-empty", action="store_true", help=_("do nothing if the folder already has data")
+    )
+    demo.add_argument(
+        "--replace",
+        action="store_true",
+        help=_("replace existing data with the demo (a backup is made first)"),
+    )
+
+    sub.add_parser("backup", help=_("make a backup of the data file now"))
+    sub.add_parser("backups", help=_("list the backups, newest first"))
+    restore = sub.add_parser(
+        "restore", help=_("restore a backup file (the current data is backed up first)")
+    )
+    restore.add_argument("file", help=_("the backup file, or 'latest'"))
+    check = sub.add_parser("check", help=_("check the data file's integrity and schema version"))
+    check.add_argument("--full", action="store_true", help=_("a slower, thorough check"))
+
+    printing = sub.add_parser("print", help=_("write a printout to a PDF file"))
+    printing.add_argument("kind", help=_("what to print (see 'mentordesk print list 0')"))
+    printing.add_argument("id", help=_("the record's number"))
+    printing.add_argument("-o", "--output", metavar="FILE", help=_("the PDF file to write"))
+
+    sub.add_parser("where", help=_("show the data folder and its files"))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    paths = DataPaths(resolve_data_dir(args.data))
+    commands = {
+        "demo": cmd_demo,
+        "backup": cmd_backup,
+        "backups": cmd_backups,
+        "restore": cmd_restore,
+        "check": cmd_check,
+        "print": cmd_print,
+        "where": cmd_where,
+    }
+    if args.command not in commands:
+        parser.print_help()
+        return EXIT_USAGE
+    from app.logs import configure_logging
+    from app.storage.errors import StorageError
+
+    try:
+        configure_logging(paths)
+        return commands[args.command](paths, args)
+    except (CliError, StorageError) as exc:
+        print(f"mentordesk: {exc}", file=sys.stderr)
+        return EXIT_PROBLEM
+    except KeyboardInterrupt:
+        return EXIT_PROBLEM
+    except Exception as exc:  # a bug: log it in full, say one line
+        log.exception("Command %s failed", args.command)
+        print(
+            _("mentordesk: unexpected error ({error}); details are in {log}").format(
+                error=exc.__class__.__name__, log=paths.logs / "mentordesk.log"
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_PROBLEM
+
+
+def _open_locked(paths: DataPaths):  # type: ignore[no-untyped-def]
+    from app.storage import open_database
+    from app.storage.lock import DataFolderLock
+
+    lock = DataFolderLock(paths.lock)
+    lock.acquire()
+    try:
+        return lock, open_database(paths)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def cmd_demo(paths: DataPaths, args: argparse.Namespace) -> int:
+    from sqlalchemy import func, select
+
+    from app.demo import create_demo
+    from app.model import Programme
+
+    lock, db = _open_locked(paths)
+    try:
+        with db.session() as s:
+            existing = s.scalar(select(func.count()).select_from(Programme)) or 0
+        if existing and args.if_empty:
+            print(
+                _("The data folder already has data; left as it is: {folder}").format(
+                    folder=paths.folder
+                )
+            )
+            return EXIT_OK
+        if existing and not args.replace:
+            raise CliError(
+                _(
+                    "{folder} already holds {n} programme(s). Use --replace to swap them for the "
+                    "demo (a backup is made first), or choose another folder with --data."
+                ).format(folder=paths.folder, n=existing)
+            )
+        if existing:
+            db.backup("before-demo")
+            from app.model.base import Base
+
+            with db.session() as s:
+                for table in reversed(Base.metadata.sorted_tables):
+                    s.execute(table.delete())
+        with db.session() as s:
+            programme_id = create_demo(s)
+        print(
+            _("Demo programme created (programme {id}) in {folder}").format(
+                id=programme_id, folder=paths.folder
+            )
+        )
+        return EXIT_OK
+    finally:
+        db.close()
+        lock.release()
+
+
+def cmd_backup(paths: DataPaths, args: argparse.Namespace) -> int:
+    lock, db = _open_locked(paths)
+    try:
+        made = db.backup("manual")
+        print(_("Backup written: {path}").format(path=made))
+        return EXIT_OK
+    finally:
+        db.close(backup=False)
+        lock.release()
+
+
+def cmd_backups(paths: DataPaths, args: argparse.Namespace) -> int:
+    from app.storage.backups import list_backups
+
+    found = list_backups(paths)
+    if not found:
+        print(_("No backups yet in {folder}").format(folder=paths.backups))
+    for b in found:
+        print(f"{b.made_at:%d/%m/%Y %H:%M:%S}  {b.reason:<16} {b.size // 1024:>7} KB  {b.path}")
+    return EXIT_OK
+
+
+def cmd_restore(paths: DataPaths, args: argparse.Namespace) -> int:
+    from app.storage import backups, migrate
+    from app.storage.lock import DataFolderLock
+
+    if args.file == "latest":
+        found = backups.list_backups(paths)
+        if not found:
+            raise CliError(_("There are no backups in {folder}").format(folder=paths.backups))
+        source = found[0].path
+    else:
+        source = Path(args.file).expanduser().resolve()
+    with DataFolderLock(paths.lock):
+        safety = backups.restore_backup(paths, source, migrate.SCHEMA_VERSION)
+    if safety:
+        print(_("The data file before the restore was kept as {path}").format(path=safety))
+    # Opening brings an older backup up to date (and checks it).
+    lock, db = _open_locked(paths)
+    db.close(backup=False)
+    lock.release()
+    print(_("Restored {name}").format(name=source.name))
+    return EXIT_OK
+
+
+def cmd_check(paths: DataPaths, args: argparse.Namespace) -> int:
+    from app.storage import migrate
+    from app.storage.engine import quick_check, user_version
+
+    if not paths.database.exists():
+        raise CliError(_("There is no data file in {folder}").format(folder=paths.folder))
+    problems = quick_check(paths.database, full=args.full)
+    version = user_version(paths.database)
+    print(_("Data file: {path}").format(path=paths.database))
+    print(
+        _("Data version: {found} (this program: {supported})").format(
+            found=version, supported=migrate.SCHEMA_VERSION
+        )
+    )
+    if problems:
+        for problem in problems[:20]:
+            print(_("Problem: {problem}").format(problem=problem))
+        return EXIT_PROBLEM
+    if version > migrate.SCHEMA_VERSION:
+        print(_("Written by a newer version of Mentor Desk."))
+        return EXIT_PROBLEM
+    if version < migrate.SCHEMA_VERSION:
+        print(_("Will be brought up to date when next opened."))
+    print(_("Integrity: ok"))
+    return EXIT_OK
+
+
+def cmd_print(paths: DataPaths, args: argparse.Namespace) -> int:
+    from app.printouts import catalogue
+    from app.services.errors import ActionRefused
+
+    if args.kind == "list":
+        for p in catalogue.PRINTOUTS.values():
+            print(f"{p.kind:<22} {p.title} (ID: {p.id_meaning})")
+        return EXIT_OK
+    if args.kind not in catalogue.PRINTOUTS:
+        raise CliError(
+            _("Unknown printout '{kind}'. Choose from: {kinds}").format(
+                kind=args.kind, kinds=", ".join(catalogue.PRINTOUTS)
+            )
+        )
+    try:
+        record_id = int(args.id)
+    except ValueError:
+        raise CliError(_("The ID must be a number, not '{id}'.").format(id=args.id)) from None
+    output = Path(args.output or f"{args.kind}-{record_id}.pdf")
+    lock, db = _open_locked(paths)
+    try:
+        with db.session() as s:
+            data = catalogue.build(args.kind, s, record_id)
+    except ActionRefused as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        db.close(backup=False)
+        lock.release()
+    output.write_bytes(data)
+    print(_("Written {path}").format(path=output))
+    return EXIT_OK
+
+
+def cmd_where(paths: DataPaths, args: argparse.Namespace) -> int:
+    print(_("Data folder: {path}").format(path=paths.folder))
+    print(_("Data file:   {path}").format(path=paths.database))
+    print(_("Backups:     {path}").format(path=paths.backups))
+    print(_("Log:         {path}").format(path=paths.logs / "mentordesk.log"))
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

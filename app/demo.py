@@ -1,0 +1,193 @@
+"""The demo programme (a nursery network) and the large data set the benchmarks use.
+
+Each part of the product adds its records here as it arrives, so the demo always shows every
+feature with realistic data.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from sqlalchemy.orm import Session
+
+from app.model import Participant, Person, Programme, Role
+from app.model.programme import MentoringType, ProgrammeModel, ProgrammeStatus
+
+SETTINGS = [
+    "Wee Acorns Nursery, Leith",
+    "Sunflower Family Centre, Portobello",
+    "Riverside Early Years Centre",
+    "Little Puffins Nursery, Musselburgh",
+    "Craigmillar Community Nursery",
+    "Rainbow Childminding, Dalkeith",
+    "Oak Tree Out of School Club",
+    "St Mary's Nursery Class",
+]
+
+MENTORS = [
+    ("Seònaid", "Nic a' Phì", "Depute manager"),
+    ("Fiona", "MacLeod", "Nursery manager"),
+    ("Aileen", "Henderson", "Senior practitioner"),
+    ("Ruaridh", "Campbell", "Room leader"),
+    ("Morag", "Sinclair", "Childminder"),
+    ("Priya", "Sharma", "Senior practitioner"),
+    ("Gillian", "Paterson", "Nursery manager"),
+    ("Eilidh", "Mackenzie", "Room leader"),
+    ("Kirsty", "Robertson", "Lead practitioner"),
+    ("Joanna", "Nowak", "Depute manager"),
+    ("Catriona", "Ross", "Out of school care manager"),
+    ("Heather", "Wallace", "Senior practitioner"),
+]
+
+MENTEES = [
+    ("Amy", "Johnstone"),
+    ("Chloe", "Stewart"),
+    ("Erin", "Thomson"),
+    ("Niamh", "O'Neill"),
+    ("Ciarán", "Doherty"),
+    ("Holly", "Murray"),
+    ("Zara", "Ahmed"),
+    ("Lauren", "Scott"),
+    ("Rachel", "Kerr"),
+    ("Megan", "Fraser"),
+    ("Sophie", "Hamilton"),
+    ("Jack", "Reid"),
+    ("Olivia", "Grant"),
+    ("Kayleigh", "Watson"),
+    ("Ellie", "Morrison"),
+    ("Màiri", "MacDonald"),
+    ("Hannah", "Young"),
+    ("Aisha", "Begum"),
+    ("Rebecca", "Burns"),
+    ("Natalie", "Ferguson"),
+    ("Shannon", "Duncan"),
+    ("Emma", "Black"),
+    ("Louise", "Gray"),
+    ("Agnieszka", "Kowalska"),
+]
+
+MENTEE_ROLES = [
+    "Early years practitioner",
+    "Modern apprentice",
+    "Support worker",
+    "Newly qualified practitioner",
+    "Childminder",
+]
+
+
+def _email(first: str, last: str) -> str:
+    plain = f"{first}.{last}".lower()
+    for accented, simple in (("ò", "o"), ("ì", "i"), ("à", "a"), ("á", "a"), ("'", ""), (" ", "")):
+        plain = plain.replace(accented, simple)
+    return f"{plain}@example.org.uk"
+
+
+def create_demo(s: Session, today: date | None = None) -> int:
+    """Fill an empty database with the demo programmes; return the main programme's id."""
+    today = today or date.today()
+    main = Programme(
+        name="Growing Together Mentoring Programme",
+        organisation="Riverside Early Years Network",
+        description=(
+            "Experienced practitioners across the network mentor newly qualified staff and "
+            "those working towards the Childhood Practice award."
+        ),
+        coordinator="Seonag Morrison",
+        programme_model=ProgrammeModel.SHARED_PARTNERSHIP,
+        partner_organisations="Wee Acorns Nursery; Sunflower Family Centre; Rainbow Childminding",
+        mentoring_type=MentoringType.ONE_TO_ONE,
+        status=ProgrammeStatus.RUNNING,
+        start_date=today.replace(day=1) - timedelta(days=330),
+        end_date=None,
+    )
+    peer = Programme(
+        name="New Childminders Peer Support",
+        organisation="Riverside Early Years Network",
+        description="Small peer groups for childminders in their first year of registration.",
+        coordinator="Seonag Morrison",
+        programme_model=ProgrammeModel.PEER_GROUP,
+        mentoring_type=MentoringType.GROUP,
+        max_mentees_per_mentor=4,
+        status=ProgrammeStatus.PLANNING,
+        start_date=today + timedelta(days=40),
+    )
+    s.add_all([main, peer])
+    s.flush()
+    rng = random.Random(2026)
+    for i, (first, last, job) in enumerate(MENTORS):
+        person = Person(
+            first_name=first,
+            last_name=last,
+            email=_email(first, last),
+            phone=f"0131 496 {1000 + i * 37:04d}",
+            setting=SETTINGS[i % len(SETTINGS)],
+            job_role=job,
+        )
+        person.roles.append(
+            Participant(programme=main, role=Role.MENTOR, joined_on=main.start_date)
+        )
+        s.add(person)
+    for i, (first, last) in enumerate(MENTEES):
+        person = Person(
+            first_name=first,
+            last_name=last,
+            email=_email(first, last),
+            phone=f"07700 900{100 + i * 13:03d}",
+            setting=SETTINGS[(i * 3 + 1) % len(SETTINGS)],
+            job_role=rng.choice(MENTEE_ROLES),
+        )
+        joined = (main.start_date or today) + timedelta(days=rng.randint(0, 300))
+        person.roles.append(Participant(programme=main, role=Role.MENTEE, joined_on=joined))
+        s.add(person)
+    s.flush()
+    return main.id
+
+
+def generate_large(s: Session, people: int = 2000, seed: int = 7) -> int:
+    """A network-sized programme for benchmarks: `people` people, a third of them mentors."""
+    rng = random.Random(seed)
+    programme = Programme(
+        name="Citywide Early Years Mentoring",
+        organisation="City Early Years Team",
+        status=ProgrammeStatus.RUNNING,
+        start_date=date(2024, 8, 1),
+    )
+    s.add(programme)
+    s.flush()
+    firsts = [m[0] for m in MENTORS] + [m[0] for m in MENTEES]
+    lasts = [m[1] for m in MENTORS] + [m[1] for m in MENTEES]
+    rows = []
+    for i in range(people):
+        first, last = rng.choice(firsts), rng.choice(lasts)
+        rows.append(
+            {
+                "first_name": first,
+                "last_name": f"{last}",
+                "preferred_name": "",
+                "email": f"person{i}@example.org.uk",
+                "phone": "",
+                "notes": "",
+                "setting": rng.choice(SETTINGS),
+                "job_role": rng.choice(MENTEE_ROLES),
+                "version_id": 1,
+            }
+        )
+    from sqlalchemy import insert, select
+
+    s.execute(insert(Person), rows)
+    ids = s.scalars(select(Person.id).order_by(Person.id)).all()[-people:]
+    s.execute(
+        insert(Participant),
+        [
+            {
+                "programme_id": programme.id,
+                "person_id": pid,
+                "role": Role.MENTOR if n % 3 == 0 else Role.MENTEE,
+                "version_id": 1,
+                "joined_on": date(2024, 8, 1) + timedelta(days=n % 500),
+            }
+            for n, pid in enumerate(ids)
+        ],
+    )
+    return programme.id

@@ -1,0 +1,154 @@
+"""Opening the data file, in one place and in a fixed order.
+
+1. quick integrity check; 2. refuse a file written by a newer version, untouched;
+3. back up before any migration; 4. migrate, one transaction per revision;
+5. if the migration fails, put the backup back and explain.
+
+Later this is where an encryption key or a server address will be handed in; nothing else
+creates engines or connections.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import Engine, event
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.i18n import _
+from app.paths import DataPaths
+from app.storage import backups, migrate
+from app.storage.engine import create_sqlite_engine, quick_check, user_version
+from app.storage.errors import CorruptError, StorageError, too_new, translate
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Database:
+    """An open data file: the engine, a session factory and what happened since the last backup."""
+
+    paths: DataPaths
+    engine: Engine
+    sessions: sessionmaker[Session]
+    changed_since_backup: bool = False
+    last_backup_at: datetime | None = None
+    migrated_from: int | None = None
+    _closed: bool = field(default=False, repr=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: commit if the block finishes, roll back if it raises."""
+        s = self.sessions()
+        try:
+            yield s
+            s.commit()
+        except BaseException:
+            s.rollback()
+            raise
+        finally:
+            s.close()
+
+    def backup(self, reason: str) -> backups.Path:
+        path = backups.make_backup(self.paths, reason)
+        backups.thin_backups(self.paths)
+        self.changed_since_backup = False
+        self.last_backup_at = datetime.now()
+        return path
+
+    def backup_if_changed(self, reason: str) -> backups.Path | None:
+        if not self.changed_since_backup:
+            return None
+        return self.backup(reason)
+
+    def close(self, *, backup: bool = True) -> None:
+        """Close the file; then, if anything changed, keep a backup of the closed file (so the
+        copy is newer than the file and the next start sees nothing new to back up)."""
+        if self._closed:
+            return
+        self.engine.dispose()
+        self._closed = True
+        if backup and self.changed_since_backup and not quick_check(self.paths.database):
+            self.backup("on-close")
+
+
+def open_database(paths: DataPaths, *, backup_on_open: bool = True) -> Database:
+    """Open (creating or upgrading as needed) the data file in `paths`."""
+    paths.ensure()
+    existed = paths.database.exists() and paths.database.stat().st_size > 0
+    found = 0
+    if existed:
+        try:
+            problems = quick_check(paths.database)
+            found = user_version(paths.database)
+        except Exception as exc:
+            raise translate(exc) or CorruptError(
+                _("The data file is damaged and cannot be read."),
+                _("Restore the newest backup (File > Restore from backup)."),
+            ) from exc
+        if problems:
+            raise CorruptError(
+                _("The data file failed its integrity check: {problem}").format(
+                    problem=problems[0]
+                ),
+                _("Restore the newest backup (File > Restore from backup)."),
+            )
+        if found > migrate.SCHEMA_VERSION:
+            raise too_new(found, migrate.SCHEMA_VERSION)
+
+    safety = None
+    if existed and found < migrate.SCHEMA_VERSION:
+        safety = backups.make_backup(paths, "before-upgrade")
+    elif existed and backup_on_open and backups.database_changed_since_last_backup(paths):
+        backups.make_backup(paths, "on-open")
+        backups.thin_backups(paths)
+
+    engine = create_sqlite_engine(paths.database)
+    if found < migrate.SCHEMA_VERSION:
+        try:
+            migrate.upgrade(engine)
+        except Exception as exc:
+            engine.dispose()
+            log.exception("Upgrading the data file from version %s failed", found)
+            if safety is not None:
+                backups.restore_backup(paths, safety, migrate.SCHEMA_VERSION)
+            known = translate(exc)
+            if known:
+                raise known from exc
+            raise StorageError(
+                _("The data file could not be brought up to date (from version {found}).").format(
+                    found=found
+                ),
+                _("It has been put back as it was. Please report this problem."),
+            ) from exc
+
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    database = Database(paths, engine, sessions, migrated_from=found if safety else None)
+
+    @event.listens_for(sessions, "after_flush")
+    def _mark_changed(*_args: object) -> None:
+        database.changed_since_backup = True
+
+    newest = backups.list_backups(paths)
+    database.last_backup_at = newest[0].made_at if newest else None
+    return database
+
+
+def run_guarded(fn):  # type: ignore[no-untyped-def]
+    """Decorator: turn low-level database errors into StorageError where the user can act."""
+
+    def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+        try:
+            return fn(*args, **kwargs)
+        except (SQLAlchemyError, OSError) as exc:
+            known = translate(exc)
+            if known:
+                raise known from exc
+            raise
+
+    return wrapper

@@ -1,0 +1,91 @@
+"""Storage problems the user's machine causes, each with a plain message and a next step.
+
+Anything not listed here is a bug in Mentor Desk: it is logged with its traceback instead.
+"""
+
+from __future__ import annotations
+
+import errno
+import sqlite3
+
+from app.i18n import _
+
+
+class StorageError(Exception):
+    """A problem with the data file that the coordinator can do something about."""
+
+    def __init__(self, message: str, next_step: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.next_step = next_step
+
+    def __str__(self) -> str:
+        return f"{self.message} {self.next_step}".strip()
+
+
+class TooNewError(StorageError):
+    pass
+
+
+class CorruptError(StorageError):
+    pass
+
+
+class LockedError(StorageError):
+    """Another copy of Mentor Desk has this data folder open."""
+
+
+class ReadOnlyError(StorageError):
+    pass
+
+
+class DiskFullError(StorageError):
+    pass
+
+
+class CannotOpenError(StorageError):
+    pass
+
+
+def too_new(found: int, supported: int) -> TooNewError:
+    return TooNewError(
+        _(
+            "This data file was saved by a newer version of Mentor Desk (data version {found}; "
+            "this version understands up to {supported})."
+        ).format(found=found, supported=supported),
+        _("Install the newer version to open it. The file has not been changed."),
+    )
+
+
+def translate(exc: BaseException) -> StorageError | None:
+    """Map a low-level error to the storage error a user can act on, or None if it is a bug."""
+    text = str(exc).lower()
+    err = getattr(exc, "orig", exc)
+    if (
+        isinstance(err, OSError) and err.errno == errno.ENOSPC
+    ) or "database or disk is full" in text:
+        return DiskFullError(
+            _("The disk is full, so the last change could not be saved."),
+            _("Free some space and try again. Nothing saved earlier has been lost."),
+        )
+    if "readonly" in text or "read-only" in text or isinstance(err, PermissionError):
+        return ReadOnlyError(
+            _("The data folder cannot be written to (it is read-only)."),
+            _("Check the folder's permissions, or choose another data folder."),
+        )
+    if "malformed" in text or "not a database" in text or "file is encrypted" in text:
+        return CorruptError(
+            _("The data file is damaged and cannot be read."),
+            _("Restore the newest backup (File > Restore from backup, or 'mentordesk restore')."),
+        )
+    if "database is locked" in text:
+        return LockedError(
+            _("The data file is busy: another program is using it."),
+            _("Close the other program and try again."),
+        )
+    if isinstance(err, sqlite3.OperationalError) and "unable to open" in text:
+        return CannotOpenError(
+            _("The data file could not be opened."),
+            _("Check that the data folder exists and that you may write to it."),
+        )
+    return None

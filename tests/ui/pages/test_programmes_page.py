@@ -1,0 +1,78 @@
+"""The Programmes page: create, edit, archive and bring back, with messages by the fields."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog
+
+from ui.dialogs.programme_dialog import ProgrammeDialog
+from ui.pages import programmes_page
+from ui.pages.programmes_page import ProgrammesPage
+
+
+def _page(window) -> ProgrammesPage:  # type: ignore[no-untyped-def]
+    window.go_to("programmes")
+    page = window.stack.currentWidget()
+    assert isinstance(page, ProgrammesPage)
+    return page
+
+
+def test_dialog_shows_each_problem_next_to_its_field(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = ProgrammeDialog()
+    qtbot.addWidget(dialog)
+    dialog.start_date.edit.setText("31/02/2026")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "Give the programme a name." in dialog.form.error_text("name")
+    assert "which organisation" in dialog.form.error_text("organisation")
+    assert "no such date" in dialog.form.error_text("start_date")
+    assert dialog.form.error_text("end_date") == ""
+
+
+def test_create_a_programme_through_the_dialog(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    page = _page(window)
+
+    class FilledDialog(ProgrammeDialog):
+        def exec(self) -> int:
+            self.name.setText("Little Steps Mentoring")
+            self.organisation.setText("Wee Acorns Nursery")
+            self.start_date.edit.setText("01/01/2027")
+            self.accept()
+            return int(self.result())
+
+    monkeypatch.setattr(programmes_page, "ProgrammeDialog", FilledDialog)
+    page.new_button.click()
+    names = [row.name for row in page.model.rows]
+    assert "Little Steps Mentoring" in names
+    assert page._selected_row().name == "Little Steps Mentoring"
+    assert window.programme_picker.count() == 3
+
+
+def test_archive_and_bring_back(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    page = _page(window)
+    page.select(page.model.rows[1].id)
+    archived_id = page.selected_id()
+    page.archive_button.click()
+    assert archived_id not in [r.id for r in page.model.rows]
+    assert window.programme_picker.count() == 1
+    assert not window.programme_picker.isVisible()  # one programme: no picker needed
+    page.show_archived.setChecked(True)
+    page.select(archived_id)
+    assert page.archive_button.text().replace("&", "") == "Bring back"
+    page.archive_button.click()
+    assert window.programme_picker.count() == 2
+
+
+def test_edit_updates_the_list(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    page = _page(window)
+    page.select(window.context.programme_id)
+
+    class RenameDialog(ProgrammeDialog):
+        def exec(self) -> int:
+            self.name.setText("Growing Together 2027")
+            self.accept()
+            return int(self.result())
+
+    monkeypatch.setattr(programmes_page, "ProgrammeDialog", RenameDialog)
+    page.edit_button.click()
+    assert "Growing Together 2027" in [r.name for r in page.model.rows]
+    assert "Growing Together 2027" in window.windowTitle()

@@ -1,0 +1,69 @@
+"""The main window on the demo data, offscreen."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from ui.application import build_window, window_settings
+from ui.pages.programmes_page import ProgrammesPage
+from ui.pages.settings_page import SettingsPage
+
+
+def test_opens_on_the_demo_with_pages_menus_and_picker(window) -> None:  # type: ignore[no-untyped-def]
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles[0] == "Programmes" and "Settings" in titles
+    menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
+    assert menus[0] == "File" and menus[-1] == "Help"
+    assert window.programme_picker.isVisible()  # the demo has two programmes
+    assert window.programme_picker.count() == 2
+    assert "Growing Together" in window.windowTitle()
+    assert window.backup_status.text()
+
+
+def test_picking_a_programme_changes_the_current_one(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    picker = window.programme_picker
+    other = 1 - picker.currentIndex()
+    picker.setCurrentIndex(other)
+    picker.activated.emit(other)
+    assert window.context.programme_id == picker.itemData(other)
+    assert picker.currentText() in window.windowTitle()
+
+
+def test_keyboard_moves_between_pages(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(window.stack.currentWidget(), SettingsPage)
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(window.stack.currentWidget(), ProgrammesPage)
+
+
+def test_back_up_now_adds_a_backup_to_settings(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.go_to("settings")
+    before = window.settings_page.table.rowCount()
+    window.backup_action.trigger()
+    assert window.settings_page.table.rowCount() == before + 1
+    assert "Made by you" in window.settings_page.table.item(0, 1).text()
+
+
+def test_window_size_and_last_page_are_remembered(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    first = build_window(demo_db, synchronous_tasks=True)
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(790, 650)
+    first.go_to("settings")
+    first.close()
+    assert window_settings(demo_db.paths).value("main/geometry") is not None
+
+    second = build_window(demo_db, synchronous_tasks=True)
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.width(), second.height()) == (790, 650)
+    assert isinstance(second.stack.currentWidget(), SettingsPage)
+    second.close()
+
+
+def test_print_summary_opens_the_preview(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.print_summary()
+    preview = window.findChild(object, "print-preview")
+    assert preview is not None
+    assert preview.page_count() >= 1
+    preview.close()

@@ -1,0 +1,211 @@
+"""The print preview: the coordinator sees every page, prints them, or saves the same PDF."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton
+
+from app.printouts import style
+from ui.widgets import print_preview
+from ui.widgets.print_preview import PrintPreviewDialog
+
+# Qt's offscreen platform (used for tests) warns whenever a dialog with a minimum size is shown.
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
+
+
+@pytest.fixture(scope="module")
+def two_page_pdf() -> bytes:
+    letterhead = style.Letterhead("Wee Acorns Nursery", "Growing Together", "Meeting log")
+    story = [style.heading("Meeting log"), style.writing_lines(45)]
+    return style.build_pdf(letterhead, story, printed_on=date(2026, 11, 23))
+
+
+@pytest.fixture
+def dialog(qtbot, two_page_pdf) -> PrintPreviewDialog:
+    preview = PrintPreviewDialog(two_page_pdf, "Meeting log", "Meeting log – Alex Brown")
+    qtbot.addWidget(preview)
+    return preview
+
+
+def pdf_printer(path) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def page_sizes_mm(path) -> list[tuple[int, int]]:
+    reader = PdfReader(str(path))
+    return [
+        (round(float(p.mediabox.width) / 72 * 25.4), round(float(p.mediabox.height) / 72 * 25.4))
+        for p in reader.pages
+    ]
+
+
+def test_shows_every_page(dialog):
+    assert dialog.page_count() == 2
+    assert "Page 1 of 2" in [label.text() for label in dialog.findChildren(QLabel)]
+
+
+def test_opens_fitted_to_width_with_all_pages_scrolling(dialog):
+    view = dialog.findChild(QPdfView)
+    assert view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+    assert view.pageMode() == QPdfView.PageMode.MultiPage
+
+
+def test_save_to_writes_the_original_bytes(dialog, two_page_pdf, tmp_path):
+    target = tmp_path / "log.pdf"
+    dialog.save_to(target)
+    assert target.read_bytes() == two_page_pdf
+
+
+def test_print_to_a_pdf_printer_prints_every_page_on_a4(dialog, tmp_path):
+    target = tmp_path / "printed.pdf"
+    assert dialog.print_to(pdf_printer(target)) is True
+    assert page_sizes_mm(target) == [(210, 297), (210, 297)]
+
+
+def test_print_to_honours_a_page_range(dialog, tmp_path):
+    target = tmp_path / "page2.pdf"
+    printer = pdf_printer(target)
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, 2)
+    assert dialog.print_to(printer) is True
+    assert len(PdfReader(str(target)).pages) == 1
+
+
+def test_printed_pages_are_white_not_transparent(dialog, tmp_path):
+    target = tmp_path / "printed.pdf"
+    dialog.print_to(pdf_printer(target))
+    page = PdfReader(str(target)).pages[0]
+    images = list(page.images)
+    assert images, "the page is printed as an image"
+    picture = images[0].image
+    assert picture.mode in ("RGB", "L")
+    assert picture.convert("RGB").getpixel((picture.width // 2, picture.height - 5)) == (
+        255,
+        255,
+        255,
+    )
+
+
+def test_print_button_uses_the_print_dialog_then_prints(dialog, tmp_path, monkeypatch):
+    target = tmp_path / "chosen.pdf"
+
+    class ChosenPrinter:
+        """Stands in for Qt's print dialog: the user picks "Print to file" and presses Print."""
+
+        def __init__(self, printer, parent):
+            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+            printer.setOutputFileName(str(target))
+
+        def setWindowTitle(self, title):
+            pass
+
+        def setMinMax(self, low, high):
+            assert (low, high) == (1, 2)
+
+        def setOption(self, option, on=True):
+            pass
+
+        def exec(self):
+            return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(print_preview, "QPrintDialog", ChosenPrinter)
+    assert dialog.print_document() is True
+    assert len(PdfReader(str(target)).pages) == 2
+
+
+def test_save_as_adds_pdf_and_writes_the_file(dialog, two_page_pdf, tmp_path, monkeypatch):
+    seen = {}
+
+    def choose(parent, caption, suggested, file_filter):
+        seen["suggested"] = suggested
+        return str(tmp_path / "Alex Brown log"), file_filter
+
+    monkeypatch.setattr(print_preview.QFileDialog, "getSaveFileName", choose)
+    saved = dialog.save_as()
+    assert saved == str(tmp_path / "Alex Brown log.pdf")
+    assert (tmp_path / "Alex Brown log.pdf").read_bytes() == two_page_pdf
+    assert seen["suggested"].endswith("Meeting log – Alex Brown.pdf")
+
+
+def test_save_as_cancelled_writes_nothing(dialog, tmp_path, monkeypatch):
+    monkeypatch.setattr(print_preview.QFileDialog, "getSaveFileName", lambda *args: ("", ""))
+    assert dialog.save_as() is None
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_suggested_filename_loses_characters_windows_forbids(qtbot, two_page_pdf):
+    preview = PrintPreviewDialog(two_page_pdf, "Log", 'Log: A/B "draft"?')
+    qtbot.addWidget(preview)
+    assert preview._safe_filename() == "Log A B draft.pdf"
+
+
+def test_zoom_in_out_and_back_to_fit(dialog, qtbot):
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    fitted = dialog.zoom_factor()
+    dialog.zoom_in()
+    assert dialog.zoom_factor() == pytest.approx(fitted * 1.25)
+    dialog.zoom_out()
+    dialog.zoom_out()
+    assert dialog.zoom_factor() == pytest.approx(fitted / 1.25)
+    dialog.fit_to_width()
+    assert dialog.findChild(QPdfView).zoomMode() == QPdfView.ZoomMode.FitToWidth
+
+
+def test_keyboard_zoom(dialog, qtbot):
+    with qtbot.waitActive(dialog):
+        dialog.show()
+        dialog.activateWindow()
+    fitted = dialog.zoom_factor()
+    qtbot.keyClick(dialog, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.zoom_factor() == pytest.approx(fitted * 1.25)
+    qtbot.keyClick(dialog, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.zoom_factor() == pytest.approx(fitted)
+
+
+def test_keyboard_print_and_save(qtbot, two_page_pdf, monkeypatch):
+    asked = []
+    monkeypatch.setattr(PrintPreviewDialog, "print_document", lambda self: asked.append("print"))
+    monkeypatch.setattr(PrintPreviewDialog, "save_as", lambda self: asked.append("save"))
+    preview = PrintPreviewDialog(two_page_pdf, "Meeting log", "Meeting log")
+    qtbot.addWidget(preview)
+    with qtbot.waitActive(preview):
+        preview.show()
+        preview.activateWindow()
+    qtbot.keyClick(preview, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(preview, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert asked == ["print", "save"]
+
+
+def test_escape_closes(dialog, qtbot):
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert dialog.result() == QDialog.DialogCode.Rejected
+
+
+def test_every_button_has_an_accessible_name(dialog):
+    buttons = dialog.findChildren(QPushButton)
+    names = {button.accessibleName() for button in buttons}
+    assert {"Print", "Save as PDF", "Close", "Zoom in", "Zoom out", "Fit to width"} <= names
+    assert all(button.accessibleName() for button in buttons)
+
+
+def test_unreadable_pdf_can_still_be_saved_but_not_printed(qtbot, tmp_path):
+    preview = PrintPreviewDialog(b"not a pdf", "Broken", "broken")
+    qtbot.addWidget(preview)
+    assert preview.page_count() == 0
+    assert preview.print_to(pdf_printer(tmp_path / "x.pdf")) is False
+    assert preview.print_document() is False
+    preview.save_to(tmp_path / "broken.pdf")
+    assert (tmp_path / "broken.pdf").read_bytes() == b"not a pdf"

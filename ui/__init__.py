@@ -1,0 +1,1 @@
+"""Mentor Desk's window: the screens over `app/`."""

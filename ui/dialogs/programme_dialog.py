@@ -1,0 +1,116 @@
+"""Create or edit a programme's basic details. Validates in accept(); never saves itself."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import _
+from app.model.programme import MentoringType, ProgrammeModel, ProgrammeStatus, label
+from app.services.programmes import ProgrammeDetails, validate_details
+from ui.widgets.date_field import DateField
+from ui.widgets.form import ErrorForm
+
+
+def _enum_combo(values: list, current: object) -> QComboBox:  # type: ignore[type-arg]
+    combo = QComboBox()
+    for value in values:
+        combo.addItem(label(value), value)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
+    return combo
+
+
+class ProgrammeDialog(QDialog):
+    def __init__(self, details: ProgrammeDetails | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(_("New programme") if details is None else _("Edit programme"))
+        self.setMinimumWidth(520)
+        details = details or ProgrammeDetails(name="", organisation="")
+        self.form = ErrorForm()
+        self.name = QLineEdit(details.name)
+        self.organisation = QLineEdit(details.organisation)
+        self.coordinator = QLineEdit(details.coordinator)
+        self.programme_model = _enum_combo(list(ProgrammeModel), details.programme_model)
+        self.partners = QLineEdit(details.partner_organisations)
+        self.mentoring_type = _enum_combo(list(MentoringType), details.mentoring_type)
+        self.status = _enum_combo(list(ProgrammeStatus), details.status)
+        self.start_date = DateField(details.start_date)
+        self.end_date = DateField(details.end_date)
+        self.description = QPlainTextEdit(details.description)
+        self.description.setTabChangesFocus(True)
+        self.description.setFixedHeight(80)
+
+        f = self.form
+        f.add_field("name", _("&Name"), self.name)
+        f.add_field("organisation", _("&Organisation"), self.organisation)
+        f.add_field("coordinator", _("&Coordinator"), self.coordinator)
+        f.add_field("programme_model", _("&Model"), self.programme_model)
+        f.add_field(
+            "partner_organisations",
+            _("&Partners"),
+            self.partners,
+            hint=_("For a shared partnership: the other organisations, separated by ;"),
+        )
+        f.add_field("mentoring_type", _("Mentoring &type"), self.mentoring_type)
+        f.add_field("status", _("&Status"), self.status)
+        f.add_field("start_date", _("Start &date"), self.start_date)
+        f.add_field("end_date", _("&End date"), self.end_date)
+        f.add_field("description", _("&Purpose"), self.description)
+
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(buttons)
+        self.name.setFocus()
+        self._details: ProgrammeDetails | None = None
+
+    def details(self) -> ProgrammeDetails:
+        """The values as typed; call after exec() returns Accepted."""
+        assert self._details is not None
+        return self._details
+
+    def _read(self) -> tuple[ProgrammeDetails | None, dict[str, str]]:
+        errors: dict[str, str] = {}
+        dates = {}
+        for name, field in (("start_date", self.start_date), ("end_date", self.end_date)):
+            try:
+                dates[name] = field.value()
+            except ValueError as exc:
+                errors[name] = str(exc)
+                dates[name] = None
+        details = ProgrammeDetails(
+            name=self.name.text(),
+            organisation=self.organisation.text(),
+            coordinator=self.coordinator.text(),
+            programme_model=self.programme_model.currentData(),
+            partner_organisations=self.partners.text(),
+            mentoring_type=self.mentoring_type.currentData(),
+            status=self.status.currentData(),
+            start_date=dates["start_date"],
+            end_date=dates["end_date"],
+            description=self.description.toPlainText(),
+        ).cleaned()
+        errors = {**validate_details(details), **errors}
+        return (None if errors else details), errors
+
+    def show_errors(self, errors: dict[str, str]) -> None:
+        self.form.show_errors(errors)
+
+    def accept(self) -> None:
+        details, errors = self._read()
+        if errors:
+            self.form.show_errors(errors)
+            return
+        self._details = details
+        super().accept()

@@ -1,0 +1,278 @@
+"""The application's frame: navigation, menus, the programme picker and the status bar."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QSize, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import APP_NAME
+from app.i18n import _
+from app.services import programmes
+from app.services.changes import Changes
+from app.storage.backups import copy_database
+from ui.context import AppContext
+from ui.dialogs.help_dialogs import show_about, show_guidance
+from ui.pages.base import Page
+from ui.pages.programmes_page import ProgrammesPage
+from ui.pages.settings_page import SettingsPage
+from ui.printing import show_printout
+
+log = logging.getLogger(__name__)
+
+DAILY = timedelta(hours=24)
+
+
+def page_classes() -> list[type[Page]]:
+    """The navigation, in order. Each part of the product adds its page here."""
+    return [ProgrammesPage, SettingsPage]
+
+
+class MainWindow(QMainWindow):
+    #: Emitted with the backup to restore (None: ask which); the application swaps the file.
+    restore_requested = Signal(object)
+
+    def __init__(self, context: AppContext, settings: QSettings) -> None:
+        super().__init__()
+        self.context = context
+        self.settings = settings
+        self.setWindowTitle(APP_NAME)
+        self.setMinimumSize(QSize(760, 520))
+
+        self.pages: list[Page] = [cls(context) for cls in page_classes()]
+        self.nav = QListWidget()
+        self.nav.setAccessibleName(_("Pages"))
+        self.nav.setFixedWidth(190)
+        self.stack = QStackedWidget()
+        for page in self.pages:
+            QListWidgetItem(page.TITLE, self.nav)
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self._show_page)
+
+        self.programme_label = QLabel(_("&Programme:"))
+        self.programme_picker = QComboBox()
+        self.programme_picker.setAccessibleName(_("Programme you are working on"))
+        self.programme_picker.setMinimumContentsLength(30)
+        self.programme_label.setBuddy(self.programme_picker)
+        self.programme_picker.activated.connect(self._programme_picked)
+        self.programme_title = QLabel()
+        self.programme_title.setProperty("role", "programme-title")
+
+        top = QHBoxLayout()
+        top.addWidget(self.programme_title)
+        top.addStretch(1)
+        top.addWidget(self.programme_label)
+        top.addWidget(self.programme_picker)
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.addLayout(top)
+        column.addLayout(body, 1)
+        self.setCentralWidget(central)
+
+        self.backup_status = QLabel()
+        self.statusBar().addPermanentWidget(self.backup_status)
+        self._build_menus()
+
+        self.settings_page.backup_requested.connect(self.backup_now)
+        self.settings_page.restore_requested.connect(self._restore_from_page)
+        context.ops.changes_made.connect(self._changes_made)
+        context.programme_changed.connect(lambda _id: self._refresh_programmes())
+
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(60 * 60 * 1000)
+        self.backup_timer.timeout.connect(self.backup_if_due)
+        self.backup_timer.start()
+
+        self._refresh_programmes()
+        self._update_backup_status()
+        self._restore_state()
+
+    # --- building -------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(_("&File"))
+        self.backup_action = self._action(file_menu, _("&Back up now"), self.backup_now, "Ctrl+B")
+        self._action(file_menu, _("&Restore from backup…"), self.restore_from_file)
+        self._action(file_menu, _("&Export a copy of the data…"), self.export_copy)
+        file_menu.addSeparator()
+        self._action(
+            file_menu, _("&Print programme summary…"), self.print_summary, QKeySequence.Print
+        )
+        file_menu.addSeparator()
+        self._action(file_menu, _("&Quit"), self.close, QKeySequence.Quit)
+        go_menu = self.menuBar().addMenu(_("&Go"))
+        for number, page in enumerate(self.pages, start=1):
+            self._action(
+                go_menu,
+                page.TITLE,
+                lambda _c=False, n=number - 1: self.go_to(n),
+                f"Ctrl+{number}" if number < 10 else None,
+            )
+        help_menu = self.menuBar().addMenu(_("&Help"))
+        self._action(
+            help_menu, _("&Guidance"), lambda: show_guidance(self), QKeySequence.HelpContents
+        )
+        self._action(help_menu, _("&About Mentor Desk"), lambda: show_about(self, self.context))
+
+    def _action(self, menu, text, slot, shortcut=None) -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return next(p for p in self.pages if isinstance(p, SettingsPage))
+
+    def page(self, key: str) -> Page:
+        return next(p for p in self.pages if p.KEY == key)
+
+    # --- navigation -----------------------------------------------------------------------
+    def go_to(self, index_or_key: int | str) -> None:
+        index = (
+            index_or_key
+            if isinstance(index_or_key, int)
+            else next(i for i, p in enumerate(self.pages) if p.KEY == index_or_key)
+        )
+        self.nav.setCurrentRow(index)
+
+    def _show_page(self, index: int) -> None:
+        if index < 0:
+            return
+        self.stack.setCurrentIndex(index)
+        self.context.preferences.last_page = self.pages[index].KEY
+
+    def _refresh_programmes(self) -> None:
+        rows = self.context.ops.read(lambda s: programmes.list_programmes(s))
+        current = self.context.programme_id
+        if rows and current not in {r.id for r in rows}:
+            current = rows[0].id
+            self.context.set_programme(current)
+        if not rows and current is not None:
+            self.context.set_programme(None)
+            current = None
+        self.programme_picker.clear()
+        for row in rows:
+            self.programme_picker.addItem(row.name, row.id)
+        self.programme_picker.setCurrentIndex(max(0, self.programme_picker.findData(current)))
+        several = len(rows) > 1
+        self.programme_picker.setVisible(several)
+        self.programme_label.setVisible(several)
+        chosen = next((r for r in rows if r.id == current), None)
+        if chosen is None:
+            self.programme_title.setText(_("No programme yet: create one on the Programmes page."))
+        else:
+            self.programme_title.setText(
+                _("{programme} · {organisation}").format(
+                    programme=chosen.name, organisation=chosen.organisation
+                )
+            )
+        self.setWindowTitle(f"{chosen.name} – {APP_NAME}" if chosen else APP_NAME)
+
+    def _programme_picked(self, index: int) -> None:
+        self.context.set_programme(self.programme_picker.itemData(index))
+
+    def _changes_made(self, changes: Changes) -> None:
+        if changes.programmes:
+            self._refresh_programmes()
+        self.statusBar().showMessage(_("Saved."), 3000)
+
+    # --- files ----------------------------------------------------------------------------
+    def backup_now(self) -> None:
+        def done(path: Path) -> None:
+            self._update_backup_status()
+            self.settings_page.refresh()
+            self.statusBar().showMessage(_("Backup made: {name}").format(name=path.name), 6000)
+
+        def failed(error: BaseException) -> None:
+            log.error("Backup failed", exc_info=error)
+            QMessageBox.warning(self, _("Backup not made"), str(error))
+
+        self.context.tasks.submit(
+            self,
+            _("Making a backup…"),
+            lambda: self.context.database.backup("manual"),
+            done,
+            failed,
+        )
+
+    def backup_if_due(self) -> None:
+        """At least daily while open, when something has changed."""
+        last = self.context.database.last_backup_at
+        if last is not None and datetime.now() - last < DAILY:
+            return
+        if self.context.database.changed_since_backup:
+            self.context.database.backup("daily")
+            self._update_backup_status()
+
+    def _update_backup_status(self) -> None:
+        last = self.context.database.last_backup_at
+        self.backup_status.setText(
+            _("Last backup: {when}").format(when=last.strftime("%d/%m/%Y %H:%M"))
+            if last
+            else _("No backup yet")
+        )
+
+    def restore_from_file(self) -> None:
+        self.restore_requested.emit(None)
+
+    def _restore_from_page(self, path: Path | None) -> None:
+        self.restore_requested.emit(path)
+
+    def export_copy(self) -> None:
+        stamp = datetime.now().strftime("%Y-%m-%d")
+        target, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Export a copy of the data"),
+            str(Path.home() / f"mentordesk-copy-{stamp}.sqlite3"),
+            _("Mentor Desk data (*.sqlite3)"),
+        )
+        if not target:
+            return
+        try:
+            copy_database(self.context.database.paths.database, Path(target))
+        except OSError as exc:
+            QMessageBox.warning(self, _("Not exported"), str(exc))
+            return
+        self.statusBar().showMessage(_("Copy saved as {path}").format(path=target), 6000)
+
+    def print_summary(self) -> None:
+        if self.context.programme_id is not None:
+            show_printout(self, self.context, "programme-summary", self.context.programme_id)
+
+    # --- state ----------------------------------------------------------------------------
+    def _restore_state(self) -> None:
+        geometry = self.settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 780)
+        last = self.context.preferences.last_page
+        keys = [p.KEY for p in self.pages]
+        self.go_to(keys.index(last) if last in keys else 0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        self.context.save_preferences()
+        self.context.tasks.shutdown()
+        super().closeEvent(event)

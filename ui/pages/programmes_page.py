@@ -1,0 +1,192 @@
+"""Programmes: list, create, edit, archive (and bring back), print a summary sheet."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import _
+from app.services import programmes
+from app.services.changes import Changes
+from ui.context import AppContext
+from ui.dialogs.programme_dialog import ProgrammeDialog
+from ui.models.programme_table import ID_ROLE, SORT_ROLE, ProgrammeTableModel
+from ui.pages.base import Page
+from ui.printing import show_printout
+
+
+class ProgrammesPage(Page):
+    KEY = "programmes"
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.TITLE = _("Programmes")
+        self.model = ProgrammeTableModel()
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName(_("Programmes"))
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+
+        self.new_button = QPushButton(_("&New programme…"))
+        self.edit_button = QPushButton(_("&Edit…"))
+        self.archive_button = QPushButton(_("&Archive"))
+        self.open_button = QPushButton(_("&Work on this programme"))
+        self.print_button = QPushButton(_("&Print summary…"))
+        self.show_archived = QCheckBox(_("Show a&rchived"))
+        for button, name in (
+            (self.new_button, _("New programme")),
+            (self.edit_button, _("Edit programme")),
+            (self.archive_button, _("Archive or bring back programme")),
+            (self.open_button, _("Work on this programme")),
+            (self.print_button, _("Print programme summary")),
+        ):
+            button.setAccessibleName(name)
+        self.new_button.clicked.connect(self.create)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.archive_button.clicked.connect(self.toggle_archive)
+        self.open_button.clicked.connect(self.open_selected)
+        self.print_button.clicked.connect(self.print_selected)
+        self.show_archived.toggled.connect(lambda _on: self.refresh())
+        QShortcut(QKeySequence.StandardKey.New, self, activated=self.create)
+
+        heading = QLabel(_("Programmes"))
+        heading.setProperty("role", "heading")
+        intro = QLabel(
+            _(
+                "Each programme has its own people, matches and rules. The one you are working on "
+                "is shown at the top of the window."
+            )
+        )
+        intro.setWordWrap(True)
+        buttons = QHBoxLayout()
+        for widget in (
+            self.new_button,
+            self.edit_button,
+            self.archive_button,
+            self.print_button,
+            self.open_button,
+        ):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        buttons.addWidget(self.show_archived)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+        self._update_buttons()
+
+    def is_affected_by(self, changes: Changes) -> bool:
+        return changes.programmes or changes.people
+
+    def refresh(self) -> None:
+        rows = self.context.ops.read(
+            lambda s: programmes.list_programmes(s, include_archived=self.show_archived.isChecked())
+        )
+        selected = self.selected_id()
+        self.model.set_rows(rows)
+        self.select(selected or self.context.programme_id)
+        self._update_buttons()
+
+    def selected_id(self) -> int | None:
+        indexes = self.table.selectionModel().selectedRows()
+        return int(indexes[0].data(ID_ROLE)) if indexes else None
+
+    def select(self, programme_id: int | None) -> None:
+        for row in range(self.proxy.rowCount()):
+            index = self.proxy.index(row, 0)
+            if index.data(ID_ROLE) == programme_id:
+                self.table.selectRow(row)
+                return
+
+    def _selected_row(self) -> programmes.ProgrammeRow | None:
+        programme_id = self.selected_id()
+        return next((r for r in self.model.rows if r.id == programme_id), None)
+
+    def _update_buttons(self) -> None:
+        row = self._selected_row()
+        for button in (self.edit_button, self.archive_button, self.print_button, self.open_button):
+            button.setEnabled(row is not None)
+        self.archive_button.setText(
+            _("Bring &back") if row is not None and row.archived_on else _("&Archive")
+        )
+        self.open_button.setEnabled(
+            row is not None and row.id != self.context.programme_id and not row.archived_on
+        )
+
+    def create(self) -> None:
+        dialog = ProgrammeDialog(parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        changes = self.context.ops.run(
+            self, lambda s: programmes.create_programme(s, dialog.details())
+        )
+        if changes is not None:
+            self.refresh()
+            self.select(changes.created_id)
+            if self.context.programme_id is None:
+                self.context.set_programme(changes.created_id)
+
+    def edit_selected(self) -> None:
+        programme_id = self.selected_id()
+        if programme_id is None:
+            return
+        details = self.context.ops.read(
+            lambda s: programmes.details_of(programmes.get_programme(s, programme_id))
+        )
+        dialog = ProgrammeDialog(details, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.context.ops.run(
+                self, lambda s: programmes.update_programme(s, programme_id, dialog.details())
+            )
+
+    def toggle_archive(self) -> None:
+        row = self._selected_row()
+        if row is None:
+            return
+        if row.archived_on:
+            self.context.ops.run(self, lambda s: programmes.unarchive_programme(s, row.id))
+            return
+        self.context.ops.run(self, lambda s: programmes.archive_programme(s, row.id, date.today()))
+        if self.context.programme_id == row.id:
+            remaining = self.context.ops.read(lambda s: programmes.list_programmes(s))
+            self.context.set_programme(remaining[0].id if remaining else None)
+
+    def open_selected(self) -> None:
+        programme_id = self.selected_id()
+        if programme_id is not None:
+            self.context.set_programme(programme_id)
+            self._update_buttons()
+
+    def print_selected(self) -> None:
+        programme_id = self.selected_id()
+        if programme_id is not None:
+            show_printout(self, self.context, "programme-summary", programme_id)
