@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
 
-from app.model import Participant, Person, Programme, Role
+from app.model import Match, MatchStatus, Participant, Person, Programme, Role
 from app.model.programme import MentoringType, ProgrammeModel, ProgrammeStatus
 
 SETTINGS = [
@@ -141,11 +141,73 @@ def create_demo(s: Session, today: date | None = None) -> int:
         person.roles.append(Participant(programme=main, role=Role.MENTEE, joined_on=joined))
         s.add(person)
     s.flush()
+    _demo_matches(s, main, today)
     return main.id
 
 
-def generate_large(s: Session, people: int = 2000, seed: int = 7) -> int:
-    """A network-sized programme for benchmarks: `people` people, a third of them mentors."""
+#: (mentor index, mentee index, status, days since proposed) for the demo's matches: a year's
+#: worth of relationships in every state. Mentees 14 onwards are still waiting.
+DEMO_MATCHES = [
+    (0, 0, MatchStatus.ACTIVE, 320),
+    (1, 1, MatchStatus.ACTIVE, 300),
+    (2, 2, MatchStatus.ACTIVE, 260),
+    (3, 3, MatchStatus.ACTIVE, 210),
+    (4, 4, MatchStatus.ACTIVE, 150),
+    (5, 5, MatchStatus.ACTIVE, 120),
+    (6, 6, MatchStatus.ACTIVE, 75),
+    (7, 7, MatchStatus.ACTIVE, 40),
+    (8, 8, MatchStatus.PAUSED, 180),
+    (9, 9, MatchStatus.ENDING, 330),
+    (10, 10, MatchStatus.CLOSED, 325),
+    (11, 11, MatchStatus.CLOSED, 280),
+    (10, 12, MatchStatus.INTRODUCED, 12),
+    (11, 13, MatchStatus.PROPOSED, 3),
+]
+
+
+def _demo_matches(s: Session, programme: Programme, today: date) -> None:
+    from sqlalchemy import select
+
+    def role_list(role: Role) -> list[Participant]:
+        return list(
+            s.scalars(
+                select(Participant)
+                .where(Participant.programme_id == programme.id, Participant.role == role)
+                .order_by(Participant.id)
+            )
+        )
+
+    mentors, mentees = role_list(Role.MENTOR), role_list(Role.MENTEE)
+    for mentor_i, mentee_i, status, days_ago in DEMO_MATCHES:
+        proposed = today - timedelta(days=days_ago)
+        started = (
+            proposed + timedelta(days=14)
+            if status not in (MatchStatus.PROPOSED, MatchStatus.INTRODUCED)
+            else None
+        )
+        match = Match(
+            programme_id=programme.id,
+            mentor_id=mentors[mentor_i].id,
+            mentee_id=mentees[mentee_i].id,
+            status=status,
+            proposed_on=proposed,
+            started_on=started,
+            planned_end_on=(started + timedelta(days=365)) if started else None,
+        )
+        if status is MatchStatus.CLOSED:
+            match.ended_on = proposed + timedelta(days=200 if mentee_i == 10 else 60)
+            match.end_reason = (
+                "Planned ending: goals met early"
+                if mentee_i == 10
+                else "Mentee moved to a new job outside the network"
+            )
+        s.add(match)
+    s.flush()
+
+
+def generate_large(s: Session, people: int = 2000, matches: int = 1000, seed: int = 7) -> int:
+    """A network-sized programme for benchmarks: `people` people (a third of them mentors) and
+    `matches` matches. Each part of the product adds its rows here (meetings, goals, ...)."""
     rng = random.Random(seed)
     programme = Programme(
         name="Citywide Early Years Mentoring",
@@ -190,4 +252,29 @@ def generate_large(s: Session, people: int = 2000, seed: int = 7) -> int:
             for n, pid in enumerate(ids)
         ],
     )
+    participants = s.execute(
+        select(Participant.id, Participant.role)
+        .where(Participant.programme_id == programme.id)
+        .order_by(Participant.id)
+    ).all()
+    mentor_ids = [p for p, role in participants if role == Role.MENTOR]
+    mentee_ids = [p for p, role in participants if role == Role.MENTEE]
+    statuses = [MatchStatus.ACTIVE] * 6 + [MatchStatus.CLOSED] * 3 + [MatchStatus.PROPOSED]
+    match_rows = []
+    for n in range(min(matches, len(mentee_ids))):
+        started = date(2024, 9, 1) + timedelta(days=n % 600)
+        match_rows.append(
+            {
+                "programme_id": programme.id,
+                "mentor_id": mentor_ids[n % len(mentor_ids)],
+                "mentee_id": mentee_ids[n],
+                "status": statuses[n % len(statuses)],
+                "proposed_on": started - timedelta(days=14),
+                "started_on": started,
+                "planned_end_on": started + timedelta(days=365),
+                "end_reason": "",
+                "version_id": 1,
+            }
+        )
+    s.execute(insert(Match), match_rows)
     return programme.id
