@@ -6,4 +6,5 @@ cd "$(dirname "$0")"
 packaging/dev-setup.sh test
 export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
 .venv/bin/ruff check .
+.venv/bin/ruff format --check --quiet . || { echo "Formatting differs: run .venv/bin/ruff format ." >&2; exit 1; }
 exec .venv/bin/python -m pytest "$@"

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -157,6 +159,16 @@ def check_backup_file(path: Path, supported_version: int) -> int:
     return version
 
 
+def keep_damaged_copy(paths: DataPaths) -> Path:
+    """Keep a byte-for-byte copy of a file SQLite cannot read (it may still be rescued by hand).
+
+    Named so it is never offered as a backup to restore."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = paths.backups / f"damaged-{stamp}{SUFFIX}"
+    shutil.copy2(paths.database, target)
+    return target
+
+
 def restore_backup(paths: DataPaths, backup: Path, supported_version: int) -> Path | None:
     """Replace the live data file with `backup`, backing up the current file first.
 
@@ -166,7 +178,10 @@ def restore_backup(paths: DataPaths, backup: Path, supported_version: int) -> Pa
     check_backup_file(backup, supported_version)
     safety = None
     if paths.database.exists():
-        safety = make_backup(paths, "before-restore")
+        try:
+            safety = make_backup(paths, "before-restore")
+        except (sqlite3.DatabaseError, CorruptError):
+            safety = keep_damaged_copy(paths)
     staged = paths.database.with_name(paths.database.name + ".restoring")
     copy_database(backup, staged)
     for leftover in ("-wal", "-shm"):

@@ -113,3 +113,17 @@ def test_backups_list_newest_first_and_ignore_other_files(paths: DataPaths) -> N
     (paths.backups / "notes.txt").write_text("not a backup")
     found = backups.list_backups(paths)
     assert [b.made_at.month for b in found] == [3, 1]
+
+
+def test_restoring_over_a_damaged_file_keeps_a_raw_copy_of_it(paths: DataPaths) -> None:
+    db = open_database(paths)
+    with db.session() as s:
+        s.add(Programme(name="A", organisation="B"))
+    good = db.backup("manual")
+    db.close(backup=False)
+    paths.database.write_bytes(b"damaged" * 4000)
+    kept = backups.restore_backup(paths, good, migrate.SCHEMA_VERSION)
+    assert kept is not None and kept.name.startswith("damaged-")
+    assert kept.read_bytes() == b"damaged" * 4000
+    assert kept not in [b.path for b in backups.list_backups(paths)]
+    assert quick_check(paths.database) == []
