@@ -1,20 +1,30 @@
 """The mapped classes, one module per part of the story. Importing this package registers all
 of them on `Base.metadata`, which the migrations compare against."""
 
+from app.model.agreement import Agreement
 from app.model.base import Base
-from app.model.match import Match, MatchStatus
+from app.model.introduction import Introduction, IntroductionOutcome
+from app.model.match import EndingKind, Match, MatchStatus, MatchStatusChange, WaitingPriority
 from app.model.person import Participant, Person, Role
 from app.model.programme import MentoringType, Programme, ProgrammeModel, ProgrammeStatus
+from app.model.risk import RiskAssessment
 
 __all__ = [
+    "Agreement",
     "Base",
+    "EndingKind",
+    "Introduction",
+    "IntroductionOutcome",
     "Match",
     "MatchStatus",
+    "MatchStatusChange",
     "MentoringType",
     "Participant",
     "Person",
     "Programme",
     "ProgrammeModel",
     "ProgrammeStatus",
+    "RiskAssessment",
     "Role",
+    "WaitingPriority",
 ]
