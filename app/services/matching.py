@@ -1,0 +1,970 @@
+"""Matching: the board, proposing a pair, the risk assessment, the introduction, the agreement
+and its signatures, and every later change of a match's status.
+
+The rules about who may be paired live in `app/services/fit.py` on plain data; this module
+gathers that data from the records (`candidates`), and carries out the coordinator's verbs.
+Every status change is a dated row saying who made it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from app.dates import format_date
+from app.i18n import _, ngettext
+from app.model import (
+    Agreement,
+    EndingKind,
+    Introduction,
+    IntroductionOutcome,
+    Match,
+    MatchStatus,
+    MatchStatusChange,
+    MentoringType,
+    Participant,
+    Person,
+    Programme,
+    RiskAssessment,
+    Role,
+    WaitingPriority,
+)
+from app.model.match import BAD_ENDINGS, MATCH_STATUS_LABELS, OPEN_STATUSES
+from app.services import fit
+from app.services.changes import Changes
+from app.services.errors import ActionRefused, NotFound, check
+from app.services.programmes import get_programme
+
+MATCHES = Changes(matches=True)
+
+
+# ============================================================================ gathering
+
+
+def display_name(first: str, last: str, preferred: str = "") -> str:
+    return f"{preferred or first} {last}".strip()
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What the gatherer reads about one participant before turning it into a Candidate."""
+
+    participant_id: int
+    person_id: int
+    role: Role
+    name: str
+    setting: str
+    joined_on: date | None
+
+
+def _readiness(
+    s: Session, programme: Programme, participant_ids: list[int], today: date
+) -> dict[int, tuple[str, ...]] | None:
+    """What stops each participant being matched. None: this version cannot tell (the
+    screening records are not part of it), and the board says so."""
+    return None
+
+
+def _facts(
+    s: Session, programme_id: int, participant_ids: Iterable[int] | None = None
+) -> list[_Facts]:
+    query = (
+        select(
+            Participant.id,
+            Person.id,
+            Participant.role,
+            Person.first_name,
+            Person.last_name,
+            Person.preferred_name,
+            Person.setting,
+            Participant.joined_on,
+        )
+        .join(Person, Person.id == Participant.person_id)
+        .where(Participant.programme_id == programme_id, Person.removed_on.is_(None))
+        .order_by(Person.last_name, Person.first_name, Participant.id)
+    )
+    if participant_ids is not None:
+        query = query.where(Participant.id.in_(list(participant_ids)))
+    return [
+        _Facts(pid, person, role, display_name(first, last, preferred), setting, joined)
+        for pid, person, role, first, last, preferred, setting, joined in s.execute(query)
+    ]
+
+
+@dataclass(frozen=True)
+class Gathered:
+    mentors: list[fit.Candidate]
+    mentees: list[fit.Candidate]
+    readiness_known: bool
+    weights: dict[str, float]
+
+
+def candidates(
+    s: Session, programme_id: int, today: date, participant_ids: Iterable[int] | None = None
+) -> Gathered:
+    """Every mentor and mentee of the programme (or just `participant_ids`) as the matching
+    rules see them: readiness, profile, places, line management and match history."""
+    programme = get_programme(s, programme_id)
+    facts = _facts(s, programme_id, participant_ids)
+    ids = [f.participant_id for f in facts]
+    gaps = _readiness(s, programme, ids, today)
+    person_ids = {f.person_id for f in facts}
+
+    # Places taken in this programme, and each pair's history (in any programme).
+    taken: dict[int, int] = defaultdict(int)
+    for (mentor_id,) in s.execute(
+        select(Match.mentor_id).where(
+            Match.programme_id == programme_id, Match.status.in_(OPEN_STATUSES)
+        )
+    ):
+        taken[mentor_id] += 1
+    mentor_person = Participant.__table__.alias("mentor_p")
+    mentee_person = Participant.__table__.alias("mentee_p")
+    open_with: dict[int, set[int]] = defaultdict(set)
+    ended_badly: dict[int, set[int]] = defaultdict(set)
+    experience: dict[int, int] = defaultdict(int)
+    history = (
+        select(
+            mentor_person.c.person_id, mentee_person.c.person_id, Match.status, Match.ending_kind
+        )
+        .join(mentor_person, mentor_person.c.id == Match.mentor_id)
+        .join(mentee_person, mentee_person.c.id == Match.mentee_id)
+    )
+    if participant_ids is not None:
+        history = history.where(
+            or_(
+                mentor_person.c.person_id.in_(person_ids),
+                mentee_person.c.person_id.in_(person_ids),
+            )
+        )
+    for mentor_pid, mentee_pid, status, ending in s.execute(history):
+        if status in OPEN_STATUSES:
+            open_with[mentee_pid].add(mentor_pid)
+        elif ending in BAD_ENDINGS:
+            ended_badly[mentee_pid].add(mentor_pid)
+        else:
+            experience[mentor_pid] += 1
+
+    places, ratio_limited = fit.mentor_places(
+        programme.max_mentees_per_mentor,
+        programme.mentoring_type in (MentoringType.GROUP, MentoringType.TEAM),
+    )
+    mentors, mentees = [], []
+    for f in facts:
+        common = {
+            "id": f.participant_id,
+            "person_id": f.person_id,
+            "name": f.name,
+            "gaps": (gaps or {}).get(f.participant_id, ()),
+            "setting": f.setting,
+        }
+        if f.role is Role.MENTOR:
+            mentors.append(
+                fit.Candidate(
+                    **common,
+                    experience=experience[f.person_id],
+                    places=places,
+                    taken=taken[f.participant_id],
+                    ratio_limited=ratio_limited,
+                )
+            )
+        else:
+            mentees.append(
+                fit.Candidate(
+                    **common,
+                    open_with=frozenset(open_with[f.person_id]),
+                    ended_badly_with=frozenset(ended_badly[f.person_id]),
+                )
+            )
+    return Gathered(mentors, mentees, gaps is not None, dict(programme.matching_weights or {}))
+
+
+def _pair(
+    s: Session, programme_id: int, mentor_id: int, mentee_id: int, today: date
+) -> tuple[fit.Candidate, fit.Candidate, Gathered]:
+    gathered = candidates(s, programme_id, today, [mentor_id, mentee_id])
+    mentor = next((c for c in gathered.mentors if c.id == mentor_id), None)
+    mentee = next((c for c in gathered.mentees if c.id == mentee_id), None)
+    if mentor is None or mentee is None:
+        raise NotFound(_("That mentor or mentee is no longer in this programme."))
+    return mentor, mentee, gathered
+
+
+def explain(s: Session, programme_id: int, mentor_id: int, mentee_id: int, today: date) -> fit.Fit:
+    """Why this mentor and mentee would fit, and what rules the pairing out."""
+    mentor, mentee, gathered = _pair(s, programme_id, mentor_id, mentee_id, today)
+    return fit.explain_fit(mentor, mentee, gathered.weights)
+
+
+def suggestions(s: Session, programme_id: int, today: date) -> list[fit.Pair]:
+    """The best set of pairs for everyone waiting (see `fit.suggest_pairs`)."""
+    gathered = candidates(s, programme_id, today)
+    waiting = [e for e in gathered.mentees if not e.open_with]
+    return fit.suggest_pairs(gathered.mentors, waiting, gathered.weights)
+
+
+# ============================================================================ the board
+
+
+@dataclass(frozen=True)
+class WaitingRow:
+    participant_id: int
+    name: str
+    setting: str
+    waiting_since: date | None
+    days_waiting: int
+    ready: bool
+    reason: str
+    priority: bool
+    priority_note: str
+
+
+@dataclass(frozen=True)
+class MentorRow:
+    participant_id: int
+    name: str
+    setting: str
+    places: int
+    taken: int
+    ready: bool
+    reason: str
+
+    @property
+    def remaining(self) -> int:
+        return max(0, self.places - self.taken)
+
+
+@dataclass(frozen=True)
+class MatchRow:
+    match_id: int
+    mentor_id: int
+    mentee_id: int
+    mentor_name: str
+    mentee_name: str
+    status: MatchStatus
+    since: date | None
+    next_step: str
+
+    @property
+    def status_text(self) -> str:
+        return _(MATCH_STATUS_LABELS[self.status])
+
+
+@dataclass(frozen=True)
+class Board:
+    programme_name: str
+    waiting: list[WaitingRow]
+    mentors: list[MentorRow]
+    matches: list[MatchRow]
+    readiness_known: bool
+    group_ratio: bool
+
+
+def _next_step(status: MatchStatus, risk: bool, intro: bool, agreement: bool, signed: bool) -> str:
+    if status is MatchStatus.PROPOSED:
+        return _("Record the risk assessment.") if not risk else _("Record the introduction.")
+    if status is MatchStatus.INTRODUCED:
+        if not agreement:
+            return _("Draw up the agreement.")
+        return _("Record the signatures.") if not signed else _("Start the match.")
+    if status is MatchStatus.PAUSED:
+        return _("Paused: agree when to restart.")
+    if status is MatchStatus.ENDING:
+        return _("Plan the ending and the review.")
+    return _("Meeting as agreed.")
+
+
+def open_matches(s: Session, programme_id: int) -> list[MatchRow]:
+    mentor_p = Participant.__table__.alias("mp")
+    mentee_p = Participant.__table__.alias("ep")
+    mentor_person = Person.__table__.alias("mperson")
+    mentee_person = Person.__table__.alias("eperson")
+    query = (
+        select(
+            Match.id,
+            Match.mentor_id,
+            Match.mentee_id,
+            mentor_person.c.first_name,
+            mentor_person.c.last_name,
+            mentor_person.c.preferred_name,
+            mentee_person.c.first_name,
+            mentee_person.c.last_name,
+            mentee_person.c.preferred_name,
+            Match.status,
+            Match.proposed_on,
+            Match.started_on,
+            RiskAssessment.id,
+            Introduction.id,
+            Agreement.id,
+            Agreement.mentor_signed_on,
+            Agreement.mentee_signed_on,
+            Agreement.coordinator_signed_on,
+        )
+        .join(mentor_p, mentor_p.c.id == Match.mentor_id)
+        .join(mentee_p, mentee_p.c.id == Match.mentee_id)
+        .join(mentor_person, mentor_person.c.id == mentor_p.c.person_id)
+        .join(mentee_person, mentee_person.c.id == mentee_p.c.person_id)
+        .outerjoin(RiskAssessment, RiskAssessment.match_id == Match.id)
+        .outerjoin(Introduction, Introduction.match_id == Match.id)
+        .outerjoin(Agreement, Agreement.match_id == Match.id)
+        .where(Match.programme_id == programme_id, Match.status.in_(OPEN_STATUSES))
+        .order_by(Match.status, mentee_person.c.last_name, Match.id)
+    )
+    rows = []
+    for r in s.execute(query):
+        status = MatchStatus(r[9])
+        signed = all(r[15:18])
+        rows.append(
+            MatchRow(
+                match_id=r[0],
+                mentor_id=r[1],
+                mentee_id=r[2],
+                mentor_name=display_name(r[3], r[4], r[5]),
+                mentee_name=display_name(r[6], r[7], r[8]),
+                status=status,
+                since=r[11] or r[10],
+                next_step=_next_step(
+                    status, r[12] is not None, r[13] is not None, r[14] is not None, signed
+                ),
+            )
+        )
+    order = {status: i for i, status in enumerate(OPEN_STATUSES)}
+    rows.sort(key=lambda m: (order[m.status], m.mentee_name.casefold()))
+    return rows
+
+
+def _waiting_since(s: Session, programme_id: int) -> dict[int, date]:
+    """When each mentee's last match in this programme ended (they wait again from then)."""
+    ended: dict[int, date] = {}
+    for mentee_id, ended_on in s.execute(
+        select(Match.mentee_id, Match.ended_on).where(
+            Match.programme_id == programme_id, Match.ended_on.is_not(None)
+        )
+    ):
+        if ended_on is not None and (mentee_id not in ended or ended_on > ended[mentee_id]):
+            ended[mentee_id] = ended_on
+    return ended
+
+
+def board(s: Session, programme_id: int, today: date) -> Board:
+    """Everything the matching board shows: who is waiting (and why), mentors with their free
+    places, and the open matches with each one's next step."""
+    programme = get_programme(s, programme_id)
+    gathered = candidates(s, programme_id, today)
+    facts = {f.participant_id: f for f in _facts(s, programme_id)}
+    ended = _waiting_since(s, programme_id)
+    priorities = {
+        pid: note
+        for pid, note in s.execute(
+            select(WaitingPriority.participant_id, WaitingPriority.note).where(
+                WaitingPriority.participant_id.in_(list(facts))
+            )
+        )
+    }
+    free = [m for m in gathered.mentors if m.ready and m.remaining > 0]
+    waiting = []
+    for e in gathered.mentees:
+        if e.open_with:
+            continue
+        f = facts[e.id]
+        joined = f.joined_on
+        since = max(d for d in (joined, ended.get(e.id)) if d) if joined or e.id in ended else None
+        days = max(0, (today - since).days) if since else 0
+        if not e.ready:
+            reason = _("Not ready: {gaps}").format(gaps=" ".join(e.gaps))
+        elif not free:
+            reason = _("Ready; every mentor's places are taken.")
+        elif all(fit.pair_blocks(m, e) for m in free):
+            reason = _("Ready; every mentor with a free place is ruled out for them.")
+        else:
+            reason = _("Ready; not yet proposed.")
+        if e.id in ended:
+            reason = _("An earlier match ended on {date}. {reason}").format(
+                date=format_date(ended[e.id]), reason=reason
+            )
+        waiting.append(
+            WaitingRow(
+                participant_id=e.id,
+                name=e.name,
+                setting=e.setting,
+                waiting_since=since,
+                days_waiting=days,
+                ready=e.ready,
+                reason=reason,
+                priority=e.id in priorities,
+                priority_note=priorities.get(e.id, ""),
+            )
+        )
+    waiting.sort(key=lambda w: (not w.priority, not w.ready, -w.days_waiting, w.name.casefold()))
+    mentors = []
+    for m in gathered.mentors:
+        if not m.ready:
+            reason = _("Not ready: {gaps}").format(gaps=" ".join(m.gaps))
+        elif m.remaining:
+            reason = ngettext("{n} place free", "{n} places free", m.remaining).format(
+                n=m.remaining
+            )
+        else:
+            reason = _("No place free")
+        mentors.append(MentorRow(m.id, m.name, m.setting, m.places, m.taken, m.ready, reason))
+    return Board(
+        programme_name=programme.name,
+        waiting=waiting,
+        mentors=mentors,
+        matches=open_matches(s, programme_id),
+        readiness_known=gathered.readiness_known,
+        group_ratio=programme.mentoring_type in (MentoringType.GROUP, MentoringType.TEAM),
+    )
+
+
+def waiting_list(s: Session, programme_id: int, today: date) -> list[WaitingRow]:
+    """Everyone waiting for a mentor: priority first, then the longest wait."""
+    return board(s, programme_id, today).waiting
+
+
+# ============================================================================ verbs
+
+
+def get_match(s: Session, match_id: int) -> Match:
+    match = s.get(Match, match_id)
+    if match is None:
+        raise NotFound(_("That match no longer exists."))
+    return match
+
+
+def _record_status(
+    s: Session, match: Match, to: MatchStatus, on: date, by: str, note: str = ""
+) -> None:
+    s.add(
+        MatchStatusChange(
+            match_id=match.id,
+            from_status=match.status if match.id else None,
+            to_status=to,
+            changed_on=on,
+            changed_by=by,
+            note=note,
+        )
+    )
+    match.status = to
+
+
+def propose_match(
+    s: Session, programme_id: int, mentor_id: int, mentee_id: int, today: date, by: str = ""
+) -> Changes:
+    """Propose a mentor for a mentee. Refused, with every reason, when a hard block applies."""
+    mentor, mentee, _gathered = _pair(s, programme_id, mentor_id, mentee_id, today)
+    blocks = fit.pair_blocks(mentor, mentee)
+    if blocks:
+        raise ActionRefused("\n".join(b.text for b in blocks))
+    match = Match(
+        programme_id=programme_id,
+        mentor_id=mentor_id,
+        mentee_id=mentee_id,
+        status=MatchStatus.PROPOSED,
+        proposed_on=today,
+    )
+    s.add(match)
+    s.flush()
+    s.add(
+        MatchStatusChange(
+            match_id=match.id,
+            from_status=None,
+            to_status=MatchStatus.PROPOSED,
+            changed_on=today,
+            changed_by=by,
+        )
+    )
+    s.flush()
+    return Changes(matches=True, created_id=match.id)
+
+
+def withdraw_proposal(s: Session, match_id: int) -> Changes:
+    """Take back a proposal made by mistake (undo on the board): only while nothing has been
+    recorded for it yet; after that, close the match instead so its history is kept."""
+    match = get_match(s, match_id)
+    recorded = any(
+        s.scalar(select(model.id).where(model.match_id == match_id))
+        for model in (RiskAssessment, Introduction, Agreement)
+    )
+    if match.status is not MatchStatus.PROPOSED or recorded:
+        raise ActionRefused(
+            _(
+                "This match has moved on since it was proposed, so it cannot simply be taken "
+                "back. Close it instead, saying why."
+            )
+        )
+    s.delete(match)
+    s.flush()
+    return MATCHES
+
+
+# --- risk assessment -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RiskDetails:
+    assessed_on: date | None
+    risks: str
+    actions: str
+    reviewed_on: date | None = None
+    assessed_by: str = ""
+
+
+def risk_details(s: Session, match_id: int, today: date, by: str = "") -> RiskDetails:
+    risk = s.scalar(select(RiskAssessment).where(RiskAssessment.match_id == match_id))
+    if risk is None:
+        return RiskDetails(today, "", "", None, by)
+    return RiskDetails(
+        risk.assessed_on, risk.risks, risk.actions, risk.reviewed_on, risk.assessed_by
+    )
+
+
+def record_risk_assessment(s: Session, match_id: int, details: RiskDetails) -> Changes:
+    match = get_match(s, match_id)
+    errors: dict[str, str] = {}
+    if details.assessed_on is None:
+        errors["assessed_on"] = _("Say when the risks were assessed.")
+    if not details.risks.strip():
+        errors["risks"] = _("Note the risks considered, or write that none were found.")
+    if details.reviewed_on and details.assessed_on and details.reviewed_on < details.assessed_on:
+        errors["reviewed_on"] = _("The review cannot be before the assessment.")
+    check(errors)
+    if match.status is MatchStatus.CLOSED:
+        raise ActionRefused(_("This match is closed."))
+    risk = s.scalar(select(RiskAssessment).where(RiskAssessment.match_id == match_id))
+    if risk is None:
+        risk = RiskAssessment(match_id=match_id)
+        s.add(risk)
+    risk.assessed_on = details.assessed_on  # type: ignore[assignment]
+    risk.assessed_by = details.assessed_by.strip()
+    risk.risks = details.risks.strip()
+    risk.actions = details.actions.strip()
+    risk.reviewed_on = details.reviewed_on
+    return MATCHES
+
+
+# --- introduction --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IntroductionDetails:
+    held_on: date | None
+    staff_present: str
+    outcome: IntroductionOutcome
+    notes: str = ""
+
+
+def introduction_details(s: Session, match_id: int, today: date) -> IntroductionDetails:
+    intro = s.scalar(select(Introduction).where(Introduction.match_id == match_id))
+    if intro is None:
+        return IntroductionDetails(today, "", IntroductionOutcome.GO_AHEAD)
+    return IntroductionDetails(intro.held_on, intro.staff_present, intro.outcome, intro.notes)
+
+
+def record_introduction(
+    s: Session, match_id: int, details: IntroductionDetails, today: date, by: str = ""
+) -> Changes:
+    """The introduction meeting: go ahead (the match is introduced) or not a good fit (the
+    match closes, and the two are not proposed to each other again)."""
+    match = get_match(s, match_id)
+    errors: dict[str, str] = {}
+    if details.held_on is None:
+        errors["held_on"] = _("Say when the introduction took place.")
+    elif details.held_on > today:
+        errors["held_on"] = _("Record the introduction after it has taken place.")
+    elif match.proposed_on and details.held_on < match.proposed_on:
+        errors["held_on"] = _(
+            "The introduction cannot be before the match was proposed ({on})."
+        ).format(on=format_date(match.proposed_on))
+    if not details.staff_present.strip():
+        errors["staff_present"] = _("Say which member of staff was there.")
+    check(errors)
+    if match.status not in (MatchStatus.PROPOSED, MatchStatus.INTRODUCED):
+        raise ActionRefused(_("The introduction can only be recorded before the match starts."))
+    if s.scalar(select(RiskAssessment.id).where(RiskAssessment.match_id == match_id)) is None:
+        raise ActionRefused(_("Record the risk assessment before the introduction."))
+    intro = s.scalar(select(Introduction).where(Introduction.match_id == match_id))
+    if intro is None:
+        intro = Introduction(match_id=match_id)
+        s.add(intro)
+    intro.held_on = details.held_on  # type: ignore[assignment]
+    intro.staff_present = details.staff_present.strip()
+    intro.outcome = details.outcome
+    intro.notes = details.notes.strip()
+    if details.outcome is IntroductionOutcome.GO_AHEAD:
+        if match.status is MatchStatus.PROPOSED:
+            _record_status(s, match, MatchStatus.INTRODUCED, details.held_on, by)  # type: ignore[arg-type]
+    else:
+        _record_status(
+            s,
+            match,
+            MatchStatus.CLOSED,
+            details.held_on,
+            by,
+            _("Not a good fit at introduction."),  # type: ignore[arg-type]
+        )
+        match.ended_on = details.held_on
+        match.ending_kind = EndingKind.NOT_A_GOOD_FIT
+        match.end_reason = _("Not a good fit at the introduction meeting.")
+    return MATCHES
+
+
+# --- agreement -----------------------------------------------------------------------------
+
+DEFAULT_MENTOR_ROLE = (
+    "Listen, ask questions that help the mentee think things through, share experience where "
+    "it helps, give honest and constructive feedback, keep to the meetings agreed, and point "
+    "the mentee to other support when it is needed. The mentor has no say over the mentee's "
+    "work, appraisal or performance."
+)
+DEFAULT_MENTEE_ROLE = (
+    "Bring the issues to work on, prepare for each meeting, take the lead on agreed actions, be "
+    "open to feedback, keep to the meetings agreed, and say early if the partnership is not "
+    "working."
+)
+
+
+@dataclass(frozen=True)
+class AgreementDetails:
+    issues: str
+    mentor_role: str
+    mentee_role: str
+    agreed_on: date | None
+    review_on: date | None
+
+
+def agreement_details(s: Session, match_id: int, today: date) -> AgreementDetails:
+    """The agreement as drawn up, or pre-filled for a new one."""
+    match = get_match(s, match_id)
+    agreement = s.scalar(select(Agreement).where(Agreement.match_id == match_id))
+    if agreement is not None:
+        return AgreementDetails(
+            agreement.issues,
+            agreement.mentor_role,
+            agreement.mentee_role,
+            agreement.agreed_on,
+            agreement.review_on,
+        )
+    programme = match.programme
+    return AgreementDetails(
+        "",
+        _(DEFAULT_MENTOR_ROLE),
+        _(DEFAULT_MENTEE_ROLE),
+        today,
+        today + relativedelta(months=programme.review_interval_months),
+    )
+
+
+def _policy(s: Session, programme_id: int, on: date) -> tuple[int | None, date | None]:
+    """The policy version in force on a day. This version keeps no policy records yet, so the
+    agreement leaves the version for the pen."""
+    return None, None
+
+
+def draw_up_agreement(
+    s: Session, match_id: int, details: AgreementDetails, today: date, by: str = ""
+) -> Changes:
+    """Write the agreement for a match, with the programme's rules copied in. Once anyone has
+    signed it, only the signatures can change."""
+    match = get_match(s, match_id)
+    programme = match.programme
+    errors: dict[str, str] = {}
+    if details.agreed_on is None:
+        errors["agreed_on"] = _("Give the date of the agreement (usually the first meeting).")
+    if details.review_on is None:
+        errors["review_on"] = _("Give the date the agreement will be reviewed.")
+    elif details.agreed_on:
+        earliest = details.agreed_on + relativedelta(months=3)
+        latest = details.agreed_on + relativedelta(months=6)
+        if not earliest <= details.review_on <= latest:
+            errors["review_on"] = _(
+                "Review the agreement three to six months after it starts: between {earliest} "
+                "and {latest}."
+            ).format(earliest=format_date(earliest), latest=format_date(latest))
+    if not details.issues.strip():
+        errors["issues"] = _("Write at least one issue the partnership will work on.")
+    for name in ("mentor_role", "mentee_role"):
+        if not getattr(details, name).strip():
+            errors[name] = _("Say what this role involves.")
+    check(errors)
+    if match.status not in (MatchStatus.PROPOSED, MatchStatus.INTRODUCED):
+        raise ActionRefused(_("The agreement is drawn up before the match starts."))
+    agreement = s.scalar(select(Agreement).where(Agreement.match_id == match_id))
+    if agreement is not None and any(
+        (agreement.mentor_signed_on, agreement.mentee_signed_on, agreement.coordinator_signed_on)
+    ):
+        raise ActionRefused(
+            _("Someone has already signed this agreement; clear the signatures to change it.")
+        )
+    if agreement is None:
+        agreement = Agreement(match_id=match_id)
+        s.add(agreement)
+    for rule in (
+        "relationship_months",
+        "review_interval_months",
+        "min_meetings_per_month",
+        "min_meeting_minutes",
+        "max_meeting_minutes",
+        "max_contacts_between_meetings",
+        "cancellation_notice_hours",
+    ):
+        setattr(agreement, rule, getattr(programme, rule))
+    agreement.issues = details.issues.strip()
+    agreement.mentor_role = details.mentor_role.strip()
+    agreement.mentee_role = details.mentee_role.strip()
+    agreement.agreed_on = details.agreed_on
+    agreement.review_on = details.review_on
+    agreement.policy_version, agreement.policy_approved_on = _policy(
+        s, programme.id, details.agreed_on or today
+    )
+    return MATCHES
+
+
+@dataclass(frozen=True)
+class Signatures:
+    mentor_on: date | None
+    mentee_on: date | None
+    coordinator_on: date | None
+
+
+def record_signatures(
+    s: Session, match_id: int, signed: Signatures, today: date, by: str = ""
+) -> Changes:
+    """Record when each person signed the paper agreement. When all three have, the match
+    becomes active from the last signature, with its planned end from the programme's length."""
+    match = get_match(s, match_id)
+    agreement = s.scalar(select(Agreement).where(Agreement.match_id == match_id))
+    if agreement is None:
+        raise ActionRefused(_("Draw up the agreement before recording signatures."))
+    errors: dict[str, str] = {}
+    for name in ("mentor_on", "mentee_on", "coordinator_on"):
+        value = getattr(signed, name)
+        if value and value > today:
+            errors[name] = _("A signature cannot be recorded before it happens.")
+        elif value and match.proposed_on and value < match.proposed_on:
+            errors[name] = _("This is before the match was proposed ({on}).").format(
+                on=format_date(match.proposed_on)
+            )
+    check(errors)
+    if match.status not in (MatchStatus.PROPOSED, MatchStatus.INTRODUCED):
+        if not all((signed.mentor_on, signed.mentee_on, signed.coordinator_on)):
+            raise ActionRefused(_("The match has started; its signatures cannot be removed."))
+    agreement.mentor_signed_on = signed.mentor_on
+    agreement.mentee_signed_on = signed.mentee_on
+    agreement.coordinator_signed_on = signed.coordinator_on
+    agreement.signatures_recorded_by = by
+    all_signed = signed.mentor_on and signed.mentee_on and signed.coordinator_on
+    if all_signed and match.status is MatchStatus.INTRODUCED:
+        start = max(signed.mentor_on, signed.mentee_on, signed.coordinator_on)  # type: ignore[type-var]
+        _record_status(s, match, MatchStatus.ACTIVE, start, by, _("Agreement signed."))
+        match.started_on = start
+        match.planned_end_on = start + relativedelta(months=agreement.relationship_months)
+    return MATCHES
+
+
+# --- later changes -------------------------------------------------------------------------
+
+#: Where a match may go from each status by `change_status` (activation is by signatures).
+TRANSITIONS: dict[MatchStatus, tuple[MatchStatus, ...]] = {
+    MatchStatus.PROPOSED: (MatchStatus.CLOSED,),
+    MatchStatus.INTRODUCED: (MatchStatus.ACTIVE, MatchStatus.CLOSED),
+    MatchStatus.ACTIVE: (MatchStatus.PAUSED, MatchStatus.ENDING, MatchStatus.CLOSED),
+    MatchStatus.PAUSED: (MatchStatus.ACTIVE, MatchStatus.ENDING, MatchStatus.CLOSED),
+    MatchStatus.ENDING: (MatchStatus.ACTIVE, MatchStatus.CLOSED),
+    MatchStatus.CLOSED: (),
+}
+
+
+def _fully_signed(s: Session, match_id: int) -> bool:
+    agreement = s.scalar(select(Agreement).where(Agreement.match_id == match_id))
+    return agreement is not None and all(
+        (agreement.mentor_signed_on, agreement.mentee_signed_on, agreement.coordinator_signed_on)
+    )
+
+
+def change_status(
+    s: Session,
+    match_id: int,
+    to: MatchStatus,
+    on: date | None,
+    today: date,
+    by: str = "",
+    note: str = "",
+    ending: EndingKind | None = None,
+) -> Changes:
+    """Pause, restart, begin ending or close a match, recording the day, who and why."""
+    match = get_match(s, match_id)
+    errors: dict[str, str] = {}
+    if on is None:
+        errors["on"] = _("Give the date of the change.")
+    elif on > today:
+        errors["on"] = _("Record the change on or after the day it happens.")
+    if to is MatchStatus.CLOSED:
+        if ending is None:
+            errors["ending"] = _("Say how the match ended.")
+        if not note.strip():
+            errors["note"] = _("Write a line about why the match ended.")
+    check(errors)
+    if to not in TRANSITIONS[match.status]:
+        raise ActionRefused(
+            _("A match that is {current} cannot become {new}.").format(
+                current=_(MATCH_STATUS_LABELS[match.status]).lower(),
+                new=_(MATCH_STATUS_LABELS[to]).lower(),
+            )
+        )
+    if to is MatchStatus.ACTIVE and not _fully_signed(s, match_id):
+        raise ActionRefused(
+            _(
+                "A match becomes active only when the agreement has been signed by the mentor, "
+                "the mentee and the coordinator. Record the signatures first."
+            )
+        )
+    _record_status(s, match, to, on, by, note.strip())  # type: ignore[arg-type]
+    if to is MatchStatus.ACTIVE and match.started_on is None:
+        match.started_on = on
+    if to is MatchStatus.CLOSED:
+        match.ended_on = on
+        match.ending_kind = ending
+        match.end_reason = note.strip()
+    return MATCHES
+
+
+def set_priority(
+    s: Session, participant_id: int, priority: bool, note: str, today: date
+) -> Changes:
+    """Mark a waiting mentee to be matched first (with the reason), or take the mark off."""
+    if s.get(Participant, participant_id) is None:
+        raise NotFound(_("That person is no longer in this programme."))
+    existing = s.scalar(
+        select(WaitingPriority).where(WaitingPriority.participant_id == participant_id)
+    )
+    if priority:
+        if existing is None:
+            existing = WaitingPriority(participant_id=participant_id, set_on=today)
+            s.add(existing)
+        existing.note = note.strip()
+    elif existing is not None:
+        s.delete(existing)
+    return MATCHES
+
+
+# ============================================================================ one match
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    on: date
+    text: str
+    by: str
+    note: str
+
+
+@dataclass(frozen=True)
+class MatchDetails:
+    match_id: int
+    programme_id: int
+    mentor_id: int
+    mentee_id: int
+    mentor_name: str
+    mentee_name: str
+    status: MatchStatus
+    proposed_on: date | None
+    started_on: date | None
+    planned_end_on: date | None
+    ended_on: date | None
+    history: list[HistoryRow]
+    risk: RiskDetails | None
+    introduction: IntroductionDetails | None
+    agreement: AgreementDetails | None
+    signatures: Signatures | None
+    next_step: str
+    allowed: tuple[MatchStatus, ...]
+
+
+def match_details(s: Session, match_id: int) -> MatchDetails:
+    match = get_match(s, match_id)
+    mentor, mentee = match.mentor.person, match.mentee.person
+    history = [
+        HistoryRow(
+            c.changed_on,
+            _(MATCH_STATUS_LABELS[c.to_status])
+            if c.from_status is None
+            else _("{old} to {new}").format(
+                old=_(MATCH_STATUS_LABELS[c.from_status]), new=_(MATCH_STATUS_LABELS[c.to_status])
+            ),
+            c.changed_by,
+            c.note,
+        )
+        for c in s.scalars(
+            select(MatchStatusChange)
+            .where(MatchStatusChange.match_id == match_id)
+            .order_by(MatchStatusChange.changed_on, MatchStatusChange.id)
+        )
+    ]
+    risk = s.scalar(select(RiskAssessment).where(RiskAssessment.match_id == match_id))
+    intro = s.scalar(select(Introduction).where(Introduction.match_id == match_id))
+    agreement = s.scalar(select(Agreement).where(Agreement.match_id == match_id))
+    signatures = (
+        Signatures(
+            agreement.mentor_signed_on,
+            agreement.mentee_signed_on,
+            agreement.coordinator_signed_on,
+        )
+        if agreement
+        else None
+    )
+    return MatchDetails(
+        match_id=match.id,
+        programme_id=match.programme_id,
+        mentor_id=match.mentor_id,
+        mentee_id=match.mentee_id,
+        mentor_name=display_name(mentor.first_name, mentor.last_name, mentor.preferred_name),
+        mentee_name=display_name(mentee.first_name, mentee.last_name, mentee.preferred_name),
+        status=match.status,
+        proposed_on=match.proposed_on,
+        started_on=match.started_on,
+        planned_end_on=match.planned_end_on,
+        ended_on=match.ended_on,
+        history=history,
+        risk=RiskDetails(
+            risk.assessed_on, risk.risks, risk.actions, risk.reviewed_on, risk.assessed_by
+        )
+        if risk
+        else None,
+        introduction=IntroductionDetails(
+            intro.held_on, intro.staff_present, intro.outcome, intro.notes
+        )
+        if intro
+        else None,
+        agreement=AgreementDetails(
+            agreement.issues,
+            agreement.mentor_role,
+            agreement.mentee_role,
+            agreement.agreed_on,
+            agreement.review_on,
+        )
+        if agreement
+        else None,
+        signatures=signatures,
+        next_step=_next_step(
+            match.status,
+            risk is not None,
+            intro is not None,
+            agreement is not None,
+            bool(
+                signatures
+                and all((signatures.mentor_on, signatures.mentee_on, signatures.coordinator_on))
+            ),
+        ),
+        allowed=tuple(
+            t
+            for t in TRANSITIONS[match.status]
+            if t is not MatchStatus.ACTIVE or _fully_signed(s, match_id)
+        ),
+    )
