@@ -661,7 +661,11 @@ def agreement_details(s: Session, match_id: int, today: date) -> AgreementDetail
     )
 
 
-def _policy(s: Session, programme_id: int, on: date) -> tuple[int | None, date | None]:
+def agreement_record(s: Session, match_id: int) -> Agreement | None:
+    return s.scalar(select(Agreement).where(Agreement.match_id == match_id))
+
+
+def policy_in_force(s: Session, programme_id: int, on: date) -> tuple[int | None, date | None]:
     """The policy version in force on a day. This version keeps no policy records yet, so the
     agreement leaves the version for the pen."""
     return None, None
@@ -720,7 +724,7 @@ def draw_up_agreement(
     agreement.mentee_role = details.mentee_role.strip()
     agreement.agreed_on = details.agreed_on
     agreement.review_on = details.review_on
-    agreement.policy_version, agreement.policy_approved_on = _policy(
+    agreement.policy_version, agreement.policy_approved_on = policy_in_force(
         s, programme.id, details.agreed_on or today
     )
     return MATCHES
