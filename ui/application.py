@@ -3,6 +3,7 @@ data folder cannot be used."""
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import os
 import sys
@@ -194,6 +195,8 @@ def run_gui(data_dir: Path) -> int:
     paths = DataPaths(data_dir)
     paths.ensure()
     configure_logging(paths)
+    crash_log = open(paths.logs / "crash.log", "a", encoding="utf-8")
+    faulthandler.enable(crash_log)  # a hard crash inside Qt still leaves a trace here
     app = create_application()
     install_excepthook(paths)
     lock = DataFolderLock(paths.lock)
