@@ -195,8 +195,15 @@ def run_gui(data_dir: Path) -> int:
     paths = DataPaths(data_dir)
     paths.ensure()
     configure_logging(paths)
-    crash_log = open(paths.logs / "crash.log", "a", encoding="utf-8")
-    faulthandler.enable(crash_log)  # a hard crash inside Qt still leaves a trace here
+    with open(paths.logs / "crash.log", "a", encoding="utf-8") as crash_log:
+        faulthandler.enable(crash_log)  # a hard crash inside Qt still leaves a trace here
+        try:
+            return _run_window(paths)
+        finally:
+            faulthandler.disable()
+
+
+def _run_window(paths: DataPaths) -> int:
     app = create_application()
     install_excepthook(paths)
     lock = DataFolderLock(paths.lock)
