@@ -3,6 +3,7 @@ data folder cannot be used."""
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import os
 import sys
@@ -194,6 +195,15 @@ def run_gui(data_dir: Path) -> int:
     paths = DataPaths(data_dir)
     paths.ensure()
     configure_logging(paths)
+    with open(paths.logs / "crash.log", "a", encoding="utf-8") as crash_log:
+        faulthandler.enable(crash_log)  # a hard crash inside Qt still leaves a trace here
+        try:
+            return _run_window(paths)
+        finally:
+            faulthandler.disable()
+
+
+def _run_window(paths: DataPaths) -> int:
     app = create_application()
     install_excepthook(paths)
     lock = DataFolderLock(paths.lock)

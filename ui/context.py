@@ -13,6 +13,8 @@ from ui.tasks import TaskRunner
 
 class AppContext(QObject):
     programme_changed = Signal(object)  # int | None
+    #: A short message for the status bar ("Saved.", "Archived ..."); the window shows it.
+    message = Signal(str)
 
     def __init__(
         self,
@@ -38,6 +40,9 @@ class AppContext(QObject):
         self.preferences.current_programme_id = programme_id
         self.save_preferences()
         self.programme_changed.emit(programme_id)
+
+    def notify(self, text: str) -> None:
+        self.message.emit(text)
 
     def save_preferences(self) -> None:
         try:

@@ -96,6 +96,7 @@ class MainWindow(QMainWindow):
         self.settings_page.restore_requested.connect(self._restore_from_page)
         context.ops.changes_made.connect(self._changes_made)
         context.programme_changed.connect(lambda _id: self._refresh_programmes())
+        context.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(60 * 60 * 1000)

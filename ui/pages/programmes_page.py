@@ -121,11 +121,14 @@ class ProgrammesPage(Page):
         return int(indexes[0].data(ID_ROLE)) if indexes else None
 
     def select(self, programme_id: int | None) -> None:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(ID_ROLE) == programme_id:
-                self.table.selectRow(row)
+        """Select that programme; if it is not listed, the current one, else the first row."""
+        rows = {self.proxy.index(r, 0).data(ID_ROLE): r for r in range(self.proxy.rowCount())}
+        for wanted in (programme_id, self.context.programme_id):
+            if wanted in rows:
+                self.table.selectRow(rows[wanted])
                 return
+        if rows:
+            self.table.selectRow(0)
 
     def _selected_row(self) -> programmes.ProgrammeRow | None:
         programme_id = self.selected_id()
@@ -175,7 +178,16 @@ class ProgrammesPage(Page):
         if row.archived_on:
             self.context.ops.run(self, lambda s: programmes.unarchive_programme(s, row.id))
             return
-        self.context.ops.run(self, lambda s: programmes.archive_programme(s, row.id, date.today()))
+        if (
+            self.context.ops.run(
+                self, lambda s: programmes.archive_programme(s, row.id, date.today())
+            )
+            is None
+        ):
+            return
+        self.context.notify(
+            _('{name} archived. Tick "Show archived" to bring it back.').format(name=row.name)
+        )
         if self.context.programme_id == row.id:
             remaining = self.context.ops.read(lambda s: programmes.list_programmes(s))
             self.context.set_programme(remaining[0].id if remaining else None)

@@ -76,3 +76,13 @@ def test_edit_updates_the_list(qtbot, window, monkeypatch) -> None:  # type: ign
     page.edit_button.click()
     assert "Growing Together 2027" in [r.name for r in page.model.rows]
     assert "Growing Together 2027" in window.windowTitle()
+
+
+def test_after_archiving_a_programme_stays_selected_and_the_way_back_is_told(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    page = _page(window)
+    other = next(r for r in page.model.rows if r.id != window.context.programme_id)
+    page.select(other.id)
+    page.archive_button.click()
+    assert page.selected_id() == window.context.programme_id
+    assert page.edit_button.isEnabled()
+    assert "Show archived" in window.statusBar().currentMessage()
