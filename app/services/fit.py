@@ -607,10 +607,13 @@ def score_matrix(
     return 100.0 * total / weight_sum if weight_sum else np.zeros((n_e, n_m))
 
 
-def _pair_blocked(mentor: Candidate, mentee: Candidate) -> bool:
-    """The blocks that depend on both people (readiness and places are checked per person)."""
+def pair_blocked(mentor: Candidate, mentee: Candidate) -> bool:
+    """Whether anything rules this pair out; quicker than `pair_blocks` (no wording)."""
     return (
-        mentor.person_id == mentee.person_id
+        not mentor.ready
+        or not mentee.ready
+        or mentor.remaining <= 0
+        or mentor.person_id == mentee.person_id
         or mentor.person_id in mentee.open_with
         or mentor.person_id in mentee.managers
         or mentor.person_id in mentee.ended_badly_with
@@ -642,7 +645,7 @@ def suggest_pairs(
     for i, mentee in enumerate(waiting):
         if mentee.open_with or mentee.managers or mentee.ended_badly_with or mentee.manager_names:
             for j, mentor in enumerate(free):
-                if _pair_blocked(mentor, mentee):
+                if pair_blocked(mentor, mentee):
                     allowed[i, j] = False
         for j, mentor in enumerate(free):
             if mentor.person_id == mentee.person_id:

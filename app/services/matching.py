@@ -234,6 +234,7 @@ class MentorRow:
     taken: int
     ready: bool
     reason: str
+    mentees: tuple[str, ...] = ()
 
     @property
     def remaining(self) -> int:
@@ -250,6 +251,7 @@ class MatchRow:
     status: MatchStatus
     since: date | None
     next_step: str
+    next_key: str
 
     @property
     def status_text(self) -> str:
@@ -264,20 +266,38 @@ class Board:
     matches: list[MatchRow]
     readiness_known: bool
     group_ratio: bool
+    coordinator: str = ""
 
 
-def _next_step(status: MatchStatus, risk: bool, intro: bool, agreement: bool, signed: bool) -> str:
+#: What to do next with a match, by key: the page opens the right dialog for each.
+NEXT_RISK, NEXT_INTRO, NEXT_AGREEMENT, NEXT_SIGNATURES, NEXT_START, NEXT_STATUS = (
+    "risk",
+    "introduction",
+    "agreement",
+    "signatures",
+    "start",
+    "status",
+)
+
+
+def _next(
+    status: MatchStatus, risk: bool, intro: bool, agreement: bool, signed: bool
+) -> tuple[str, str]:
     if status is MatchStatus.PROPOSED:
-        return _("Record the risk assessment.") if not risk else _("Record the introduction.")
+        if not risk:
+            return NEXT_RISK, _("Record the risk assessment.")
+        return NEXT_INTRO, _("Record the introduction.")
     if status is MatchStatus.INTRODUCED:
         if not agreement:
-            return _("Draw up the agreement.")
-        return _("Record the signatures.") if not signed else _("Start the match.")
+            return NEXT_AGREEMENT, _("Draw up the agreement.")
+        if not signed:
+            return NEXT_SIGNATURES, _("Record the signatures.")
+        return NEXT_START, _("Start the match.")
     if status is MatchStatus.PAUSED:
-        return _("Paused: agree when to restart.")
+        return NEXT_STATUS, _("Paused: agree when to restart.")
     if status is MatchStatus.ENDING:
-        return _("Plan the ending and the review.")
-    return _("Meeting as agreed.")
+        return NEXT_STATUS, _("Plan the ending and the review.")
+    return NEXT_STATUS, _("Meeting as agreed.")
 
 
 def open_matches(s: Session, programme_id: int) -> list[MatchRow]:
@@ -320,6 +340,7 @@ def open_matches(s: Session, programme_id: int) -> list[MatchRow]:
     for r in s.execute(query):
         status = MatchStatus(r[9])
         signed = all(r[15:18])
+        key, step = _next(status, r[12] is not None, r[13] is not None, r[14] is not None, signed)
         rows.append(
             MatchRow(
                 match_id=r[0],
@@ -329,9 +350,8 @@ def open_matches(s: Session, programme_id: int) -> list[MatchRow]:
                 mentee_name=display_name(r[6], r[7], r[8]),
                 status=status,
                 since=r[11] or r[10],
-                next_step=_next_step(
-                    status, r[12] is not None, r[13] is not None, r[14] is not None, signed
-                ),
+                next_step=step,
+                next_key=key,
             )
         )
     order = {status: i for i, status in enumerate(OPEN_STATUSES)}
@@ -379,11 +399,11 @@ def board(s: Session, programme_id: int, today: date) -> Board:
         if not e.ready:
             reason = _("Not ready: {gaps}").format(gaps=" ".join(e.gaps))
         elif not free:
-            reason = _("Ready; every mentor's places are taken.")
-        elif all(fit.pair_blocks(m, e) for m in free):
-            reason = _("Ready; every mentor with a free place is ruled out for them.")
+            reason = _("Every mentor's places are taken.")
+        elif all(fit.pair_blocked(m, e) for m in free):
+            reason = _("Every mentor with a free place is ruled out for them.")
         else:
-            reason = _("Ready; not yet proposed.")
+            reason = _("Not yet proposed.")
         if e.id in ended:
             reason = _("An earlier match ended on {date}. {reason}").format(
                 date=format_date(ended[e.id]), reason=reason
@@ -402,6 +422,10 @@ def board(s: Session, programme_id: int, today: date) -> Board:
             )
         )
     waiting.sort(key=lambda w: (not w.priority, not w.ready, -w.days_waiting, w.name.casefold()))
+    matches = open_matches(s, programme_id)
+    partners: dict[int, list[str]] = defaultdict(list)
+    for match in matches:
+        partners[match.mentor_id].append(match.mentee_name)
     mentors = []
     for m in gathered.mentors:
         if not m.ready:
@@ -412,14 +436,19 @@ def board(s: Session, programme_id: int, today: date) -> Board:
             )
         else:
             reason = _("No place free")
-        mentors.append(MentorRow(m.id, m.name, m.setting, m.places, m.taken, m.ready, reason))
+        mentors.append(
+            MentorRow(
+                m.id, m.name, m.setting, m.places, m.taken, m.ready, reason, tuple(partners[m.id])
+            )
+        )
     return Board(
         programme_name=programme.name,
         waiting=waiting,
         mentors=mentors,
-        matches=open_matches(s, programme_id),
+        matches=matches,
         readiness_known=gathered.readiness_known,
         group_ratio=programme.mentoring_type in (MentoringType.GROUP, MentoringType.TEAM),
+        coordinator=programme.coordinator,
     )
 
 
@@ -956,7 +985,7 @@ def match_details(s: Session, match_id: int) -> MatchDetails:
         if agreement
         else None,
         signatures=signatures,
-        next_step=_next_step(
+        next_step=_next(
             match.status,
             risk is not None,
             intro is not None,
@@ -965,7 +994,7 @@ def match_details(s: Session, match_id: int) -> MatchDetails:
                 signatures
                 and all((signatures.mentor_on, signatures.mentee_on, signatures.coordinator_on))
             ),
-        ),
+        )[1],
         allowed=tuple(
             t
             for t in TRANSITIONS[match.status]

@@ -317,3 +317,13 @@ def test_the_score_matrix_agrees_with_the_explanation() -> None:
     for i, e in enumerate(mentees):
         for j, m in enumerate(mentors):
             assert matrix[i, j] == pytest.approx(explain_fit(m, e, WEIGHTS).score)
+
+
+def test_the_quick_block_check_agrees_with_the_worded_one() -> None:
+    from app.services.fit import pair_blocked, pair_blocks
+
+    rng = random.Random(5)
+    mentors, mentees = random_candidates(rng, 10, 12)
+    for e in mentees:
+        for m in mentors:
+            assert pair_blocked(m, e) == bool(pair_blocks(m, e))

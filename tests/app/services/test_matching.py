@@ -188,7 +188,7 @@ def test_group_mentoring_keeps_to_one_mentor_for_four(db: Database) -> None:
             matching.propose_match(s, pid, mentor, mentees[4], TODAY)
         board = matching.board(s, pid, TODAY)
         assert board.mentors[0].places == 4 and board.mentors[0].remaining == 0
-        assert board.waiting[0].reason == "Ready; every mentor's places are taken."
+        assert board.waiting[0].reason == "Every mentor's places are taken."
 
 
 def test_suggestions_respect_places_and_blocks(db: Database) -> None:
