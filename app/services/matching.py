@@ -103,6 +103,7 @@ class Gathered:
     mentees: list[fit.Candidate]
     readiness_known: bool
     weights: dict[str, float]
+    joined: dict[int, date | None]
 
 
 def candidates(
@@ -182,7 +183,13 @@ def candidates(
                     ended_badly_with=frozenset(ended_badly[f.person_id]),
                 )
             )
-    return Gathered(mentors, mentees, gaps is not None, dict(programme.matching_weights or {}))
+    return Gathered(
+        mentors,
+        mentees,
+        gaps is not None,
+        dict(programme.matching_weights or {}),
+        {f.participant_id: f.joined_on for f in facts},
+    )
 
 
 def _pair(
@@ -377,13 +384,12 @@ def board(s: Session, programme_id: int, today: date) -> Board:
     places, and the open matches with each one's next step."""
     programme = get_programme(s, programme_id)
     gathered = candidates(s, programme_id, today)
-    facts = {f.participant_id: f for f in _facts(s, programme_id)}
     ended = _waiting_since(s, programme_id)
     priorities = {
         pid: note
         for pid, note in s.execute(
             select(WaitingPriority.participant_id, WaitingPriority.note).where(
-                WaitingPriority.participant_id.in_(list(facts))
+                WaitingPriority.participant_id.in_([e.id for e in gathered.mentees])
             )
         )
     }
@@ -392,8 +398,7 @@ def board(s: Session, programme_id: int, today: date) -> Board:
     for e in gathered.mentees:
         if e.open_with:
             continue
-        f = facts[e.id]
-        joined = f.joined_on
+        joined = gathered.joined[e.id]
         since = max(d for d in (joined, ended.get(e.id)) if d) if joined or e.id in ended else None
         days = max(0, (today - since).days) if since else 0
         if not e.ready:

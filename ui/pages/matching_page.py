@@ -323,8 +323,10 @@ class MatchingPage(Page):
         self.waiting_table.verticalHeader().hide()
         self.waiting_table.setWordWrap(False)
         wheader = self.waiting_table.horizontalHeader()
-        wheader.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        wheader.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         wheader.setStretchLastSection(True)
+        for column, width in enumerate((80, 170, 220, 100, 100, 90)):
+            wheader.resizeSection(column, width)
         self.priority_button = _button(
             _("Match &first…"), _("Mark as a priority to match"), self.mark_priority
         )
