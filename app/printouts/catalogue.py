@@ -66,7 +66,7 @@ def agreement(s: Session, match_id: int, printed_on: date | None = None) -> byte
         policy = (record.policy_version, record.policy_approved_on)
     else:
         rules = programme
-        policy = matching.policy_in_force(s, programme.id, drafted.agreed_on or today)
+        policy = matching.agreement_policy(s, programme.id, drafted.agreed_on or today)
     sheet = document.AgreementSheet(
         organisation=programme.organisation,
         programme=programme.name,

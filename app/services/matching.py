@@ -699,7 +699,7 @@ def agreement_record(s: Session, match_id: int) -> Agreement | None:
     return s.scalar(select(Agreement).where(Agreement.match_id == match_id))
 
 
-def policy_in_force(s: Session, programme_id: int, on: date) -> tuple[int | None, date | None]:
+def agreement_policy(s: Session, programme_id: int, on: date) -> tuple[int | None, date | None]:
     """The policy version in force on a day. This version keeps no policy records yet, so the
     agreement leaves the version for the pen."""
     return None, None
@@ -722,8 +722,7 @@ def draw_up_agreement(
         latest = details.agreed_on + relativedelta(months=6)
         if not earliest <= details.review_on <= latest:
             errors["review_on"] = _(
-                "Review the agreement three to six months after it starts: between {earliest} "
-                "and {latest}."
+                "Choose a day from {earliest} to {latest} (three to six months on)."
             ).format(earliest=format_date(earliest), latest=format_date(latest))
     if not details.issues.strip():
         errors["issues"] = _("Write at least one issue the partnership will work on.")
@@ -758,7 +757,7 @@ def draw_up_agreement(
     agreement.mentee_role = details.mentee_role.strip()
     agreement.agreed_on = details.agreed_on
     agreement.review_on = details.review_on
-    agreement.policy_version, agreement.policy_approved_on = policy_in_force(
+    agreement.policy_version, agreement.policy_approved_on = agreement_policy(
         s, programme.id, details.agreed_on or today
     )
     return MATCHES

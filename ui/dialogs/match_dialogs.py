@@ -48,7 +48,7 @@ class _MatchDialog(QDialog):
     def __init__(self, title: str, pair: str, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(680)
         self.form = ErrorForm()
         self.pair_label = QLabel(pair)
         self.pair_label.setProperty("role", "heading")
@@ -68,6 +68,11 @@ class _MatchDialog(QDialog):
             self._layout.addWidget(label)
         self._layout.addWidget(self.buttons)
 
+    def show_errors(self, errors: dict[str, str]) -> None:
+        """Messages under their fields; the dialog grows to make room for them."""
+        self.form.show_errors(errors)
+        self.adjustSize()
+
     def _dates(self, fields: dict[str, DateField]) -> tuple[dict[str, date | None], dict[str, str]]:
         values: dict[str, date | None] = {}
         errors: dict[str, str] = {}
@@ -81,7 +86,7 @@ class _MatchDialog(QDialog):
     def accept(self) -> None:
         errors = self._collect()
         if errors:
-            self.form.show_errors(errors)
+            self.show_errors(errors)
             return
         self.form.clear_errors()
         super().accept()
@@ -105,7 +110,7 @@ class RiskDialog(_MatchDialog):
             "risks",
             _("&Risks identified"),
             self.risks,
-            hint=_("For example lone working, meeting places, shared families, travel."),
+            hint=_("For example lone working, meeting places, shared families."),
         )
         f.add_field("actions", _("A&ctions to manage them"), self.actions)
         f.add_field("reviewed_on", _("Last re&viewed on"), self.reviewed_on)
@@ -192,7 +197,7 @@ class AgreementDialog(_MatchDialog):
         self.mentor_role = _text(details.mentor_role, 80)
         self.mentee_role = _text(details.mentee_role, 80)
         rules_label = QLabel("\n".join(f"{name}: {value}" for name, value in rules))
-        rules_label.setWordWrap(True)
+        rules_label.setWordWrap(False)
         f = self.form
         f.add_field(
             "agreed_on",
@@ -307,15 +312,17 @@ class StatusDialog(_MatchDialog):
             "ending",
             _("&How it ended"),
             self.ending,
-            hint=_(
-                "Only when closing. 'Not a good fit' and 'concern' stop these two being "
-                "proposed to each other again."
-            ),
+            hint=_("Only when closing the match."),
         )
         f.add_field("note", _("&Why"), self.note)
         self.status.currentIndexChanged.connect(lambda _i: self._sync())
         self._sync()
-        self._finish()
+        self._finish(
+            _(
+                "A match closed as 'not a good fit' or 'over a concern' counts as ending badly: "
+                "these two will not be proposed to each other again."
+            )
+        )
         self.value: tuple[MatchStatus, date | None, str, EndingKind | None] | None = None
 
     def _sync(self) -> None:

@@ -649,7 +649,7 @@ class MatchingPage(Page):
     def _edit(self, dialog: QDialog, save: Callable[[Any], Any], moves_on: bool = True) -> bool:
         """Open `dialog` until its values save (service messages go under the fields)."""
         while dialog.exec() == QDialog.DialogCode.Accepted:
-            result = self.run(save, on_invalid=dialog.form.show_errors)  # type: ignore[attr-defined]
+            result = self.run(save, on_invalid=dialog.show_errors)  # type: ignore[attr-defined]
             if result is not None:
                 if moves_on:
                     # The match has moved on: earlier board moves can no longer be taken back.

@@ -232,7 +232,7 @@ def test_the_whole_lifecycle_to_an_active_match_and_on(db: Database) -> None:
         with pytest.raises(ValidationError) as invalid:
             matching.draw_up_agreement(s, match_id, bad, TODAY)
         assert set(invalid.value.errors) == {"issues", "mentor_role", "mentee_role", "review_on"}
-        assert "three to six months" in invalid.value.errors["review_on"]
+        assert "(three to six months on)" in invalid.value.errors["review_on"]
         matching.draw_up_agreement(
             s,
             match_id,
