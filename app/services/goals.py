@@ -433,7 +433,8 @@ def restore_action(s: Session, action_id: int) -> Changes:
 
 
 def is_overdue(due_on: date | None, done_on: date | None, today: date) -> bool:
-    """An action is overdue when its due date has passed and it is not done."""
+    """An action is overdue when its due date has passed and it is not done (the goal list
+    only flags actions of goals still being worked on)."""
     return due_on is not None and done_on is None and due_on < today
 
 
@@ -617,7 +618,9 @@ def _view(goal: Goal, today: date) -> GoalView:
                 due_on=a.due_on,
                 done_on=a.done_on,
                 removed_on=a.removed_on,
-                overdue=a.removed_on is None and is_overdue(a.due_on, a.done_on, today),
+                overdue=a.removed_on is None
+                and goal.status in OPEN_GOAL_STATUSES
+                and is_overdue(a.due_on, a.done_on, today),
             )
             for a in goal.actions
         ],
