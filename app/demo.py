@@ -596,15 +596,16 @@ def _demo_goal(
     working_days = (until - start).days
     if working_days > 10:
         move(GoalStatus.IN_PROGRESS, start + timedelta(days=min(10, working_days // 2)))
-    # Ratings roughly every five weeks, climbing towards the target with the odd setback.
-    rated_on, rating = start + timedelta(days=35), baseline
     met_early = match.status is MatchStatus.CLOSED and match.end_reason.startswith("Planned")
     achieve = met_early or (
         may_achieve and term is GoalTerm.SHORT and working_days > length + 30 and rng.random() < 0.6
     )
+    # Ratings roughly every five weeks, climbing towards the target with the odd setback.
+    rated_on, rating = start + timedelta(days=35), baseline
     while rated_on <= until:
-        step = rng.choice([0, 0, 1, 1, 2]) if rating < target_rating else 0
-        rating = max(1, min(target_rating, rating + step - (1 if rng.random() < 0.1 else 0)))
+        ceiling = target_rating if achieve else target_rating - 1
+        step = rng.choice([0, 0, 1, 1, 2]) if rating < ceiling else 0
+        rating = max(1, min(ceiling, rating + step - (1 if rng.random() < 0.1 else 0)))
         goal.ratings.append(
             ProgressRating(
                 rated_on=rated_on,
