@@ -638,7 +638,12 @@ def _demo_goal(
         if done is not None and done < start:
             done = start
         # Leave the odd step undone in open relationships, so the plan shows what is overdue.
-        if done is not None and match.status is MatchStatus.ACTIVE and rng.random() < 0.2:
+        if (
+            done is not None
+            and match.status is MatchStatus.ACTIVE
+            and goal.status is GoalStatus.IN_PROGRESS
+            and rng.random() < 0.2
+        ):
             done = None
         goal.actions.append(
             GoalAction(

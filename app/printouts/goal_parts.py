@@ -134,6 +134,7 @@ def progress_chart(
                 textAnchor="start",
             )
         )
+    _legend(drawing, left + plot_w / 2, bottom - 4.5 * mm, target is not None)
     if not series:
         drawing.add(
             String(
@@ -192,3 +193,51 @@ def progress_chart(
             )
         )
     return drawing
+
+
+def _legend(drawing: Drawing, centre: float, y: float, with_target: bool) -> None:
+    """A key under the chart: what the square, the dots and the dashed line mean."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    items = [("square", _("Baseline")), ("dot", _("Rating"))]
+    if with_target:
+        items.append(("dash", _("Target")))
+    gap, mark = 4 * mm, 3.2 * mm
+    widths = [mark + 1 * mm + stringWidth(text, style.FONT, 7) for _kind, text in items]
+    x = centre - (sum(widths) + gap * (len(items) - 1)) / 2
+    for (kind, text), width in zip(items, widths, strict=True):
+        middle = y + 1.2 * mm
+        if kind == "square":
+            drawing.add(
+                Rect(
+                    x,
+                    middle - 1.1 * mm,
+                    2.2 * mm,
+                    2.2 * mm,
+                    fillColor=style.PANEL,
+                    strokeColor=style.INK,
+                    strokeWidth=0.7,
+                )
+            )
+        elif kind == "dot":
+            drawing.add(
+                Circle(x + 1.1 * mm, middle, 0.9 * mm, fillColor=style.INK, strokeColor=style.INK)
+            )
+        else:
+            drawing.add(
+                Line(
+                    x,
+                    middle,
+                    x + mark,
+                    middle,
+                    strokeColor=style.ACCENT,
+                    strokeWidth=0.8,
+                    strokeDashArray=[2, 1.5],
+                )
+            )
+        drawing.add(
+            String(
+                x + mark + 1 * mm, y, text, fontName=style.FONT, fontSize=7, fillColor=style.MUTED
+            )
+        )
+        x += width + gap
