@@ -481,8 +481,12 @@ def add_rating(
 
 
 def baseline_date(goal: Goal) -> date:
-    """The date the baseline stands for: the goal's start, or the day it was written down."""
-    return goal.start_on or goal.created_at.date()
+    """The date the baseline stands for: the goal's start or, without one, the day it was
+    written down (or the first rating, if progress typed up later is dated earlier)."""
+    if goal.start_on is not None:
+        return goal.start_on
+    written = goal.created_at.date() if goal.created_at else date.today()
+    return min([written, *(r.rated_on for r in goal.ratings)])
 
 
 def progress_series(s: Session, goal_id: int) -> list[tuple[date, int]]:
@@ -844,6 +848,28 @@ def summary_text(summary: MatchGoalSummary) -> str:
             "{n} action overdue.", "{n} actions overdue.", summary.overdue_actions
         ).format(n=summary.overdue_actions)
     return text
+
+
+@dataclass(frozen=True)
+class GoalChoice:
+    """A goal to offer when something elsewhere (an action agreed at a meeting) is tied to one."""
+
+    id: int
+    title: str
+    status: GoalStatus
+
+
+def goals_to_link(s: Session, match_id: int) -> list[GoalChoice]:
+    """The match's goals still being worked on, in the order they were set: the list a meeting
+    log offers when one of its action points belongs under a goal (see `add_action`)."""
+    return [
+        GoalChoice(goal_id, title, status)
+        for goal_id, title, status in s.execute(
+            select(Goal.id, Goal.title, Goal.status)
+            .where(Goal.match_id == match_id, Goal.status.in_(OPEN_GOAL_STATUSES))
+            .order_by(Goal.id)
+        )
+    ]
 
 
 # --------------------------------------------------------------------------- drafts

@@ -283,6 +283,10 @@ class GoalDialog(_FittingDialog):
         return self._details
 
     def show_errors(self, errors: dict[str, str]) -> None:
+        if "baseline_reason" in errors and not self.baseline_locked:
+            # Progress was recorded elsewhere while this dialog was open.
+            self.baseline_locked = True
+            self.form.setRowVisible(self._reason_row, True)
         self.form.show_errors(errors)
 
     def accept(self) -> None:

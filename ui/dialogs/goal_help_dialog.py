@@ -284,6 +284,14 @@ class GoalHelpDialog(QDialog):
             )
         self.message.setText("\n".join(_("⚠ {message}").format(message=m) for m in errors.values()))
         self.message.setVisible(bool(errors))
+        if errors:
+            self.tabs.setCurrentIndex(self._tab_of(next(iter(errors))))
+
+    @staticmethod
+    def _tab_of(key: str) -> int:
+        """The tab holding the field an error is about: titles are on the first tab."""
+        number, _sep, field = key.removeprefix("goal").partition("_")
+        return 0 if field == "title" or not number.isdigit() else int(number)
 
     def accept(self) -> None:
         errors: dict[str, str] = {}
@@ -297,7 +305,6 @@ class GoalHelpDialog(QDialog):
             errors["goal1_title"] = _("Write at least one short-term goal.")
         if errors:
             self.show_errors(errors)
-            self.tabs.setCurrentIndex(0 if "goal1_title" in errors else 1)
             return
         self.show_errors({})
         self._drafts = drafts

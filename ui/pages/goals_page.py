@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -217,6 +217,8 @@ class GoalsPage(Page):
     def _show_selected(self) -> None:
         match_id = self.selected_match_id()
         today = date.today()
+        same_match = self.heading_info is not None and self.heading_info.match_id == match_id
+        scrolled = self.scroll.verticalScrollBar().value() if same_match else 0
         for card in self.cards:
             self.cards_layout.removeWidget(card)
             card.hide()
@@ -263,6 +265,8 @@ class GoalsPage(Page):
             self.cards_layout.insertWidget(index, card)
             self.cards.append(card)
         self._update_buttons()
+        # Stay where the coordinator was working after a change to the same match's goals.
+        QTimer.singleShot(0, lambda: self.scroll.verticalScrollBar().setValue(scrolled))
 
     def _wire(self, card: GoalCard) -> None:
         goal_id = card.goal.id

@@ -327,3 +327,51 @@ def test_summary_text_reads_as_a_sentence(db, match_id):
         goals.add_action(s, goal_id, ActionDetails("Observe story time", due_on=date(2026, 11, 1)))
         text = goals.summary_text(goals.match_summary(s, match_id, TODAY))
     assert text == ("1 goal: 1 not started. Average change from baseline: +2.0. 1 action overdue.")
+
+
+def test_goals_offered_for_linking_are_the_open_ones_in_order(db, match_id):
+    first = make_goal(db, match_id, GoalDetails(title="Lead story time"))
+    second = make_goal(db, match_id, GoalDetails(title="Plan for the award"))
+    done = make_goal(db, match_id, GoalDetails(title="Settle two new children"))
+    with db.session() as s:
+        goals.change_status(s, done, GoalStatus.ACHIEVED, "", TODAY)
+    with db.session() as s:
+        choices = goals.goals_to_link(s, match_id)
+    assert [(c.id, c.title) for c in choices] == [
+        (first, "Lead story time"),
+        (second, "Plan for the award"),
+    ]
+
+
+def test_an_action_handed_over_from_a_meeting_appears_under_its_goal(db, match_id):
+    """What a meeting log's action point brings: its words, who, due date and meeting date."""
+    goal_id = make_goal(db, match_id)
+    with db.session() as s:
+        goals.add_action(
+            s,
+            goal_id,
+            ActionDetails(
+                "Observe Fiona's story session",
+                who="Amy Johnstone",
+                agreed_on=date(2026, 11, 10),
+                due_on=date(2026, 11, 30),
+            ),
+        )
+    with db.session() as s:
+        [action] = goals.goal_view(s, goal_id, TODAY).open_actions
+    assert (action.description, action.who, action.agreed_on, action.due_on) == (
+        "Observe Fiona's story session",
+        "Amy Johnstone",
+        date(2026, 11, 10),
+        date(2026, 11, 30),
+    )
+    assert not action.overdue
+
+
+def test_without_a_start_date_the_baseline_is_dated_no_later_than_the_first_rating(db, match_id):
+    goal_id = make_goal(db, match_id, GoalDetails(title="Plan for the award", baseline_rating=2))
+    with db.session() as s:
+        goals.add_rating(s, goal_id, RatingDetails(date(2026, 1, 5), 3), TODAY)
+        series = goals.progress_series(s, goal_id)
+    assert series[0] == (date(2026, 1, 5), 2)
+    assert [d for d, _r in series] == sorted(d for d, _r in series)

@@ -239,3 +239,37 @@ def test_print_buttons_open_the_preview(qtbot, window) -> None:  # type: ignore[
     assert previews
     for preview in previews:
         preview.close()
+
+
+def test_remove_an_action_and_bring_it_back(qtbot, window, monkeypatch):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    page = _page(window)
+    _select(page, "Zara Ahmed")
+    card = page.cards[0]
+    goal_id, action_id = card.goal.id, card.goal.actions[0].id
+    card.select_action(action_id)
+    monkeypatch.setattr(
+        goals_page.QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes
+    )
+    card.remove_button.click()
+    card = page.card_for(goal_id)
+    assert card.actions_table.item(0, 3).text().startswith("Removed")
+    card.select_action(action_id)
+    assert card.remove_button.text() == "Bring back action"
+    card.remove_button.click()
+    card = page.card_for(goal_id)
+    assert not card.actions_table.item(0, 3).text().startswith("Removed")
+
+
+def test_mark_an_action_done(qtbot, window):  # type: ignore[no-untyped-def]
+    page = _page(window)
+    _select(page, "Erin Thomson")
+    card = next(c for c in page.cards if c.goal.overdue_actions)
+    goal_id, action = card.goal.id, card.goal.overdue_actions[0]
+    card.select_action(action.id)
+    assert card.done_button.isEnabled()
+    card.done_button.click()
+    card = page.card_for(goal_id)
+    row = next(i for i, a in enumerate(card.goal.actions) if a.id == action.id)
+    assert card.actions_table.item(row, 3).text().startswith("✓ Done")
