@@ -643,6 +643,8 @@ def _view(goal: Goal, today: date) -> GoalView:
 
 
 def goals_for_match(s: Session, match_id: int, today: date | None = None) -> list[GoalView]:
+    """The match's goals: those still being worked on first, then achieved, changed or dropped
+    ones, each group in the order the goals were set."""
     today = today or date.today()
     goals = s.scalars(
         select(Goal)
@@ -655,7 +657,8 @@ def goals_for_match(s: Session, match_id: int, today: date | None = None) -> lis
             selectinload(Goal.baseline_changes),
         )
     )
-    return [_view(g, today) for g in goals]
+    views = [_view(g, today) for g in goals]
+    return sorted(views, key=lambda v: v.status not in OPEN_GOAL_STATUSES)
 
 
 def goal_view(s: Session, goal_id: int, today: date | None = None) -> GoalView:

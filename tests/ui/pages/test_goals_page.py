@@ -273,3 +273,22 @@ def test_mark_an_action_done(qtbot, window):  # type: ignore[no-untyped-def]
     card = page.card_for(goal_id)
     row = next(i for i, a in enumerate(card.goal.actions) if a.id == action.id)
     assert card.actions_table.item(row, 3).text().startswith("✓ Done")
+
+
+def test_a_programme_without_matches_says_so_and_offers_no_goal_buttons(qtbot, window):  # type: ignore[no-untyped-def]
+    page = _page(window)
+    other = 1 - window.programme_picker.currentIndex()
+    window.programme_picker.setCurrentIndex(other)
+    window.programme_picker.activated.emit(other)
+    assert page.match_list.count() == 0
+    assert page.match_title.text() == "No matches to set goals for yet."
+    assert not page.new_button.isEnabled() and not page.print_plan_button.isEnabled()
+    assert page.settings_button.isEnabled()
+
+
+def test_goals_still_being_worked_on_come_first(qtbot, window):  # type: ignore[no-untyped-def]
+    page = _page(window)
+    _select(page, "Amy Johnstone")
+    open_flags = [c.goal.status.value in ("not_started", "in_progress") for c in page.cards]
+    assert open_flags == sorted(open_flags, reverse=True)
+    assert open_flags[0] and not open_flags[-1]
