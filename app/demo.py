@@ -13,7 +13,13 @@ from sqlalchemy.orm import Session
 
 from app.model import (
     Agreement,
+    BaselineChange,
     EndingKind,
+    Goal,
+    GoalAction,
+    GoalStatus,
+    GoalStatusChange,
+    GoalTerm,
     Introduction,
     IntroductionOutcome,
     Match,
@@ -22,6 +28,8 @@ from app.model import (
     Participant,
     Person,
     Programme,
+    ProgressRating,
+    RecordedAt,
     RiskAssessment,
     Role,
     WaitingPriority,
@@ -157,6 +165,7 @@ def create_demo(s: Session, today: date | None = None) -> int:
         s.add(person)
     s.flush()
     _demo_matches(s, main, today)
+    _demo_goals(s, main, today)
     _demo_matching(s, main, today)
     return main.id
 
@@ -242,6 +251,272 @@ DEMO_RISKS = [
     (
         "Mentor and mentee are in neighbouring settings that share some families.",
         "Agree at the first meeting not to discuss named children or families.",
+    ),
+]
+
+
+# --------------------------------------------------------------------------- goals
+
+#: Goals childcare practitioners commonly set with a mentor: (title, why, term, baseline,
+#: baseline note, target, target rating, success criteria, actions). Each action is
+#: (what, who, timescale, milestone, success criteria).
+DEMO_GOALS = [
+    (
+        "Lead the morning group time in my room with confidence",
+        "Group time is where the whole room comes together; I want to lead it without freezing.",
+        GoalTerm.SHORT,
+        3,
+        "Joins in with songs but hands over to the room leader when it is her turn to lead.",
+        "Plan and lead group time on three mornings a week",
+        8,
+        "Room leader observes two sessions and agrees the children were engaged throughout.",
+        [
+            (
+                "Watch my mentor lead a story and song session",
+                "Mentee",
+                "Within 2 weeks",
+                "Notes on what worked",
+                "Three ideas written down to try",
+            ),
+            (
+                "Lead the closing song on two mornings",
+                "Mentee",
+                "Weeks 3 to 4",
+                "First sessions led",
+                "Led without handing over",
+            ),
+            (
+                "Plan a full group time using the children's current interest",
+                "Mentee",
+                "By half-term",
+                "Plan shared with the room leader",
+                "Plan used on the day",
+            ),
+            (
+                "Observe a group time and give feedback",
+                "Mentor",
+                "After the first full session",
+                "Feedback meeting held",
+                "Two strengths and one next step agreed",
+            ),
+        ],
+    ),
+    (
+        "Plan my route to the Childhood Practice award",
+        "Needed for my registration as a manager, and I have put it off for two years.",
+        GoalTerm.LONG,
+        2,
+        "Knows the award is needed; has not looked at providers or funding.",
+        "Place accepted on a BA Childhood Practice course starting next year",
+        9,
+        "Offer of a place and a funding plan agreed with my manager.",
+        [
+            (
+                "Compare two providers' entry requirements and timetables",
+                "Mentee",
+                "This month",
+                "Shortlist of providers",
+                "Shortlist shared at the next meeting",
+            ),
+            (
+                "Ask my manager about study time and funding",
+                "Mentee",
+                "Before applications open",
+                "Meeting with manager",
+                "Study time agreed in writing",
+            ),
+            (
+                "Share my own experience of studying while working",
+                "Mentor",
+                "Next meeting",
+                "Conversation held",
+                "Mentee has a realistic weekly study plan",
+            ),
+            (
+                "Submit the application",
+                "Mentee",
+                "By the closing date",
+                "Application sent",
+                "Acknowledgement received",
+            ),
+        ],
+    ),
+    (
+        "Write observations that lead to clear next steps for my key children",
+        "Good observations show parents and inspectors how each child is doing.",
+        GoalTerm.SHORT,
+        4,
+        "Writes descriptive observations; next steps are often missing or very general.",
+        "Two observations a week for each key child, each with a next step",
+        8,
+        "Depute manager's monthly sample finds next steps that are specific and acted on.",
+        [
+            (
+                "Go through three of my recent observations with my mentor",
+                "Mentee and mentor",
+                "Next meeting",
+                "Examples agreed",
+                "Mentee can say what makes a good next step",
+            ),
+            (
+                "Rewrite one observation a week with a specific next step",
+                "Mentee",
+                "For four weeks",
+                "Four rewritten observations",
+                "Next steps acted on in planning",
+            ),
+            (
+                "Bring a sample to the room's planning meeting",
+                "Mentee",
+                "End of term",
+                "Shared at the meeting",
+                "Colleagues use the next steps in planning",
+            ),
+        ],
+    ),
+    (
+        "Talk with parents about their child's day at collection time",
+        "Parents tell us they want to hear more than 'had a good day'.",
+        GoalTerm.SHORT,
+        4,
+        "Comfortable with familiar parents; avoids the ones she does not know.",
+        "Share one thing each child did with their parent at collection, four days a week",
+        8,
+        "Feedback from three parents in the next parent survey mentions her by name.",
+        [
+            (
+                "Keep a note of one moment per key child during the day",
+                "Mentee",
+                "Daily for two weeks",
+                "Notebook in use",
+                "A note for every key child",
+            ),
+            (
+                "Role-play a tricky conversation with a parent",
+                "Mentee and mentor",
+                "Next meeting",
+                "Practice done",
+                "Mentee feels ready to try it",
+            ),
+            (
+                "Ask the manager for a slot at the next parents' evening",
+                "Mentee",
+                "Before parents' evening",
+                "Slot agreed",
+                "Attended and spoke with parents",
+            ),
+        ],
+    ),
+    (
+        "Use the outdoor area for planned learning each week",
+        "Our outdoor space is mostly free play; I would like it to be part of our planning.",
+        GoalTerm.SHORT,
+        3,
+        "Supervises outdoor play; has not planned an outdoor experience yet.",
+        "One planned outdoor experience a week, written into the room plan",
+        7,
+        "Four outdoor experiences in the plan over a month, with observations from each.",
+        [
+            (
+                "Visit my mentor's setting to see their outdoor classroom",
+                "Mentee",
+                "This term",
+                "Visit done",
+                "Three ideas to adapt",
+            ),
+            (
+                "Plan a mud kitchen session linked to the children's interest in cooking",
+                "Mentee",
+                "Within a month",
+                "Plan written",
+                "Session run and observed",
+            ),
+        ],
+    ),
+    (
+        "Settle new children using our key-person approach",
+        "Settling-in is often rushed when the room is busy; children and parents notice.",
+        GoalTerm.SHORT,
+        5,
+        "Follows the settling policy; unsure how to pace visits for an anxious child.",
+        "Lead the settling of my next two key children from first visit to full days",
+        9,
+        "Both families say in the settling review that they felt supported.",
+        [
+            (
+                "Read our settling-in policy with my mentor and note questions",
+                "Mentee",
+                "Next meeting",
+                "Questions listed",
+                "Questions answered",
+            ),
+            (
+                "Plan the first visits with the family",
+                "Mentee",
+                "Before the start date",
+                "Visit plan agreed",
+                "Parent signs the plan",
+            ),
+            (
+                "Hold a settling review with the family after four weeks",
+                "Mentee",
+                "Four weeks after the start",
+                "Review held",
+                "Review recorded in the child's file",
+            ),
+        ],
+    ),
+    (
+        "Support children's early language through stories and songs",
+        "Several of my key children are late talkers.",
+        GoalTerm.SHORT,
+        4,
+        "Reads stories to the group; rarely adapts them for children with little language.",
+        "Use props and signing with stories at least three times a week",
+        8,
+        "Speech and language therapist's visit notes the strategies in use.",
+        [
+            (
+                "Attend the local authority's early language training",
+                "Mentee",
+                "Next available date",
+                "Training attended",
+                "Certificate in file",
+            ),
+            (
+                "Make a story sack for a favourite book",
+                "Mentee",
+                "Within three weeks",
+                "Story sack made",
+                "Used with a small group",
+            ),
+        ],
+    ),
+    (
+        "Manage my time so paperwork is done within non-contact time",
+        "I keep taking learning journals home, and it is wearing me out.",
+        GoalTerm.SHORT,
+        3,
+        "Finishes paperwork at home two or three evenings a week.",
+        "No paperwork taken home for four weeks running",
+        8,
+        "A month without taking work home, confirmed at supervision.",
+        [
+            (
+                "Keep a simple log of what fills my non-contact time for a week",
+                "Mentee",
+                "One week",
+                "Log kept",
+                "Log brought to the meeting",
+            ),
+            (
+                "Agree a weekly plan for non-contact time",
+                "Mentee and mentor",
+                "Next meeting",
+                "Plan agreed",
+                "Plan followed for three weeks",
+            ),
+        ],
     ),
 ]
 
@@ -404,6 +679,179 @@ def _demo_matching(s: Session, programme: Programme, today: date) -> None:
     s.flush()
 
 
+def _demo_goals(s: Session, programme: Programme, today: date) -> None:
+    """Goals with baselines, action plans and ratings over time for every match that has been
+    working together (active, paused, ending and closed)."""
+    from sqlalchemy import select
+
+    rng = random.Random(1307)
+    matches = s.scalars(
+        select(Match)
+        .where(
+            Match.programme_id == programme.id,
+            Match.status.in_(
+                [MatchStatus.ACTIVE, MatchStatus.PAUSED, MatchStatus.ENDING, MatchStatus.CLOSED]
+            ),
+        )
+        .order_by(Match.id)
+    ).all()
+    for n, match in enumerate(matches):
+        started = match.started_on or today
+        until = min(match.ended_on or today, today)
+        if match.status is MatchStatus.PAUSED:
+            until = min(until, today - timedelta(days=45))
+        count = 4 if n == 2 else 3 if n % 3 == 0 else 2
+        first = (n * 3) % len(DEMO_GOALS)
+        for g in range(count):
+            template = DEMO_GOALS[(first + g) % len(DEMO_GOALS)]
+            # Erin's four open goals show the nudge about starting with a few.
+            _demo_goal(s, match, template, g, started, until, rng, may_achieve=n != 2)
+    s.flush()
+    # A baseline corrected after the first rating, and a goal reshaped part of the way through.
+    first_goal = s.scalars(
+        select(Goal).where(Goal.match_id == matches[0].id).order_by(Goal.id)
+    ).first()
+    if first_goal is not None and first_goal.ratings:
+        first_goal.baseline_changes.append(
+            BaselineChange(
+                changed_on=first_goal.ratings[0].rated_on,
+                old_rating=first_goal.baseline_rating,
+                new_rating=(first_goal.baseline_rating or 2) - 1,
+                old_note=first_goal.baseline_note,
+                new_note=first_goal.baseline_note + " Mentor and mentee agreed the first "
+                "rating had been generous.",
+                reason="At the first review both agreed the starting point had been rated too "
+                "high.",
+            )
+        )
+        first_goal.baseline_rating = (first_goal.baseline_rating or 2) - 1
+        first_goal.baseline_note += " Mentor and mentee agreed the first rating had been generous."
+    reshaped = s.scalars(
+        select(Goal)
+        .where(Goal.match_id == matches[1].id, Goal.status == GoalStatus.IN_PROGRESS)
+        .order_by(Goal.id.desc())
+    ).first()
+    if reshaped is not None:
+        on = min(today, (reshaped.ratings[-1].rated_on if reshaped.ratings else today))
+        reshaped.status_changes.append(
+            GoalStatusChange(
+                changed_on=on,
+                from_status=reshaped.status,
+                to_status=GoalStatus.CHANGED,
+                reason="Too big as one goal: split into two smaller goals for next term.",
+            )
+        )
+        reshaped.status = GoalStatus.CHANGED
+
+
+def _demo_goal(
+    s: Session,
+    match: Match,
+    template: tuple,  # type: ignore[type-arg]
+    g: int,
+    started: date,
+    until: date,
+    rng: random.Random,
+    *,
+    may_achieve: bool,
+) -> None:
+    title, why, term, baseline, note, target, target_rating, criteria, actions = template
+    start = started + timedelta(days=7 + g * 21)
+    if start >= until:
+        start = started
+    length = 120 if term is GoalTerm.SHORT else 300
+    goal = Goal(
+        match_id=match.id,
+        title=title,
+        why=why,
+        term=term,
+        baseline_rating=baseline,
+        baseline_note=note,
+        target=target,
+        target_rating=target_rating,
+        success_criteria=criteria,
+        start_on=start,
+        target_on=start + timedelta(days=length),
+        status=GoalStatus.NOT_STARTED,
+    )
+    goal.status_changes.append(
+        GoalStatusChange(changed_on=start, from_status=None, to_status=GoalStatus.NOT_STARTED)
+    )
+    s.add(goal)
+
+    def move(to: GoalStatus, on: date, reason: str = "") -> None:
+        goal.status_changes.append(
+            GoalStatusChange(changed_on=on, from_status=goal.status, to_status=to, reason=reason)
+        )
+        goal.status = to
+
+    working_days = (until - start).days
+    if working_days > 10:
+        move(GoalStatus.IN_PROGRESS, start + timedelta(days=min(10, working_days // 2)))
+    met_early = match.status is MatchStatus.CLOSED and match.end_reason.startswith("Planned")
+    achieve = met_early or (
+        may_achieve and term is GoalTerm.SHORT and working_days > length + 30 and rng.random() < 0.6
+    )
+    # Ratings roughly every five weeks, climbing towards the target with the odd setback.
+    rated_on, rating = start + timedelta(days=35), baseline
+    while rated_on <= until:
+        ceiling = target_rating if achieve else target_rating - 1
+        step = rng.choice([0, 0, 1, 1, 2]) if rating < ceiling else 0
+        rating = max(1, min(ceiling, rating + step - (1 if rng.random() < 0.1 else 0)))
+        goal.ratings.append(
+            ProgressRating(
+                rated_on=rated_on,
+                rating=rating,
+                recorded_at=RecordedAt.REVIEW if rated_on.month % 3 == 0 else RecordedAt.MEETING,
+                note=rng.choice(
+                    [
+                        "",
+                        "Agreed at the meeting.",
+                        "Mentor and mentee agreed on this together.",
+                        "Room leader's view taken into account.",
+                    ]
+                ),
+            )
+        )
+        rated_on += timedelta(days=rng.randint(28, 42))
+    if achieve and goal.ratings:
+        goal.ratings[-1].rating = target_rating
+        move(GoalStatus.ACHIEVED, goal.ratings[-1].rated_on, "Success criteria met")
+    if match.status is MatchStatus.CLOSED and goal.status is not GoalStatus.ACHIEVED:
+        reason = (
+            "Relationship ended early: mentee moved to a new job"
+            if match.end_reason.startswith("Mentee moved")
+            else "Carried into the mentee's own development plan at the planned ending"
+        )
+        move(GoalStatus.DROPPED, match.ended_on or until, reason)
+    for position, (what, who, timescale, milestone, success) in enumerate(actions):
+        due = start + timedelta(days=14 + position * 21)
+        done = due - timedelta(days=rng.randint(0, 4)) if due <= until else None
+        if done is not None and done < start:
+            done = start
+        # Leave the odd step undone in open relationships, so the plan shows what is overdue.
+        if (
+            done is not None
+            and match.status is MatchStatus.ACTIVE
+            and goal.status is GoalStatus.IN_PROGRESS
+            and rng.random() < 0.2
+        ):
+            done = None
+        goal.actions.append(
+            GoalAction(
+                description=what,
+                who=who,
+                timescale=timescale,
+                milestone=milestone,
+                success_criteria=success,
+                agreed_on=start,
+                due_on=due,
+                done_on=done,
+                position=position,
+            )
+        )
+
+
 def generate_large(s: Session, people: int = 2000, matches: int = 1000, seed: int = 7) -> int:
     """A network-sized programme for benchmarks: `people` people (a third of them mentors) and
     `matches` matches. Each part of the product adds its rows here (meetings, goals, ...)."""
@@ -476,4 +924,97 @@ def generate_large(s: Session, people: int = 2000, matches: int = 1000, seed: in
             }
         )
     s.execute(insert(Match), match_rows)
+    _large_goals(s, programme.id, goals_per_match=8, rng=rng)
     return programme.id
+
+
+def _large_goals(s: Session, programme_id: int, goals_per_match: int, rng: random.Random) -> None:
+    """`goals_per_match` goals for every match (8,000 for the default 1,000 matches), each with
+    its first status, two actions and two ratings, inserted in bulk."""
+    from sqlalchemy import insert, select
+
+    match_rows = s.execute(
+        select(Match.id, Match.started_on)
+        .where(Match.programme_id == programme_id)
+        .order_by(Match.id)
+    ).all()
+    statuses = [GoalStatus.IN_PROGRESS] * 5 + [GoalStatus.ACHIEVED] * 2 + [GoalStatus.NOT_STARTED]
+    goal_rows = []
+    for match_id, started in match_rows:
+        for g in range(goals_per_match):
+            template = DEMO_GOALS[(match_id + g) % len(DEMO_GOALS)]
+            start = (started or date(2024, 9, 1)) + timedelta(days=7 + g * 7)
+            goal_rows.append(
+                {
+                    "match_id": match_id,
+                    "title": template[0],
+                    "why": template[1],
+                    "term": template[2],
+                    "baseline_rating": template[3],
+                    "baseline_note": template[4],
+                    "target": template[5],
+                    "target_rating": template[6],
+                    "success_criteria": template[7],
+                    "start_on": start,
+                    "target_on": start + timedelta(days=120),
+                    "status": statuses[(match_id + g) % len(statuses)],
+                    "version_id": 1,
+                }
+            )
+    s.execute(insert(Goal), goal_rows)
+    goals = s.execute(
+        select(Goal.id, Goal.start_on, Goal.baseline_rating, Goal.status)
+        .join(Match, Match.id == Goal.match_id)
+        .where(Match.programme_id == programme_id)
+        .order_by(Goal.id)
+    ).all()
+    changes, actions, ratings = [], [], []
+    for goal_id, start, baseline, status in goals:
+        changes.append(
+            {
+                "goal_id": goal_id,
+                "changed_on": start,
+                "from_status": None,
+                "to_status": GoalStatus.NOT_STARTED,
+                "reason": "",
+            }
+        )
+        if status is not GoalStatus.NOT_STARTED:
+            changes.append(
+                {
+                    "goal_id": goal_id,
+                    "changed_on": start + timedelta(days=10),
+                    "from_status": GoalStatus.NOT_STARTED,
+                    "to_status": status,
+                    "reason": "",
+                }
+            )
+        for position in range(2):
+            due = start + timedelta(days=21 * (position + 1))
+            actions.append(
+                {
+                    "goal_id": goal_id,
+                    "description": f"Step {position + 1} of the plan",
+                    "timescale": "Three weeks",
+                    "milestone": "",
+                    "success_criteria": "",
+                    "who": "Mentee",
+                    "agreed_on": start,
+                    "due_on": due,
+                    "done_on": due if rng.random() < 0.7 else None,
+                    "position": position,
+                    "version_id": 1,
+                }
+            )
+            ratings.append(
+                {
+                    "goal_id": goal_id,
+                    "rated_on": start + timedelta(days=35 * (position + 1)),
+                    "rating": min(10, (baseline or 3) + position + rng.randint(0, 2)),
+                    "note": "",
+                    "recorded_at": RecordedAt.MEETING,
+                }
+            )
+    s.execute(insert(GoalStatusChange), changes)
+    s.execute(insert(GoalAction), actions)
+    s.execute(insert(ProgressRating), ratings)

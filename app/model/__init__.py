@@ -3,6 +3,16 @@ of them on `Base.metadata`, which the migrations compare against."""
 
 from app.model.agreement import Agreement
 from app.model.base import Base
+from app.model.goal import (
+    BaselineChange,
+    Goal,
+    GoalAction,
+    GoalStatus,
+    GoalStatusChange,
+    GoalTerm,
+    ProgressRating,
+    RecordedAt,
+)
 from app.model.introduction import Introduction, IntroductionOutcome
 from app.model.match import EndingKind, Match, MatchStatus, MatchStatusChange, WaitingPriority
 from app.model.person import Participant, Person, Role
@@ -12,7 +22,13 @@ from app.model.risk import RiskAssessment
 __all__ = [
     "Agreement",
     "Base",
+    "BaselineChange",
     "EndingKind",
+    "Goal",
+    "GoalAction",
+    "GoalStatus",
+    "GoalStatusChange",
+    "GoalTerm",
     "Introduction",
     "IntroductionOutcome",
     "Match",
@@ -24,6 +40,8 @@ __all__ = [
     "Programme",
     "ProgrammeModel",
     "ProgrammeStatus",
+    "ProgressRating",
+    "RecordedAt",
     "RiskAssessment",
     "Role",
     "WaitingPriority",

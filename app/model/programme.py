@@ -11,7 +11,7 @@ import enum
 from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, Enum, String, Text
+from sqlalchemy import JSON, Enum, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.i18n import N_
@@ -145,6 +145,11 @@ class Programme(Versioned, Base):
     custom_contacts_first_month: Mapped[int] = mapped_column(default=2)
     custom_contact_interval_weeks: Mapped[int] = mapped_column(default=4)
     retention_months: Mapped[int] = mapped_column(default=36)
+
+    # Goals: the top of the progress rating scale (ratings run from 1) and how many open goals
+    # a mentee is encouraged to start with
+    goal_rating_scale_max: Mapped[int] = mapped_column(default=10, server_default=text("10"))
+    suggested_max_goals: Mapped[int] = mapped_column(default=3, server_default=text("3"))
 
     @property
     def archived(self) -> bool:

@@ -91,11 +91,35 @@ def agreement(s: Session, match_id: int, printed_on: date | None = None) -> byte
     return document.render(sheet, printed_on=printed_on)
 
 
+def action_plan(s: Session, match_id: int, printed_on: date | None = None) -> bytes:
+    from app.printouts import action_plan as document
+    from app.services import goals
+
+    plan = document.ActionPlan(
+        heading=goals.match_heading(s, match_id),
+        goals=goals.goals_for_match(s, match_id, printed_on),
+    )
+    return document.render(plan, printed_on=printed_on)
+
+
+def progress_summary(s: Session, match_id: int, printed_on: date | None = None) -> bytes:
+    from app.printouts import progress_summary as document
+    from app.services import goals
+
+    views = goals.goals_for_match(s, match_id, printed_on)
+    summary = document.ProgressSummary(
+        heading=goals.match_heading(s, match_id), goals=views, summary=goals.summarise(views)
+    )
+    return document.render(summary, printed_on=printed_on)
+
+
 PRINTOUTS: dict[str, Printout] = {
     p.kind: p
     for p in [
         Printout("programme-summary", _("Programme summary"), programme_summary, "programme"),
         Printout("agreement", _("Mentoring agreement"), agreement, "match"),
+        Printout("action-plan", _("Action plan"), action_plan, "match"),
+        Printout("progress-summary", _("Progress summary"), progress_summary, "match"),
     ]
 }
 
