@@ -58,7 +58,8 @@ class Candidate:
     mentor, their interests and strengths. `managers` are the person ids of the mentee's line
     manager and everyone above them; `manager_names` the same where only a name is recorded.
     `open_with` and `ended_badly_with` are the person ids of mentors this mentee has an open
-    match with, or had a match with that ended badly.
+    match with, or had a match with that ended badly. `names` are the ways a person's name may
+    be written (full name, known as), compared with `manager_names` in lower case.
     """
 
     id: int
@@ -78,12 +79,17 @@ class Candidate:
     ratio_limited: bool = False
     managers: frozenset[int] = frozenset()
     manager_names: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
     open_with: frozenset[int] = frozenset()
     ended_badly_with: frozenset[int] = frozenset()
 
     @property
     def remaining(self) -> int:
         return max(0, self.places - self.taken)
+
+    @property
+    def written_names(self) -> frozenset[str]:
+        return self.names or frozenset({normalise_name(self.name)})
 
     @property
     def ready(self) -> bool:
@@ -448,7 +454,7 @@ def pair_blocks(mentor: Candidate, mentee: Candidate) -> tuple[Block, ...]:
                 mentor.places,
             ).format(name=mentor.name, places=mentor.places)
             blocks.append(Block("no_capacity", text))
-    if mentor.person_id in mentee.managers or (normalise_name(mentor.name) in mentee.manager_names):
+    if mentor.person_id in mentee.managers or (mentor.written_names & mentee.manager_names):
         blocks.append(
             Block(
                 "authority",
@@ -617,7 +623,7 @@ def pair_blocked(mentor: Candidate, mentee: Candidate) -> bool:
         or mentor.person_id in mentee.open_with
         or mentor.person_id in mentee.managers
         or mentor.person_id in mentee.ended_badly_with
-        or (bool(mentee.manager_names) and normalise_name(mentor.name) in mentee.manager_names)
+        or bool(mentee.manager_names and mentor.written_names & mentee.manager_names)
     )
 
 

@@ -146,6 +146,12 @@ def test_an_unmet_preference_lowers_the_fit_and_says_so() -> None:
             "authority",
             "authority",
         ),
+        (
+            {"name": "Mo Sinclair", "names": frozenset({"mo sinclair", "morag sinclair"})},
+            {"manager_names": frozenset({"morag sinclair"})},
+            "authority",
+            "line manager",
+        ),
         ({}, {"open_with": frozenset({101})}, "open_match", "already have a match"),
         ({}, {"ended_badly_with": frozenset({101})}, "ended_badly", "ended badly"),
     ],
