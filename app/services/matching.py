@@ -446,6 +446,8 @@ def board(s: Session, programme_id: int, today: date) -> Board:
                 m.id, m.name, m.setting, m.places, m.taken, m.ready, reason, tuple(partners[m.id])
             )
         )
+    # Mentors who could take someone now first, then those with no place, then the not ready.
+    mentors.sort(key=lambda m: (not m.ready, m.remaining == 0))
     return Board(
         programme_name=programme.name,
         waiting=waiting,

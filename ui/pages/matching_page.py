@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.dates import format_date
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.model import MatchStatus
 from app.services import matching, programmes
 from app.services.changes import Changes
@@ -214,9 +214,9 @@ class MatchingPage(Page):
         self.redo_button = _button(_("Redo"), _("Redo the board move"), self.undo_stack.redo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
-        self.undo_stack.undoTextChanged.connect(
-            lambda text: self.undo_button.setToolTip(text or _("Nothing to undo"))
-        )
+        # Straight to the buttons' own slots, so nothing is called once they are gone.
+        self.undo_stack.undoTextChanged.connect(self.undo_button.setToolTip)
+        self.undo_stack.redoTextChanged.connect(self.redo_button.setToolTip)
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
 
@@ -594,7 +594,9 @@ class MatchingPage(Page):
             self.drafts = pairs
             self.show_drafts()
             self.status_label.setText(
-                _("{n} pairs suggested.").format(n=len(pairs))
+                ngettext("{n} pair suggested.", "{n} pairs suggested.", len(pairs)).format(
+                    n=len(pairs)
+                )
                 if pairs
                 else _("No pairs to suggest: nobody ready is waiting for a free mentor.")
             )

@@ -19,6 +19,8 @@ class _BoardList(QListView):
         self.setUniformItemSizes(True)
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setSpacing(2)
         self.setAlternatingRowColors(True)
         self.setMinimumSize(QSize(240, 160))
