@@ -3,6 +3,8 @@ the migrations build exactly the schema the model describes."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 import pytest
 from sqlalchemy import inspect, text
 
@@ -56,10 +58,10 @@ def _insert_minimal(conn, table_name: str, **values: object) -> None:  # type: i
             if isinstance(kind, Integer)
             else False
             if isinstance(kind, Boolean)
-            else "2026-01-01"
-            if isinstance(kind, Date)
-            else "2026-01-01 00:00:00.000000"
+            else datetime(2026, 1, 1)
             if isinstance(kind, DateTime)
+            else date(2026, 1, 1)
+            if isinstance(kind, Date)
             else {}
             if isinstance(kind, JSON)
             else "x"
