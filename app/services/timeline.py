@@ -61,7 +61,7 @@ KIND_CONCERN_RESOLVED = "concern-resolved"
 KIND_MATCH = "match"
 
 
-def _duration(minutes: int | None) -> str:
+def duration_text(minutes: int | None) -> str:
     if minutes is None:
         return ""
     hours, rest = divmod(minutes, 60)
@@ -102,7 +102,7 @@ def meeting_entries(s: Session, match: Match, today: date) -> Iterable[TimelineE
         ).where(MeetingLog.match_id == match.id, MeetingLog.removed_on.is_(None))
     )
     for r in rows:
-        parts = [p for p in (_duration(r.duration_minutes), r.place, stage_label(r.stage)) if p]
+        parts = [p for p in (duration_text(r.duration_minutes), r.place, stage_label(r.stage)) if p]
         copy = copy_to_mentor_state(r.held_on, r.copy_to_mentor_on, within, today)
         if copy is CopyState.LATE:
             parts.append(_("copy to mentor overdue"))
