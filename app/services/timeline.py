@@ -21,6 +21,7 @@ from app.i18n import _, ngettext
 from app.model import Concern, Match, MatchStatus, MeetingLog, Programme, SupportContact
 from app.model.match import MATCH_STATUS_LABELS
 from app.model.meeting import MEETING_MODES, MeetingMode
+from app.model.support import ContactParty
 from app.services.meetings import get_match, mode_label, pair_names, stage_label
 from app.services.schedule import (
     CopyState,
@@ -122,12 +123,14 @@ def meeting_entries(s: Session, match: Match, today: date) -> Iterable[TimelineE
 
 
 def support_entries(s: Session, match: Match, today: date) -> Iterable[TimelineEntry]:
+    mentor, mentee = pair_names(s, [match.id])[match.id]
+    names = {ContactParty.MENTOR: mentor, ContactParty.MENTEE: mentee}
     for c in s.scalars(
         select(SupportContact).where(
             SupportContact.match_id == match.id, SupportContact.removed_on.is_(None)
         )
     ):
-        who = c.third_party_name if c.third_party_name else party_label(c.party)
+        who = names.get(c.party) or c.third_party_name or party_label(c.party)
         parts = [mode_label(c.mode), quality_label(c.quality)]
         if c.safety_concern:
             parts.append(_("safety concern noted"))
