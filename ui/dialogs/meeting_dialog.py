@@ -34,7 +34,13 @@ from PySide6.QtWidgets import (
 
 from app.dates import format_date, parse_date
 from app.i18n import _
-from app.model.meeting import ACTION_STATUS_LABELS, ActionOwner, MeetingMode, RelationshipStage
+from app.model.meeting import (
+    ACTION_STATUS_LABELS,
+    ActionOwner,
+    ActionStatus,
+    MeetingMode,
+    RelationshipStage,
+)
 from app.services import meetings
 from app.services.meetings import (
     REVIEW_OUTCOMES,
@@ -45,6 +51,7 @@ from app.services.meetings import (
 )
 from app.services.schedule import copy_to_mentor_due
 from ui.widgets.date_field import DateField
+from ui.widgets.enum_combo import enum_value
 from ui.widgets.form import ErrorForm
 
 DRAFT_DELAY_MS = 1500
@@ -382,7 +389,7 @@ class MeetingDialog(QDialog):
         reviews = []
         for row, review in enumerate(self._review_rows):
             combo = self.reviews.cellWidget(row, 4)
-            reviews.append(replace(review, outcome=combo.currentData()))  # type: ignore[union-attr]
+            reviews.append(replace(review, outcome=enum_value(combo, ActionStatus)))  # type: ignore[union-attr]
         actions = []
         for row in range(self.actions.rowCount()):
             text_item = self.actions.item(row, 0)
@@ -396,16 +403,16 @@ class MeetingDialog(QDialog):
                 errors.setdefault(
                     "actions", _("“{text}”: {problem}").format(text=text or "…", problem=exc)
                 )
-            owner = self.actions.cellWidget(row, 1).currentData()  # type: ignore[union-attr]
+            owner = enum_value(self.actions.cellWidget(row, 1), ActionOwner)  # type: ignore[union-attr]
             actions.append(NewAction(text, owner, due_on, self._action_ids[row]))
         minutes = self.duration.value() or None
         details = MeetingDetails(
             held_on=dates["held_on"],
-            mode=self.mode.currentData(),
+            mode=enum_value(self.mode, MeetingMode),
             duration_minutes=minutes,
             place=self.place.text(),
             attended=self.attended.text(),
-            stage=self.stage.currentData(),
+            stage=enum_value(self.stage, RelationshipStage),
             next_meeting_on=dates["next_meeting_on"],
             mentee_signed_on=dates["mentee_signed_on"],
             mentor_signed_on=dates["mentor_signed_on"],
@@ -428,7 +435,7 @@ class MeetingDialog(QDialog):
     def _update_hints(self) -> None:
         rules = self.form_data.rules
         minutes = self.duration.value() or None
-        warning = meetings.duration_warning(minutes, rules, self.mode.currentData())
+        warning = meetings.duration_warning(minutes, rules, enum_value(self.mode, MeetingMode))
         self.duration_warning.setText(_("⚠ {message}").format(message=warning) if warning else "")
         self.duration_warning.setVisible(bool(warning))
         self.duration.setAccessibleDescription(warning)

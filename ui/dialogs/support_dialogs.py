@@ -23,6 +23,7 @@ from app.model.support import ContactDepth, ContactParty, RaisedBy, Relationship
 from app.services import meetings, support
 from app.services.support import ConcernDetails, ContactDetails
 from ui.widgets.date_field import DateField
+from ui.widgets.enum_combo import enum_value
 from ui.widgets.form import ErrorForm
 
 
@@ -129,7 +130,7 @@ class SupportContactDialog(QDialog):
         self._details: ContactDetails | None = None
 
     def _update(self) -> None:
-        third = self.party.currentData() is ContactParty.THIRD_PARTY
+        third = enum_value(self.party, ContactParty) is ContactParty.THIRD_PARTY
         self.third_party_name.setEnabled(third)
         self.safety_notes.setEnabled(self.safety_concern.isChecked())
 
@@ -147,16 +148,16 @@ class SupportContactDialog(QDialog):
         except ValueError as exc:
             held_on, errors["held_on"] = None, str(exc)
         details = ContactDetails(
-            party=self.party.currentData(),
+            party=enum_value(self.party, ContactParty),
             held_on=held_on,
-            mode=self.mode.currentData(),
-            depth=self.depth.currentData(),
+            mode=enum_value(self.mode, MeetingMode),
+            depth=enum_value(self.depth, ContactDepth),
             third_party_name=self.third_party_name.text(),
             activities=self.activities.toPlainText(),
             progress=self.progress.toPlainText(),
             safety_concern=self.safety_concern.isChecked(),
             safety_notes=self.safety_notes.toPlainText(),
-            quality=self.quality.currentData(),
+            quality=enum_value(self.quality, RelationshipQuality),
             to_act_on=self.to_act_on.toPlainText(),
         ).cleaned()
         errors = {**support.validate_contact(details, self.today), **errors}
@@ -226,7 +227,7 @@ class ConcernDialog(QDialog):
             except ValueError as exc:
                 dates[name], errors[name] = None, str(exc)
         details = ConcernDetails(
-            raised_by=self.raised_by.currentData(),
+            raised_by=enum_value(self.raised_by, RaisedBy),
             raised_on=dates["raised_on"],
             description=self.description.toPlainText(),
             actions_taken=self.actions_taken.toPlainText(),

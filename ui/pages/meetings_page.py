@@ -47,6 +47,7 @@ from ui.models.meeting_table import ID_ROLE, MeetingLogTableModel
 from ui.models.plain_rows import ROW_ROLE, PlainRowsModel
 from ui.pages.base import Page
 from ui.printing import show_printout
+from ui.widgets.enum_combo import enum_value
 
 
 def _table(name: str) -> QTableView:
@@ -456,7 +457,7 @@ class MeetingsPage(Page):
         programme_id = self.context.programme_id
         f = MeetingFilter(
             text=self.log_filter.text(),
-            mode=self.mode_filter.currentData(),
+            mode=enum_value(self.mode_filter, MeetingMode),
             needs_follow_up=self.follow_up.isChecked(),
         )
         ids = (
