@@ -19,7 +19,7 @@ from app.services.schedule import CopyState
 from app.services.timeline import duration_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
-BATCH = 200
+BATCH = 80
 
 DATE, MENTEE, MENTOR, MODE, LENGTH, PLACE, SIGNED, COPY = range(8)
 _Index = QModelIndex | QPersistentModelIndex

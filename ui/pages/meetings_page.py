@@ -224,9 +224,9 @@ class MeetingsPage(Page):
         self.timeline = _table(_("Timeline"))
         self.timeline.setModel(self.timeline_model)
         header = self.timeline.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.timeline.setColumnWidth(0, 90)
         self.timeline.setColumnWidth(1, 300)
         self.timeline.doubleClicked.connect(lambda _i: self.open_entry())
         self.timeline.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
@@ -320,6 +320,8 @@ class MeetingsPage(Page):
         self.tabs.addTab(timeline_tab, _("&Timeline"))
         self.tabs.addTab(logs_tab, _("&All meeting logs"))
         self.tabs.addTab(due_tab, _("&Support contacts due"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self._index: meetings.MeetingIndex | None = None
 
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -358,7 +360,9 @@ class MeetingsPage(Page):
         if not self.select_match(selected) and rows:
             self.select_match(rows[0].id)
         self._show_timeline()
-        self.filter_logs()
+        self._index = None  # rebuilt when the list of all logs is next looked at
+        if self.tabs.currentIndex() == 1:
+            self.filter_logs()
         self._refresh_due()
 
     def _refresh_due(self) -> None:
@@ -453,18 +457,26 @@ class MeetingsPage(Page):
             self.warnings.hide()
         self._update_buttons()
 
+    def _tab_changed(self, index: int) -> None:
+        if index == 1 and self._index is None:
+            self.filter_logs()
+
     def filter_logs(self) -> None:
+        """Filter the list of all logs in memory: the index of the programme's logs is read
+        once after each change, so typing in the filter never waits for the database."""
         programme_id = self.context.programme_id
+        if self._index is None:
+            self._index = (
+                self.context.ops.read(lambda s: meetings.meeting_log_index(s, programme_id))
+                if programme_id is not None
+                else meetings.MeetingIndex((), (), (), (), (), {})
+            )
         f = MeetingFilter(
             text=self.log_filter.text(),
             mode=enum_value(self.mode_filter, MeetingMode),
             needs_follow_up=self.follow_up.isChecked(),
         )
-        ids = (
-            self.context.ops.read(lambda s: meetings.meeting_log_ids(s, programme_id, f))
-            if programme_id is not None
-            else []
-        )
+        ids = self._index.filter(f)
         self.logs_model.set_ids(ids)
         self.logs_count.setText(
             ngettext("{n} meeting log", "{n} meeting logs", len(ids)).format(n=f"{len(ids):,}")

@@ -248,3 +248,22 @@ def test_private_notes_only_in_the_export_when_asked_for(db) -> None:  # type: i
         assert "Amy Johnstone" in plain
         assert secret in meetings.meetings_csv(s, programme_id, include_private_notes=True)
         assert all(secret not in str(r) for r in meetings.meeting_rows(s, [meeting_id]))
+
+
+def test_the_in_memory_index_filters_like_the_database(demo_db) -> None:  # type: ignore[no-untyped-def]
+    with demo_db.session() as s:
+        programme_id = s.scalar(select(Match.programme_id))
+        index = meetings.meeting_log_index(s, programme_id)
+        for f in (
+            MeetingFilter(),
+            MeetingFilter(text="amy"),
+            MeetingFilter(text="SEÒNAID"),  # case does not matter, accents kept
+            MeetingFilter(text="leith"),  # a place
+            MeetingFilter(mode=MeetingMode.TELEPHONE),
+            MeetingFilter(needs_follow_up=True),
+            MeetingFilter(text="fiona", mode=MeetingMode.FACE_TO_FACE),
+        ):
+            found = index.filter(f)
+            assert found, f
+            if f.text != "SEÒNAID":  # SQLite's lower() leaves non-ASCII letters alone
+                assert found == meetings.meeting_log_ids(s, programme_id, f), f
