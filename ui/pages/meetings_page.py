@@ -140,7 +140,7 @@ class MeetingsPage(Page):
         self.match_filter.setClearButtonEnabled(True)
         self.match_filter.setAccessibleName(_("Find a match"))
         self.match_filter.textChanged.connect(self.matches_proxy.setFilterFixedString)
-        find_label = QLabel(_("&Find:"))
+        find_label = QLabel(_("Fin&d:"))
         find_label.setBuddy(self.match_filter)
         find_row = QHBoxLayout()
         find_row.addWidget(find_label)
@@ -197,7 +197,7 @@ class MeetingsPage(Page):
         )
         self.open_button = _button(_("&Open…"), _("Open the selected entry"), self.open_entry)
         self.print_button = _button(
-            _("&Print…"), _("Print the selected meeting log"), self.print_entry
+            _("Pr&int…"), _("Print the selected meeting log"), self.print_entry
         )
         self.next_log_button = _button(
             _("Print the ne&xt log…"),
@@ -266,7 +266,7 @@ class MeetingsPage(Page):
         self.follow_up.toggled.connect(lambda _on: self.filter_logs())
         self.logs_count = QLabel()
         self.export_button = _button(
-            _("&Export…"), _("Export the meeting logs to a spreadsheet"), self.export_logs
+            _("E&xport…"), _("Export the meeting logs to a spreadsheet"), self.export_logs
         )
         self.open_log_button = _button(
             _("Op&en…"), _("Open the selected meeting log"), self.open_log

@@ -104,3 +104,22 @@ def test_the_pack_has_a_log_for_each_meeting_until_the_first_review(demo_db) -> 
     text = _text(pdf)
     assert text.count("Meeting log to complete and sign") == logs
     assert "Within 7 days" in text  # the programme's rule, from the programme
+
+
+def test_the_command_line_prints_a_log_without_the_private_note(paths, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from app.cli import main
+    from app.storage import open_database
+
+    data = str(paths.folder)
+    assert main(["--data", data, "demo"]) == 0
+    db = open_database(paths)
+    with db.session() as s:
+        meeting_id = s.scalar(select(MeetingLog.id).order_by(MeetingLog.id))
+        s.add(MeetingPrivateNote(meeting_id=meeting_id, text=SECRET))
+    db.close(backup=False)
+    plain, noted = tmp_path / "plain.pdf", tmp_path / "noted.pdf"
+    assert main(["--data", data, "print", "meeting-log", str(meeting_id), "-o", str(plain)]) == 0
+    assert SECRET not in _text(plain.read_bytes())
+    kind = "meeting-log-with-private-note"
+    assert main(["--data", data, "print", kind, str(meeting_id), "-o", str(noted)]) == 0
+    assert SECRET in _text(noted.read_bytes())
