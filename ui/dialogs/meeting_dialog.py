@@ -101,7 +101,7 @@ class MeetingDialog(QDialog):
         banner.setContentsMargins(0, 0, 0, 0)
         self.draft_label = QLabel()
         self.draft_label.setWordWrap(True)
-        self.start_again = QPushButton(_("&Start again"))
+        self.start_again = QPushButton(_("Sta&rt again"))
         self.start_again.setAccessibleName(_("Throw away the draft and start again"))
         self.start_again.clicked.connect(self._start_again)
         banner.addWidget(self.draft_label, 1)
@@ -156,7 +156,7 @@ class MeetingDialog(QDialog):
         self.duration.setAccessibleName(_("Length in minutes"))
         left.add_field("place", _("&Where"), self.place)
         left.add_field("attended", _("Who was &there"), self.attended)
-        left.add_field("stage", _("S&tage"), self.stage)
+        left.add_field("stage", _("Sta&ge"), self.stage)
         left.add_field("next_meeting_on", _("&Next meeting"), self.next_meeting_on)
         left.add_field("mentee_signed_on", _("Signed by &mentee"), self.mentee_signed_on)
         left.add_field("mentor_signed_on", _("Signed by m&entor"), self.mentor_signed_on)
@@ -192,8 +192,8 @@ class MeetingDialog(QDialog):
         self._action_ids: list[int | None] = []
         for action in details.actions:
             self._add_action(action)
-        self.add_action_button = QPushButton(_("&Add an action point"))
-        self.remove_action_button = QPushButton(_("&Remove the selected one"))
+        self.add_action_button = QPushButton(_("Add an action p&oint"))
+        self.remove_action_button = QPushButton(_("Remo&ve the selected one"))
         self.add_action_button.setAccessibleName(_("Add an action point"))
         self.remove_action_button.setAccessibleName(_("Remove the selected action point"))
         self.add_action_button.clicked.connect(lambda: self._add_action(NewAction(""), focus=True))
@@ -221,7 +221,7 @@ class MeetingDialog(QDialog):
 
         right = ErrorForm()
         right.setRowWrapPolicy(ErrorForm.RowWrapPolicy.WrapAllRows)
-        right.add_field("reviews", _("Action points from &last time"), reviews_holder)
+        right.add_field("reviews", _("Action points from la&st time"), reviews_holder)
         self.reviews.setAccessibleName(_("Action points from last time"))
         right.add_field(
             "actions",

@@ -109,7 +109,7 @@ class SupportContactDialog(QDialog):
         f.add_field("progress", _("&Progress"), self.progress)
         f.add_field("safety_concern", _("&Safety"), self.safety_concern)
         f.add_field("safety_notes", _("Safety &notes"), self.safety_notes)
-        f.add_field("quality", _("&How is the relationship?"), self.quality)
+        f.add_field("quality", _("How is the &relationship?"), self.quality)
         f.add_field("to_act_on", _("Anything to act &on"), self.to_act_on)
         self.party.currentIndexChanged.connect(self._update)
         self.safety_concern.toggled.connect(self._update)
