@@ -17,11 +17,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.dates import format_date
-from app.i18n import _, ngettext
+from app.i18n import N_, _, ngettext
 from app.model import Concern, Match, MatchStatus, MeetingLog, Programme, SupportContact
 from app.model.match import MATCH_STATUS_LABELS
 from app.model.meeting import MEETING_MODES, MeetingMode
-from app.model.support import ContactParty
+from app.model.support import ContactParty, RaisedBy
 from app.services.meetings import get_match, mode_label, pair_names, stage_label
 from app.services.schedule import (
     CopyState,
@@ -34,7 +34,6 @@ from app.services.support import (
     match_schedules,
     party_label,
     quality_label,
-    raised_by_label,
 )
 
 
@@ -145,6 +144,20 @@ def support_entries(s: Session, match: Match, today: date) -> Iterable[TimelineE
         )
 
 
+OPEN_CONCERN_TITLES = {
+    RaisedBy.MENTOR: N_("Open concern raised by the mentor"),
+    RaisedBy.MENTEE: N_("Open concern raised by the mentee"),
+    RaisedBy.COORDINATOR: N_("Open concern raised by the coordinator"),
+    RaisedBy.THIRD_PARTY: N_("Open concern raised by a third party"),
+}
+RESOLVED_CONCERN_TITLES = {
+    RaisedBy.MENTOR: N_("Concern raised by the mentor"),
+    RaisedBy.MENTEE: N_("Concern raised by the mentee"),
+    RaisedBy.COORDINATOR: N_("Concern raised by the coordinator"),
+    RaisedBy.THIRD_PARTY: N_("Concern raised by a third party"),
+}
+
+
 def concern_entries(s: Session, match: Match, today: date) -> Iterable[TimelineEntry]:
     for c in s.scalars(select(Concern).where(Concern.match_id == match.id)):
         yield TimelineEntry(
@@ -152,10 +165,10 @@ def concern_entries(s: Session, match: Match, today: date) -> Iterable[TimelineE
             KIND_CONCERN_RAISED,
             "concerns",
             c.id,
-            _("Concern raised by the {who}").format(who=raised_by_label(c.raised_by).lower())
-            if c.resolved_on
-            else _("Open concern raised by the {who}").format(
-                who=raised_by_label(c.raised_by).lower()
+            (
+                _(RESOLVED_CONCERN_TITLES[c.raised_by])
+                if c.resolved_on
+                else _(OPEN_CONCERN_TITLES[c.raised_by])
             ),
             c.description,
             attention=c.resolved_on is None,
@@ -295,14 +308,17 @@ def match_timeline(
                 n=open_concerns
             )
         )
+    mentor, mentee = pair_names(s, [match.id])[match.id]
     if match.status in (MatchStatus.ACTIVE, MatchStatus.ENDING):
+        names = {ContactParty.MENTOR: mentor, ContactParty.MENTEE: mentee}
         for sched in match_schedules(s, match, programme, today):
             since = sched.overdue_since
             if since is not None:
-                who = sched.third_party_name or party_label(sched.party).lower()
                 warnings.append(
-                    _("{depth} with the {who} overdue since {date}.").format(
-                        depth=depth_label(sched.depth), who=who, date=format_date(since)
+                    _("{depth} with {who} overdue since {date}.").format(
+                        depth=depth_label(sched.depth),
+                        who=names.get(sched.party) or sched.third_party_name,
+                        date=format_date(since),
                     )
                 )
     late_copies = sum(1 for e in entries if e.kind in (KIND_MEETING, KIND_MESSAGE) and e.attention)
@@ -314,7 +330,6 @@ def match_timeline(
                 late_copies,
             ).format(n=late_copies, days=programme.log_to_mentor_within_days)
         )
-    mentor, mentee = pair_names(s, [match.id])[match.id]
     return Timeline(
         match_id=match.id,
         mentor_name=mentor,

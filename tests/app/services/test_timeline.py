@@ -159,7 +159,7 @@ def test_entries_from_every_source_with_open_concerns_and_overdue_contacts(db) -
     assert any("March 2026" in w and "at least 2 meetings a month" in w for w in tl.warnings)
     assert not any("February" in w for w in tl.warnings)  # two meetings in February
     assert "1 concern is open." in tl.warnings
-    assert any(w.startswith("Check-in with the mentee overdue since") for w in tl.warnings)
+    assert any(w.startswith("Check-in with Mentee Pilot overdue since") for w in tl.warnings)
     assert any("copies of 4 meeting logs" in w for w in tl.warnings)
 
 
