@@ -158,6 +158,7 @@ def create_demo(s: Session, today: date | None = None) -> int:
     s.flush()
     _demo_matches(s, main, today)
     _demo_goals(s, main, today)
+    _demo_meetings(s, main, today)
     return main.id
 
 
@@ -733,6 +734,7 @@ def generate_large(s: Session, people: int = 2000, matches: int = 1000, seed: in
         )
     s.execute(insert(Match), match_rows)
     _large_goals(s, programme.id, goals_per_match=8, rng=rng)
+    _large_meetings(s, programme.id)
     return programme.id
 
 
@@ -826,3 +828,246 @@ def _large_goals(s: Session, programme_id: int, goals_per_match: int, rng: rando
     s.execute(insert(GoalStatusChange), changes)
     s.execute(insert(GoalAction), actions)
     s.execute(insert(ProgressRating), ratings)
+
+
+# ----------------------------------------------------------------------- meetings and support
+
+DEMO_ACTIONS = [
+    "Read the SSSC codes of practice and note two questions",
+    "Observe a snack-time routine in the toddler room",
+    "Draft a plan for the next floor-book topic",
+    "Visit the forest kindergarten at Wee Acorns",
+    "Bring an example of a learning story to discuss",
+    "Try a new transition song with the pre-school group",
+    "Ask the manager about release time for study",
+    "Write a short reflection on the parents' evening",
+    "Look up the Realising the Ambition chapter on play",
+    "Share a schema-spotting checklist",
+    "Book a place on the child protection refresher",
+    "Plan the next unit of the Childhood Practice award",
+]
+
+DEMO_PRIVATE_NOTES = [
+    "Mentee seemed tired; mentioned a lot of cover shifts this month.",
+    "Mentor asked to move to fortnightly telephone calls over the summer.",
+]
+
+
+def _demo_stage(months_in: int, months_total: int, ending: bool):  # type: ignore[no-untyped-def]
+    from app.model.meeting import RelationshipStage
+
+    if ending and months_in >= months_total - 1:
+        return RelationshipStage.ENDING
+    if months_in < 2:
+        return RelationshipStage.BEGINNING
+    if months_in < 4:
+        return RelationshipStage.CHALLENGING
+    return RelationshipStage.PROGRESSION
+
+
+def _demo_meetings(s: Session, programme: Programme, today: date) -> None:
+    """About a year of meeting logs, support contacts and two concerns for the demo's matches
+    that have started, entered through the same services the window uses."""
+    from sqlalchemy import select
+
+    from app.model.meeting import ActionOwner, ActionStatus, MeetingMode
+    from app.model.support import ContactParty, RaisedBy, RelationshipQuality
+    from app.services import meetings, support
+    from app.services.meetings import ActionReview, MeetingDetails, NewAction
+    from app.services.schedule import add_months as add_months_
+    from app.services.schedule import support_contact_schedule, whole_months_between
+    from app.services.support import ConcernDetails, ContactDetails
+
+    rng = random.Random(6)
+    modes = [MeetingMode.FACE_TO_FACE] * 5 + [MeetingMode.TELEPHONE] * 2 + [MeetingMode.VIDEO]
+    started = s.scalars(
+        select(Match)
+        .where(Match.programme_id == programme.id, Match.started_on.is_not(None))
+        .order_by(Match.id)
+    ).all()
+    for n, match in enumerate(started):
+        assert match.started_on is not None
+        end = match.ended_on or today
+        if match.status is MatchStatus.PAUSED:
+            end = match.started_on + timedelta(days=100)  # paused after three months
+        total_months = max(1, whole_months_between(match.started_on, end))
+        # One meeting a month, on a day that suits; one pair skips a summer month.
+        dates = [match.started_on + timedelta(days=rng.randint(2, 6))]
+        month = 1
+        while True:
+            first = add_months_(match.started_on.replace(day=1), month)
+            on = first + timedelta(days=rng.randint(2, 25))
+            if on >= end:
+                break
+            if not (n == 3 and month == 5):
+                dates.append(on)
+            month += 1
+        place = SETTINGS[n % len(SETTINGS)]
+        for i, held in enumerate(dates):
+            mode = rng.choice(modes)
+            if i and rng.random() < 0.12:
+                mode = MeetingMode.MESSAGE
+            reviews = tuple(
+                ActionReview(
+                    **{
+                        **r.__dict__,
+                        "outcome": rng.choices(
+                            [ActionStatus.DONE, ActionStatus.CARRIED_FORWARD, ActionStatus.DROPPED],
+                            [7, 2, 1],
+                        )[0],
+                    }
+                )
+                for r in meetings.open_action_points(s, match.id)
+            )
+            last = i == len(dates) - 1
+            recent = (today - held).days < 10
+            signed = None if (last and recent) else held
+            copy_days = rng.choice([1, 2, 3, 5, 6, 9])
+            copy_on = held + timedelta(days=copy_days)
+            actions = (
+                ()
+                if mode is MeetingMode.MESSAGE
+                else tuple(
+                    NewAction(
+                        text,
+                        rng.choice(list(ActionOwner)),
+                        held + timedelta(days=rng.choice([14, 21, 28])),
+                    )
+                    for text in rng.sample(DEMO_ACTIONS, rng.randint(1, 3))
+                )
+            )
+            details = MeetingDetails(
+                held_on=held,
+                mode=mode,
+                duration_minutes=None
+                if mode is MeetingMode.MESSAGE
+                else rng.choice([45, 55, 60, 75, 90, 90, 105, 120, 135]),
+                place={
+                    MeetingMode.FACE_TO_FACE: place,
+                }.get(mode, ""),
+                attended="Mentor and mentee",
+                stage=_demo_stage(
+                    whole_months_between(match.started_on, held),
+                    total_months,
+                    match.status in (MatchStatus.ENDING, MatchStatus.CLOSED),
+                ),
+                next_meeting_on=dates[i + 1] if not last else held + timedelta(days=28),
+                mentee_signed_on=signed,
+                mentor_signed_on=signed,
+                copy_to_mentor_on=None if (last and recent) or copy_on > today else copy_on,
+                reviews=reviews,
+                actions=actions,
+                private_note=DEMO_PRIVATE_NOTES[n % 2] if i == 2 and n < 4 else "",
+            )
+            meetings.record_meeting(s, match.id, details, today)
+
+        # The coordinator's check-ins, mostly on time; recent ones missed for two matches.
+        schedule = support_contact_schedule(
+            programme.support_contact_rule,
+            match.started_on,
+            min(end, today),
+            custom_contacts_first_month=programme.custom_contacts_first_month,
+            custom_interval_weeks=programme.custom_contact_interval_weeks,
+        )
+        parties = [ContactParty.MENTOR, ContactParty.MENTEE]
+        if n == 0:
+            parties.append(ContactParty.THIRD_PARTY)
+        for party in parties:
+            for k, due in enumerate(schedule):
+                held = due.due_on + timedelta(days=rng.randint(-4, 3))
+                if held > today or (n in (1, 5) and (today - due.due_on).days < 40):
+                    continue
+                if rng.random() < 0.08 and (today - due.due_on).days > 60:
+                    continue  # the odd one missed, long ago
+                support.record_support_contact(
+                    s,
+                    match.id,
+                    ContactDetails(
+                        party=party,
+                        third_party_name="Mentee's room leader"
+                        if party is ContactParty.THIRD_PARTY
+                        else "",
+                        held_on=held,
+                        mode=rng.choice([MeetingMode.TELEPHONE, MeetingMode.FACE_TO_FACE]),
+                        depth=due.depth,
+                        activities="Meeting monthly; working through the action plan."
+                        if k
+                        else "First meetings arranged; agreement signed.",
+                        progress="Steady progress on the award units.",
+                        quality=rng.choice(
+                            [RelationshipQuality.STRONG, RelationshipQuality.GOOD]
+                            + [RelationshipQuality.MIXED] * (n == 8)
+                        ),
+                        to_act_on="",
+                    ),
+                    today,
+                )
+
+    by_status = {m.status: m for m in reversed(started)}
+    active = started[2]
+    raised = active.started_on + timedelta(days=70)  # type: ignore[operator]
+    support.raise_concern(
+        s,
+        active.id,
+        ConcernDetails(
+            RaisedBy.MENTEE,
+            raised,
+            "Two meetings cancelled at short notice by the mentor.",
+            "Spoke to both; agreed a fixed slot on Tuesday afternoons with cover arranged.",
+            raised + timedelta(days=12),
+        ),
+        today,
+    )
+    paused = by_status.get(MatchStatus.PAUSED)
+    if paused is not None:
+        support.raise_concern(
+            s,
+            paused.id,
+            ConcernDetails(
+                RaisedBy.MENTOR,
+                today - timedelta(days=20),
+                "Mentee is finding it hard to get release time from the room; meetings paused.",
+                "Meeting with the mentee's manager booked.",
+            ),
+            today,
+        )
+    s.flush()
+
+
+def _large_meetings(s: Session, programme_id: int, per_match: int = 40, seed: int = 11) -> None:
+    """`per_match` meeting logs for every match of the large programme, in bulk."""
+    from sqlalchemy import insert, select
+
+    from app.model import MeetingLog
+    from app.model.meeting import MeetingMode, RelationshipStage
+
+    rng = random.Random(seed)
+    last_day = date(2026, 11, 1)
+    modes = list(MeetingMode)
+    stages = list(RelationshipStage)
+    rows = []
+    for match_id, started in s.execute(
+        select(Match.id, Match.started_on).where(Match.programme_id == programme_id)
+    ):
+        start = started or date(2025, 1, 1)
+        step = max(1, (last_day - start).days // per_match)
+        for k in range(per_match):
+            held = start + timedelta(days=k * step)
+            rows.append(
+                {
+                    "match_id": match_id,
+                    "held_on": held,
+                    "mode": rng.choice(modes),
+                    "duration_minutes": rng.choice([45, 60, 75, 90, 120]),
+                    "place": rng.choice(SETTINGS),
+                    "attended": "Mentor and mentee",
+                    "stage": stages[min(3, k * 4 // per_match)],
+                    "next_meeting_on": held + timedelta(days=step),
+                    "mentee_signed_on": held if k % 7 else None,
+                    "mentor_signed_on": held if k % 9 else None,
+                    "copy_to_mentor_on": held + timedelta(days=3) if k % 5 else None,
+                    "version_id": 1,
+                }
+            )
+    for start in range(0, len(rows), 5000):
+        s.execute(insert(MeetingLog), rows[start : start + 5000])

@@ -13,12 +13,17 @@ from app.model.goal import (
     RecordedAt,
 )
 from app.model.match import Match, MatchStatus
+from app.model.meeting import ActionPoint, FormDraft, MeetingLog, MeetingPrivateNote
 from app.model.person import Participant, Person, Role
 from app.model.programme import MentoringType, Programme, ProgrammeModel, ProgrammeStatus
+from app.model.support import Concern, SupportContact
 
 __all__ = [
+    "ActionPoint",
     "Base",
     "BaselineChange",
+    "Concern",
+    "FormDraft",
     "Goal",
     "GoalAction",
     "GoalStatus",
@@ -26,6 +31,8 @@ __all__ = [
     "GoalTerm",
     "Match",
     "MatchStatus",
+    "MeetingLog",
+    "MeetingPrivateNote",
     "MentoringType",
     "Participant",
     "Person",
@@ -35,4 +42,5 @@ __all__ = [
     "ProgressRating",
     "RecordedAt",
     "Role",
+    "SupportContact",
 ]
