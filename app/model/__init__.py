@@ -2,8 +2,10 @@
 of them on `Base.metadata`, which the migrations compare against."""
 
 from app.model.base import Base
+from app.model.framework import PlanningAnswer, PlanningProgress
 from app.model.match import Match, MatchStatus
 from app.model.person import Participant, Person, Role
+from app.model.policy import PolicyPassage, PolicyVersion
 from app.model.programme import MentoringType, Programme, ProgrammeModel, ProgrammeStatus
 
 __all__ = [
@@ -13,6 +15,10 @@ __all__ = [
     "MentoringType",
     "Participant",
     "Person",
+    "PlanningAnswer",
+    "PlanningProgress",
+    "PolicyPassage",
+    "PolicyVersion",
     "Programme",
     "ProgrammeModel",
     "ProgrammeStatus",
