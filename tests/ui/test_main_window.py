@@ -30,7 +30,9 @@ def test_picking_a_programme_changes_the_current_one(qtbot, window) -> None:  # 
 
 
 def test_keyboard_moves_between_pages(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    settings_number = [p.KEY for p in window.pages].index("settings") + 1
+    settings_key = Qt.Key(Qt.Key.Key_0.value + settings_number)
+    qtbot.keyClick(window, settings_key, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.stack.currentWidget(), SettingsPage)
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.stack.currentWidget(), ProgrammesPage)
