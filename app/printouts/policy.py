@@ -66,7 +66,14 @@ def render(doc: PolicyDocument, printed_on: date | None = None) -> bytes:
 
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.platypus import ListFlowable, ListItem, Paragraph, Table, TableStyle
+    from reportlab.platypus import (
+        KeepTogether,
+        ListFlowable,
+        ListItem,
+        Paragraph,
+        Table,
+        TableStyle,
+    )
 
     from app.printouts import style
 
@@ -158,24 +165,29 @@ def render(doc: PolicyDocument, printed_on: date | None = None) -> bytes:
                     )
                 )
 
-    story += [
-        style.heading(_("Adoption"), 2),
-        style.field_rows(
+    # The adoption lines and signatures stay together on one page.
+    story.append(
+        KeepTogether(
             [
-                (_("Adopted on"), style.format_date(doc.approved_on)),
-                (_("Policy version"), str(doc.version)),
+                style.heading(_("Adoption"), 2),
+                style.field_rows(
+                    [
+                        (_("Adopted on"), style.format_date(doc.approved_on)),
+                        (_("Policy version"), str(doc.version)),
+                    ]
+                ),
+                style.spacer(4),
+                style.signature_block(
+                    [
+                        _("For {organisation}").format(organisation=doc.organisation),
+                        _("Coordinator: {name}").format(name=doc.coordinator)
+                        if doc.coordinator.strip()
+                        else _("Coordinator"),
+                    ]
+                ),
             ]
-        ),
-        style.spacer(4),
-        style.signature_block(
-            [
-                _("For {organisation}").format(organisation=doc.organisation),
-                _("Coordinator: {name}").format(name=doc.coordinator)
-                if doc.coordinator.strip()
-                else _("Coordinator"),
-            ]
-        ),
-    ]
+        )
+    )
     title = _("Mentoring policy, version {n}").format(n=doc.version)
     if draft:
         title = _("DRAFT mentoring policy, version {n}").format(n=doc.version)

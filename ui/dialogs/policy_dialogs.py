@@ -83,6 +83,8 @@ class PolicyEditorDialog(QDialog):
 
         self.passages = QListWidget()
         self.passages.setAccessibleName(_("Passages of the policy"))
+        self.passages.setWordWrap(True)
+        self.passages.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for number, key in enumerate(self.keys, start=1):
             self.passages.addItem(self._list_text(number, key))
         passages_label = QLabel(_("&Passages"))
@@ -119,7 +121,7 @@ class PolicyEditorDialog(QDialog):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([280, 680])
+        splitter.setSizes([320, 640])
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -62,6 +63,9 @@ class RulesForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.form = ErrorForm()
+        # Let each field's column use the full width, so hints and messages under a narrow
+        # number box wrap across the page instead of being squeezed beneath it.
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -95,8 +99,8 @@ class OrganisationRulesForm(RulesForm):
         super().__init__(parent)
         self.intro.setText(
             _(
-                "How the programme is organised. One-to-one is the usual choice; group and team "
-                "mentoring let a mentor support up to four mentees."
+                "One-to-one is the usual choice. Group and team mentoring let a mentor support "
+                "up to four mentees."
             )
         )
         self.programme_model = _combo(list(ProgrammeModel))

@@ -5,17 +5,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from html import escape
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -93,10 +94,9 @@ class FrameworkPage(Page):
         planning_box, planning = _group(_("Planning"))
         self.planning_status = QLabel()
         self.planning_status.setWordWrap(True)
-        self.sections = QListWidget()
+        self.sections = QLabel()
+        self.sections.setTextFormat(Qt.TextFormat.RichText)
         self.sections.setAccessibleName(_("Planning sections and how complete each is"))
-        self.sections.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.sections.setMaximumHeight(190)
         self.plan_button = QPushButton(_("&Continue planning…"))
         self.plan_button.setAccessibleName(_("Open the planning wizard"))
         self.plan_button.clicked.connect(self.open_wizard)
@@ -117,13 +117,17 @@ class FrameworkPage(Page):
             _("Screening, matching, agreements, meetings and reminders all follow these rules.")
         )
         rules_intro.setWordWrap(True)
-        self.rules_form = QFormLayout()
-        self.rules_form.setHorizontalSpacing(18)
+        self.rules_table = QLabel()
+        self.rules_table.setTextFormat(Qt.TextFormat.RichText)
+        self.rules_table.setAccessibleName(_("The programme's rules"))
         self.rules_button = QPushButton(_("Change the &rules…"))
         self.rules_button.setAccessibleName(_("Change the programme rules"))
         self.rules_button.clicked.connect(self.edit_rules)
         rules.addWidget(rules_intro)
-        rules.addLayout(self.rules_form)
+        rules.addWidget(self.rules_table)
+        self.matching_label = QLabel()
+        self.matching_label.setWordWrap(True)
+        rules.addWidget(self.matching_label)
         row = QHBoxLayout()
         row.addWidget(self.rules_button)
         row.addStretch(1)
@@ -142,7 +146,7 @@ class FrameworkPage(Page):
         self.versions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.versions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.versions.verticalHeader().hide()
-        self.versions.setMaximumHeight(150)
+        self.versions.setMaximumHeight(120)
         header = self.versions.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
@@ -165,6 +169,7 @@ class FrameworkPage(Page):
         policy_layout.addLayout(row)
 
         content = QWidget()
+        self.content = content
         column = QVBoxLayout(content)
         column.addWidget(heading)
         column.addWidget(self.intro)
@@ -174,6 +179,7 @@ class FrameworkPage(Page):
             column.addWidget(box)
         column.addStretch(1)
         scroll = QScrollArea()
+        self.scroll = scroll
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
@@ -209,6 +215,19 @@ class FrameworkPage(Page):
         self._show_rules(o)
         self._show_policy(o)
         self._update_buttons()
+        self._fit_content()
+
+    def _fit_content(self) -> None:
+        """Wrapped text makes the content's height depend on its width, which a scroll area
+        does not ask about: give the content the height it needs at the current width, so the
+        page scrolls instead of squeezing the rules together."""
+        width = self.scroll.viewport().width()
+        layout = self.content.layout()
+        self.content.setMinimumHeight(layout.totalHeightForWidth(width) if width > 0 else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_content()
 
     def _show_planning(self, o: _Overview) -> None:
         state = o.state
@@ -229,14 +248,19 @@ class FrameworkPage(Page):
                 "the rules; you can stop at any time and carry on later."
             )
         self.planning_status.setText(text)
-        self.sections.clear()
+        cells = []
         for section in state.sections:
             mark = "✓" if section.complete else ("◐" if section.started else "○")
-            self.sections.addItem(
-                _("{mark} {title}: {status}").format(
-                    mark=mark, title=section.title, status=section.status_text
-                )
+            cells.append(
+                f"<td style='padding: 2px 24px 2px 0'>{mark} <b>{escape(section.title)}</b>"
+                f"</td><td style='padding: 2px 40px 2px 0'>{escape(section.status_text)}</td>"
             )
+        half = (len(cells) + 1) // 2
+        rows = [
+            "<tr>" + cells[i] + (cells[i + half] if i + half < len(cells) else "") + "</tr>"
+            for i in range(half)
+        ]
+        self.sections.setText("<table>" + "".join(rows) + "</table>")
         if state.completed_on:
             self.plan_button.setText(_("&Review the plan…"))
         elif state.started:
@@ -245,15 +269,33 @@ class FrameworkPage(Page):
             self.plan_button.setText(_("&Start planning…"))
 
     def _show_rules(self, o: _Overview) -> None:
-        while self.rules_form.rowCount():
-            self.rules_form.removeRow(0)
-        for caption, value in o.rules:
-            self.rules_form.addRow(QLabel(caption), QLabel(value))
-        used = [f"{name} ({weight})" for name, weight in o.weights if weight > 0]
-        self.rules_form.addRow(
-            QLabel(_("Matching criteria (weight)")),
-            QLabel(", ".join(used) if used else _("None")),
+        used = [
+            _("{criterion} ({weight})").format(criterion=name, weight=weight)
+            for name, weight in o.weights
+            if weight > 0
+        ]
+        self.matching_label.setText(
+            _("Matching criteria and their weights: {criteria}.").format(
+                criteria=", ".join(used) or _("none")
+            )
         )
+        rows = o.rules
+        half = (len(rows) + 1) // 2
+
+        def cell(pair: tuple[str, str]) -> str:
+            return (
+                f"<td style='padding: 2px 12px 2px 0; color: #4a5058'>{escape(pair[0])}</td>"
+                f"<td style='padding: 2px 36px 2px 0'>{escape(pair[1])}</td>"
+            )
+
+        html = "".join(
+            "<tr>"
+            + cell(rows[i])
+            + (cell(rows[i + half]) if i + half < len(rows) else "")
+            + "</tr>"
+            for i in range(half)
+        )
+        self.rules_table.setText(f"<table>{html}</table>")
 
     def _show_policy(self, o: _Overview) -> None:
         if not o.versions:
@@ -344,9 +386,9 @@ class FrameworkPage(Page):
         pid = self.context.programme_id
         if pid is None or self.overview is None:
             return
-        previous = None
+        previous = next((v for v in self.overview.versions if v.approved), None)
         if self.overview.versions and self.overview.versions[0].approved:
-            previous = self.overview.versions[0]
+            assert previous is not None
             answer = QMessageBox.question(
                 self,
                 _("Start version {n}?").format(n=previous.number + 1),

@@ -187,6 +187,8 @@ class RulesPage(_Page):
         super().__init__()
         self.STEP = step
         self.setTitle(title)
+        self.setSubTitle(form.intro.text())
+        form.intro.hide()
         self.form = form
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -294,7 +296,9 @@ class PlanningWizard(QWizard):
         self.progress.setAccessibleDescription(
             _("Each step of the plan and whether it is complete. Press Enter to go to a step.")
         )
-        self.progress.setMinimumWidth(250)
+        self.progress.setFixedWidth(300)
+        self.progress.setWordWrap(True)
+        self.progress.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.progress_heading = QLabel()
         self.progress_heading.setWordWrap(True)
         self.progress_heading.setStyleSheet("font-weight: bold;")
@@ -304,7 +308,13 @@ class PlanningWizard(QWizard):
         side_layout.setContentsMargins(0, 0, 8, 0)
         side_layout.addWidget(self.progress_heading)
         side_layout.addWidget(self.progress, 1)
+        legend = QLabel(_("✓ complete   ◐ started   ○ not started   ⚙ rules"))
+        legend.setWordWrap(True)
+        legend.setStyleSheet("color: #4a5058;")
+        side_layout.addWidget(legend)
         self.setSideWidget(side)
+        # PySide does not hand the side widget to the wizard: keep it alive here.
+        self.side = side
         self.progress.itemActivated.connect(self._jump_to_item)
 
         self.save_timer = QTimer(self)
@@ -477,16 +487,16 @@ class PlanningWizard(QWizard):
         for page in self.section_pages:
             answered, total = page.answered(), len(page.editors)
             if answered == total:
-                status = _("✓ {title} – complete")
+                status = _("✓ {title} (complete)")
             elif answered:
-                status = _("◐ {title} – {answered} of {total}")
+                status = _("◐ {title} ({answered} of {total})")
             else:
-                status = _("○ {title} – not started")
+                status = _("○ {title} (not started)")
             rows.append(
                 (page.STEP, status.format(title=page.title(), answered=answered, total=total))
             )
         for page in self.rules_pages:
-            rows.append((page.STEP, _("Rules: {title}").format(title=page.title())))
+            rows.append((page.STEP, _("⚙ {title}").format(title=page.title())))
         rows.append((FINISH, _("Finish")))
         self.progress.blockSignals(True)
         self.progress.clear()
