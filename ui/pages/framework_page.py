@@ -372,14 +372,27 @@ class FrameworkPage(Page):
             return
         rules = self.context.ops.read(lambda s: programme_settings.get_rules(s, pid))
         dialog = RulesDialog(rules, self)
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            values = dialog.values()
-            result = self.context.ops.run(
+        self._until_saved(
+            dialog,
+            lambda on_invalid: self.context.ops.run(
                 self,
-                lambda s, values=values: programme_settings.update_rules(s, pid, values),
-                on_invalid=dialog.show_errors,
-            )
-            if result is not None:
+                lambda s: programme_settings.update_rules(s, pid, dialog.values()),
+                on_invalid=on_invalid,
+            ),
+        )
+
+    def _until_saved(self, dialog, save) -> None:  # type: ignore[no-untyped-def]
+        """Show `dialog` and `save(on_invalid)` its values. When the service refuses a value,
+        show the dialog again with the message by its field; any other refusal has already
+        been explained in a message box, so stop."""
+        while dialog.exec() == QDialog.DialogCode.Accepted:
+            refused: list[dict[str, str]] = []
+
+            def invalid(errors: dict[str, str], refused=refused) -> None:
+                refused.append(errors)
+                dialog.show_errors(errors)
+
+            if save(invalid) is not None or not refused:
                 return
 
     def edit_policy(self) -> None:
@@ -438,15 +451,14 @@ class FrameworkPage(Page):
         if pid is None or draft is None or self.overview is None:
             return
         dialog = ApprovePolicyDialog(draft.number, parent=self)
-        while dialog.exec() == QDialog.DialogCode.Accepted:
-            when, who = dialog.values()
-            result = self.context.ops.run(
+        self._until_saved(
+            dialog,
+            lambda on_invalid: self.context.ops.run(
                 self,
-                lambda s, when=when, who=who: policy.approve(s, pid, when, who),
-                on_invalid=dialog.show_errors,
-            )
-            if result is not None:
-                return
+                lambda s: policy.approve(s, pid, *dialog.values()),
+                on_invalid=on_invalid,
+            ),
+        )
 
     def print_policy(self) -> None:
         version = self._selected_version()

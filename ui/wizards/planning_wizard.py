@@ -430,8 +430,8 @@ class PlanningWizard(QWizard):
     def _step_changed(self, _page_id: int) -> None:
         self.flush()
         self._update_progress()
-        if self.resuming or self.programme_id is None:
-            return
+        if self.resuming or self.programme_id is None or _page_id < 0:
+            return  # -1: the wizard is closing; keep the page they were on
         pid, step = self.programme_id, self.current_step()
         self.context.ops.run(self, lambda s: framework.save_step(s, pid, step))
 
