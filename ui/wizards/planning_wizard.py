@@ -515,9 +515,14 @@ class PlanningWizard(QWizard):
 
     def done(self, result: int) -> None:
         """Closing by any route (Finish, Save and close, Escape, the window's X) keeps what
-        was typed, and the rules on the page showing if they are valid."""
+        was typed: the answers, and the details or rules on the page showing if they are
+        valid (a new programme is created then, so the plan can be carried on later)."""
         self.flush()
         page = self.currentPage()
+        if result != QWizard.DialogCode.Accepted and isinstance(page, DetailsPage):
+            details, errors = page.read()
+            if not errors and details != page.details:
+                self.save_details(details, page.form.show_errors)
         if result != QWizard.DialogCode.Accepted and isinstance(page, RulesPage):
             values = page.form.values()
             if self.programme_id is not None and not programme_settings.validate_rules(

@@ -152,3 +152,24 @@ def test_every_question_has_an_accessible_name_and_help(qtbot, window) -> None: 
             assert editor.accessibleName().endswith("?")
             assert editor.accessibleDescription()
     page.wizard.reject()
+
+
+def test_save_and_close_on_the_first_page_keeps_the_new_programme(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    window = _open_window(qtbot, db)
+    wizard = PlanningWizard(window.context, None, window)
+    wizard.open()
+    wizard.details_page.name.setText("Little Steps")
+    wizard.details_page.organisation.setText("Wee Acorns Nursery")
+    wizard.reject()
+    assert wizard.programme_id is not None
+    assert window.programme_title.text().startswith("Little Steps")
+    window.close()
+
+
+def test_closing_an_empty_first_page_creates_nothing(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    window = _open_window(qtbot, db)
+    wizard = PlanningWizard(window.context, None, window)
+    wizard.open()
+    wizard.reject()
+    assert wizard.programme_id is None
+    window.close()
