@@ -353,12 +353,24 @@ class PlanningWizard(QWizard):
             self.context.set_programme(self.programme_id)
             return True
         pid = self.programme_id
-        return (
-            self.context.ops.run(
-                self, lambda s: programmes.update_programme(s, pid, details), on_invalid=on_invalid
+
+        def update(s):  # type: ignore[no-untyped-def]
+            # Only this page's fields: the model and mentoring type may have been changed
+            # on the rules pages since the wizard opened.
+            current = programmes.details_of(programmes.get_programme(s, pid))
+            return programmes.update_programme(
+                s,
+                pid,
+                replace(
+                    current,
+                    name=details.name,
+                    organisation=details.organisation,
+                    coordinator=details.coordinator,
+                    start_date=details.start_date,
+                ),
             )
-            is not None
-        )
+
+        return self.context.ops.run(self, update, on_invalid=on_invalid) is not None
 
     def save_rules(self, form: RulesForm) -> bool:
         if self.programme_id is None:

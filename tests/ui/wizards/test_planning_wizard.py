@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWizard
 
 from app.model import MentoringType
 from app.services import framework, policy, programme_settings
+from app.services.programmes import get_programme
 from ui.application import build_window, create_application
 from ui.wizards.planning_wizard import PlanningWizard
 
@@ -173,3 +174,23 @@ def test_closing_an_empty_first_page_creates_nothing(qtbot, db) -> None:  # type
     wizard.reject()
     assert wizard.programme_id is None
     window.close()
+
+
+def test_going_back_to_the_first_page_keeps_rules_chosen_later(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    pid = window.context.programme_id
+    wizard = PlanningWizard(window.context, pid, window)
+    wizard.open()
+    wizard.go_to_step("rules:organisation")
+    form = wizard.currentPage().form
+    form.mentoring_type.setCurrentIndex(form.mentoring_type.findData(MentoringType.TEAM))
+    form.max_mentees.setValue(3)
+    wizard.next()
+    wizard.go_to_step("details")
+    wizard.details_page.coordinator.setText("Ann Reid")
+    wizard.next()
+    wizard.reject()
+    with window.context.database.session() as s:
+        rules = programme_settings.get_rules(s, pid)
+    assert (rules.mentoring_type, rules.max_mentees_per_mentor) == (MentoringType.TEAM, 3)
+    with window.context.database.session() as s:
+        assert get_programme(s, pid).coordinator == "Ann Reid"
