@@ -151,7 +151,14 @@ def _as_rules(values: ProgrammeRules | Mapping[str, Any], base: ProgrammeRules) 
     unknown = set(values) - set(RULE_FIELDS)
     if unknown:
         raise KeyError(", ".join(sorted(unknown)))
-    return replace(base, **dict(values))
+    rules = replace(base, **dict(values))
+    # Screens may hand enum choices back as plain strings.
+    return replace(
+        rules,
+        programme_model=ProgrammeModel(rules.programme_model),
+        mentoring_type=MentoringType(rules.mentoring_type),
+        support_contact_rule=SupportContactRule(rules.support_contact_rule),
+    )
 
 
 def _whole_number(value: Any) -> int | None:

@@ -48,6 +48,8 @@ def _spin(suffix: str = "", high: int = 999) -> QSpinBox:
 
 
 def _combo(values: list[Any]) -> QComboBox:
+    """A choice of enum values. Qt hands the data back as a plain string: convert it back
+    with the enum class when reading."""
     combo = QComboBox()
     for value in values:
         combo.addItem(label(value), value)
@@ -126,14 +128,16 @@ class OrganisationRulesForm(RulesForm):
         self.programme_model.currentIndexChanged.connect(self._model_changed)
 
     def _type_changed(self) -> None:
-        kind = self.mentoring_type.currentData()
+        kind = MentoringType(self.mentoring_type.currentData())
         if kind in (MentoringType.ONE_TO_ONE, MentoringType.PEER):
             self.max_mentees.setValue(1)
         elif self.max_mentees.value() < 2:
             self.max_mentees.setValue(4 if kind is MentoringType.GROUP else 2)
 
     def _model_changed(self) -> None:
-        shared = self.programme_model.currentData() is ProgrammeModel.SHARED_PARTNERSHIP
+        shared = ProgrammeModel(self.programme_model.currentData()) is (
+            ProgrammeModel.SHARED_PARTNERSHIP
+        )
         self.partners.setEnabled(shared or bool(self.partners.text()))
 
     def set_rules(self, rules: ProgrammeRules) -> None:
@@ -147,9 +151,9 @@ class OrganisationRulesForm(RulesForm):
 
     def values(self) -> dict[str, Any]:
         return {
-            "programme_model": self.programme_model.currentData(),
+            "programme_model": ProgrammeModel(self.programme_model.currentData()),
             "partner_organisations": self.partners.text(),
-            "mentoring_type": self.mentoring_type.currentData(),
+            "mentoring_type": MentoringType(self.mentoring_type.currentData()),
             "max_mentees_per_mentor": self.max_mentees.value(),
         }
 
@@ -364,7 +368,7 @@ class MatchingSupportRulesForm(RulesForm):
         self.support_rule.currentIndexChanged.connect(self._rule_changed)
 
     def _rule_changed(self) -> None:
-        custom = self.support_rule.currentData() is SupportContactRule.CUSTOM
+        custom = SupportContactRule(self.support_rule.currentData()) is SupportContactRule.CUSTOM
         self.first_month.setEnabled(custom)
         self.interval.setEnabled(custom)
 
@@ -380,7 +384,7 @@ class MatchingSupportRulesForm(RulesForm):
     def values(self) -> dict[str, Any]:
         return {
             "matching_weights": {key: spin.value() for key, spin in self.weights.items()},
-            "support_contact_rule": self.support_rule.currentData(),
+            "support_contact_rule": SupportContactRule(self.support_rule.currentData()),
             "custom_contacts_first_month": self.first_month.value(),
             "custom_contact_interval_weeks": self.interval.value(),
             "retention_months": self.retention.value(),

@@ -117,3 +117,9 @@ def test_update_rules_refuses_a_group_of_six_and_changes_nothing(db) -> None:  #
     assert "max_mentees_per_mentor" in refused.value.errors
     with db.session() as s:
         assert get_rules(s, pid).mentoring_type is MentoringType.ONE_TO_ONE
+
+
+def test_choices_given_as_plain_strings_are_understood() -> None:
+    errors = validate_rules({"programme_model": "shared_partnership", "mentoring_type": "group"})
+    assert "partner organisations" in errors["partner_organisations"]
+    assert "at least 2" in errors["max_mentees_per_mentor"]
