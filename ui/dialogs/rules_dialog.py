@@ -414,7 +414,7 @@ class RulesDialog(QDialog):
     def __init__(self, rules: ProgrammeRules, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Programme rules"))
-        self.setMinimumWidth(640)
+        self.setMinimumWidth(780)
         self.base = rules
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(_("Groups of rules"))

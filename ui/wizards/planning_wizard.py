@@ -490,7 +490,7 @@ class PlanningWizard(QWizard):
     def _update_progress(self) -> None:
         done = self.sections_complete()
         self.progress_heading.setText(
-            _("Your &progress: {done} of {total} sections complete").format(
+            _("Your pro&gress: {done} of {total} sections complete").format(
                 done=done, total=len(self.section_pages)
             )
         )
