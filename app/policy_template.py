@@ -360,7 +360,7 @@ def _appraisal(_ctx: PolicyContext) -> str:
             + "\n".join(
                 [
                     _(
-                        "- the mentor has no responsibility or authority over the mentee, and no "
+                        "- the mentor is not in charge of the mentee in any way, and has no "
                         "part in dealing with under-performance or breaches of the rules;"
                     ),
                     _(
