@@ -159,7 +159,189 @@ def create_demo(s: Session, today: date | None = None) -> int:
     _demo_matches(s, main, today)
     _demo_goals(s, main, today)
     _demo_meetings(s, main, today)
+    _demo_framework(s, main, peer, today)
     return main.id
+
+
+#: The main demo programme's planning answers: a nursery network's plan, in a manager's words.
+DEMO_ANSWERS = {
+    "purpose.purpose": (
+        "Too many newly qualified practitioners leave the network in their first year, and "
+        "managers studying for the Childhood Practice award have nobody outside their own "
+        "setting to think things through with."
+    ),
+    "purpose.definition": (
+        "a voluntary, confidential partnership in which an experienced practitioner from "
+        "another setting helps a colleague to find their own way forward, and both learn."
+    ),
+    "purpose.goals": (
+        "Keep more newly qualified staff in the network past their first year\n"
+        "Help managers complete the Childhood Practice award\n"
+        "Share good practice between the partner settings"
+    ),
+    "purpose.why_mentoring": (
+        "Courses give knowledge but not the confidence to use it. A mentor from another "
+        "setting can be honest without being a line manager."
+    ),
+    "purpose.stakeholders": (
+        "Staff in all four settings, the owners, the local authority early years team and "
+        "parents. A launch at the network meeting, a leaflet and a page in the newsletter."
+    ),
+    "purpose.timescales": (
+        "Recruit mentors in August, training in September, first matches in October, "
+        "review after one year."
+    ),
+    "purpose.success": (
+        "Retention of first-year staff, award completions, meetings held, and what mentees "
+        "say in their end-of-year review."
+    ),
+    "support.driver": "The network manager, with the backing of the four owners.",
+    "support.helpers": (
+        "Each setting's depute to cover rooms during meetings; the network administrator."
+    ),
+    "support.managers": (
+        "A short report to the owners each term with numbers and one story; ask for an hour "
+        "a month off the floor for each mentor."
+    ),
+    "support.resources": (
+        "Cover for mentors' time, the training room at Riverside, mileage between settings, "
+        "printing. About £1,200 for the year from the training budget."
+    ),
+    "managing.coordinator": (
+        "The coordinator spends half a day a week on the programme and reports to the "
+        "network manager each term."
+    ),
+    "managing.communication": (
+        "A termly mentors' get-together, a phone call to each pair in the first month, e-mail "
+        "otherwise."
+    ),
+    "managing.reporting": (
+        "Mentors send the coordinator dates and durations of meetings; the coordinator "
+        "reports figures to the owners. Nobody reports what was discussed."
+    ),
+    "managing.line_management": (
+        "Mentors always come from a different setting from their mentee, so no one mentors "
+        "somebody they manage. Line managers are told who is mentored and when they meet."
+    ),
+    "managing.when_where": (
+        "In working time, at the mentee's setting or a quiet room at Riverside; online if "
+        "travel is hard."
+    ),
+    "participants.sources": (
+        "Mentors: experienced practitioners and managers across the four settings, by "
+        "invitation and open call. Mentees: all newly qualified staff, and managers on the award."
+    ),
+    "participants.access": "Any newly qualified practitioner can ask; managers suggest it too.",
+    "participants.criteria": (
+        "Mentors need three years' experience, time to give and willingness to train. "
+        "Matching looks at availability, travel and what the mentee wants to work on."
+    ),
+    "participants.several_mentees": "No: one mentee each, so mentors are not overloaded.",
+    "participants.roles": (
+        "Mentors listen, ask questions, share experience and keep to the agreement. Mentees "
+        "bring their goals and act on what is agreed. The coordinator matches, supports and "
+        "keeps the records. Line managers release time and stay out of the content."
+    ),
+    "training.mentor_training": (
+        "A three-hour session before matching on listening, boundaries and confidentiality; "
+        "termly get-togethers after."
+    ),
+    "training.mentee_induction": (
+        "A one-hour induction: what mentoring is and is not, boundaries, confidentiality, how "
+        "to raise a worry."
+    ),
+    "training.coordinator_training": (
+        "The Scottish Mentoring Network's coordinator course, and a visit to a scheme in "
+        "another council area."
+    ),
+    "relationships.meetings": (
+        "At least monthly for an hour or two, for a year; in person where possible."
+    ),
+    "relationships.records": (
+        "A meeting log with the date, how long they met and the actions agreed; never the "
+        "content of the conversation."
+    ),
+    "relationships.boundaries": (
+        "Contact between meetings is kept to two calls or messages; no contact through "
+        "personal social media; meetings happen in working time and in work places."
+    ),
+    "relationships.problems": (
+        "Either person speaks to the coordinator, who meets them separately, then together "
+        "if they both wish. A pair who cannot work together is ended without blame and a new "
+        "match offered."
+    ),
+    "relationships.mentor_support": (
+        "A check-in from the coordinator twice in the first month, then monthly, and a "
+        "termly get-together of mentors."
+    ),
+    "relationships.coordinator_support": ("Supervision from the network manager every six weeks."),
+    "risk.risks": (
+        "Mentors running out of time; mismatched pairs; a breach of confidence; a "
+        "safeguarding concern raised in a meeting."
+    ),
+    "risk.actions": (
+        "Agree time with owners up front; a no-blame re-match; confidentiality in training "
+        "and in the agreement; a clear route to the setting's child protection lead."
+    ),
+    "risk.policies": (
+        "The SSSC Codes of Practice for employers and workers\n"
+        "Riverside Early Years Network child protection policy\n"
+        "Confidentiality and data protection policy\n"
+        "Social media policy"
+    ),
+    "monitoring.what": "Meetings held, hours, goals met, retention, and how people feel about it.",
+    "monitoring.information": (
+        "Meeting logs, a short questionnaire at the start and end of each relationship, and a "
+        "review conversation every three months."
+    ),
+    "monitoring.reviews": (
+        "A yearly review meeting with mentors, mentees and owners, with a short written "
+        "report; changes go into the next version of this policy."
+    ),
+}
+
+PEER_ANSWERS = {
+    "purpose.purpose": (
+        "New childminders work alone and told us that the first year is isolating."
+    ),
+    "purpose.definition": (
+        "childminders in their first year meeting in a small group with an experienced "
+        "childminder, to learn from each other."
+    ),
+    "purpose.goals": "Fewer childminders giving up in the first year\nA local support network",
+    "support.driver": "The network's childminding development worker.",
+}
+
+
+def _demo_framework(s: Session, main: Programme, peer: Programme, today: date) -> None:
+    """A finished plan and an approved policy (with a draft of version 2) for the main
+    programme; a plan half done for the peer programme."""
+    from app.model import PlanningAnswer, PlanningProgress
+    from app.services import policy
+
+    for programme, answers in ((main, DEMO_ANSWERS), (peer, PEER_ANSWERS)):
+        for question, text in answers.items():
+            s.add(PlanningAnswer(programme_id=programme.id, question=question, answer=text))
+    start = main.start_date or today
+    s.add(
+        PlanningProgress(
+            programme_id=main.id, current_step="finish", completed_on=start - timedelta(days=60)
+        )
+    )
+    s.add(PlanningProgress(programme_id=peer.id, current_step="section:support"))
+    s.flush()
+    policy.write_draft(s, main.id, today=start - timedelta(days=50))
+    policy.approve(s, main.id, start - timedelta(days=30), "Riverside Early Years Network owners")
+    policy.edit_passage(
+        s,
+        main.id,
+        "review",
+        "How we monitor and review the programme: a yearly review meeting with mentors, "
+        "mentees and owners, and from this year a short survey of line managers.\n\n"
+        "This policy is reviewed at least once a year, and sooner if the law, the Codes of "
+        "Practice or the programme change. Each change is approved as a new version.",
+        today=today - timedelta(days=5),
+    )
 
 
 #: (mentor index, mentee index, status, days since proposed) for the demo's matches: a year's

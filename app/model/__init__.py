@@ -2,6 +2,7 @@
 of them on `Base.metadata`, which the migrations compare against."""
 
 from app.model.base import Base
+from app.model.framework import PlanningAnswer, PlanningProgress
 from app.model.goal import (
     BaselineChange,
     Goal,
@@ -15,6 +16,7 @@ from app.model.goal import (
 from app.model.match import Match, MatchStatus
 from app.model.meeting import ActionPoint, FormDraft, MeetingLog, MeetingPrivateNote
 from app.model.person import Participant, Person, Role
+from app.model.policy import PolicyPassage, PolicyVersion
 from app.model.programme import MentoringType, Programme, ProgrammeModel, ProgrammeStatus
 from app.model.support import Concern, SupportContact
 
@@ -36,6 +38,10 @@ __all__ = [
     "MentoringType",
     "Participant",
     "Person",
+    "PlanningAnswer",
+    "PlanningProgress",
+    "PolicyPassage",
+    "PolicyVersion",
     "Programme",
     "ProgrammeModel",
     "ProgrammeStatus",

@@ -198,6 +198,59 @@ def meeting_log_pack(s: Session, match_id: int, printed_on: date | None = None) 
     return document.render_pack(pack, printed_on=printed_on)
 
 
+def policy_version(s: Session, version_id: int, printed_on: date | None = None) -> bytes:
+    """One version of the written policy; a draft prints marked DRAFT."""
+    from app.printouts import policy as document
+    from app.services import policy
+
+    version = policy.get_version(s, version_id)
+    p = programmes.get_programme(s, version.programme_id)
+    return document.render(
+        document.PolicyDocument(
+            organisation=p.organisation,
+            programme=p.name,
+            coordinator=p.coordinator,
+            title=version.title,
+            version=version.number,
+            approved_on=version.approved_on,
+            approved_by=version.approved_by,
+            passages=tuple((x.heading, x.body) for x in version.passages),
+        ),
+        printed_on=printed_on,
+    )
+
+
+def policy_in_force(s: Session, programme_id: int, printed_on: date | None = None) -> bytes:
+    """The programme's policy: the version in force today, or while none is approved yet, the
+    newest draft (marked DRAFT)."""
+    from app.services import policy
+
+    return policy_version(s, policy.version_to_print(s, programme_id), printed_on)
+
+
+def planning_notes(s: Session, programme_id: int, printed_on: date | None = None) -> bytes:
+    from app.printouts import planning_notes as document
+    from app.services import framework
+
+    p = programmes.get_programme(s, programme_id)
+    state = framework.planning_state(s, programme_id)
+    notes = framework.planning_notes(s, programme_id)
+    return document.render(
+        document.PlanningNotes(
+            organisation=p.organisation,
+            programme=p.name,
+            coordinator=p.coordinator,
+            completed_on=state.completed_on,
+            sections=tuple(
+                (section.title, progress.status_text, section.questions)
+                for section, progress in zip(notes, state.sections, strict=True)
+            ),
+            rules=programmes.rules_for_print(p),
+        ),
+        printed_on=printed_on,
+    )
+
+
 PRINTOUTS: dict[str, Printout] = {
     p.kind: p
     for p in [
@@ -215,6 +268,9 @@ PRINTOUTS: dict[str, Printout] = {
             "meeting-log-blank", _("Meeting log for the next meeting"), meeting_log_blank, "match"
         ),
         Printout("meeting-log-pack", _("Blank meeting log pack"), meeting_log_pack, "match"),
+        Printout("policy", _("Mentoring policy"), policy_in_force, "programme"),
+        Printout("policy-version", _("Mentoring policy"), policy_version, "policy version"),
+        Printout("planning", _("Planning notes"), planning_notes, "programme"),
     ]
 }
 

@@ -43,8 +43,22 @@ def test_private_notes_are_on_no_printout_or_export_unless_asked_for(with_secret
         meeting_id = s.scalar(
             select(MeetingLog.id).where(MeetingLog.match_id == match.id).order_by(MeetingLog.id)
         )
-        ids = {"meeting": meeting_id, "match": match.id, "programme": match.programme_id}
+        from app.model.person import Participant
+        from app.model.policy import PolicyVersion
+
+        ids = {
+            "meeting": meeting_id,
+            "match": match.id,
+            "programme": match.programme_id,
+            "policy version": s.scalar(
+                select(PolicyVersion.id).where(PolicyVersion.programme_id == match.programme_id)
+            ),
+            "person": s.scalar(
+                select(Participant.person_id).where(Participant.id == match.mentee_id)
+            ),
+        }
         for kind, printout in catalogue.PRINTOUTS.items():
+            assert printout.id_meaning in ids, f"add an id for '{printout.id_meaning}' printouts"
             text = _text(catalogue.build(kind, s, ids[printout.id_meaning]))
             if kind == "meeting-log-with-private-note":
                 assert SECRET in text
