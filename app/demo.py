@@ -35,7 +35,7 @@ from app.model import (
     WaitingPriority,
 )
 from app.model.programme import MentoringType, ProgrammeModel, ProgrammeStatus
-from app.services.matching import DEFAULT_MENTEE_ROLE, DEFAULT_MENTOR_ROLE
+from app.services.matching import DEFAULT_MENTEE_ROLE, DEFAULT_MENTOR_ROLE, agreement_policy
 
 SETTINGS = [
     "Wee Acorns Nursery, Leith",
@@ -166,8 +166,191 @@ def create_demo(s: Session, today: date | None = None) -> int:
     s.flush()
     _demo_matches(s, main, today)
     _demo_goals(s, main, today)
+    _demo_meetings(s, main, today)
+    _demo_framework(s, main, peer, today)
     _demo_matching(s, main, today)
     return main.id
+
+
+#: The main demo programme's planning answers: a nursery network's plan, in a manager's words.
+DEMO_ANSWERS = {
+    "purpose.purpose": (
+        "Too many newly qualified practitioners leave the network in their first year, and "
+        "managers studying for the Childhood Practice award have nobody outside their own "
+        "setting to think things through with."
+    ),
+    "purpose.definition": (
+        "a voluntary, confidential partnership in which an experienced practitioner from "
+        "another setting helps a colleague to find their own way forward, and both learn."
+    ),
+    "purpose.goals": (
+        "Keep more newly qualified staff in the network past their first year\n"
+        "Help managers complete the Childhood Practice award\n"
+        "Share good practice between the partner settings"
+    ),
+    "purpose.why_mentoring": (
+        "Courses give knowledge but not the confidence to use it. A mentor from another "
+        "setting can be honest without being a line manager."
+    ),
+    "purpose.stakeholders": (
+        "Staff in all four settings, the owners, the local authority early years team and "
+        "parents. A launch at the network meeting, a leaflet and a page in the newsletter."
+    ),
+    "purpose.timescales": (
+        "Recruit mentors in August, training in September, first matches in October, "
+        "review after one year."
+    ),
+    "purpose.success": (
+        "Retention of first-year staff, award completions, meetings held, and what mentees "
+        "say in their end-of-year review."
+    ),
+    "support.driver": "The network manager, with the backing of the four owners.",
+    "support.helpers": (
+        "Each setting's depute to cover rooms during meetings; the network administrator."
+    ),
+    "support.managers": (
+        "A short report to the owners each term with numbers and one story; ask for an hour "
+        "a month off the floor for each mentor."
+    ),
+    "support.resources": (
+        "Cover for mentors' time, the training room at Riverside, mileage between settings, "
+        "printing. About £1,200 for the year from the training budget."
+    ),
+    "managing.coordinator": (
+        "The coordinator spends half a day a week on the programme and reports to the "
+        "network manager each term."
+    ),
+    "managing.communication": (
+        "A termly mentors' get-together, a phone call to each pair in the first month, e-mail "
+        "otherwise."
+    ),
+    "managing.reporting": (
+        "Mentors send the coordinator dates and durations of meetings; the coordinator "
+        "reports figures to the owners. Nobody reports what was discussed."
+    ),
+    "managing.line_management": (
+        "Mentors always come from a different setting from their mentee, so no one mentors "
+        "somebody they manage. Line managers are told who is mentored and when they meet."
+    ),
+    "managing.when_where": (
+        "In working time, at the mentee's setting or a quiet room at Riverside; online if "
+        "travel is hard."
+    ),
+    "participants.sources": (
+        "Mentors: experienced practitioners and managers across the four settings, by "
+        "invitation and open call. Mentees: all newly qualified staff, and managers on the award."
+    ),
+    "participants.access": "Any newly qualified practitioner can ask; managers suggest it too.",
+    "participants.criteria": (
+        "Mentors need three years' experience, time to give and willingness to train. "
+        "Matching looks at availability, travel and what the mentee wants to work on."
+    ),
+    "participants.several_mentees": "No: one mentee each, so mentors are not overloaded.",
+    "participants.roles": (
+        "Mentors listen, ask questions, share experience and keep to the agreement. Mentees "
+        "bring their goals and act on what is agreed. The coordinator matches, supports and "
+        "keeps the records. Line managers release time and stay out of the content."
+    ),
+    "training.mentor_training": (
+        "A three-hour session before matching on listening, boundaries and confidentiality; "
+        "termly get-togethers after."
+    ),
+    "training.mentee_induction": (
+        "A one-hour induction: what mentoring is and is not, boundaries, confidentiality, how "
+        "to raise a worry."
+    ),
+    "training.coordinator_training": (
+        "The Scottish Mentoring Network's coordinator course, and a visit to a scheme in "
+        "another council area."
+    ),
+    "relationships.meetings": (
+        "At least monthly for an hour or two, for a year; in person where possible."
+    ),
+    "relationships.records": (
+        "A meeting log with the date, how long they met and the actions agreed; never the "
+        "content of the conversation."
+    ),
+    "relationships.boundaries": (
+        "Contact between meetings is kept to two calls or messages; no contact through "
+        "personal social media; meetings happen in working time and in work places."
+    ),
+    "relationships.problems": (
+        "Either person speaks to the coordinator, who meets them separately, then together "
+        "if they both wish. A pair who cannot work together is ended without blame and a new "
+        "match offered."
+    ),
+    "relationships.mentor_support": (
+        "A check-in from the coordinator twice in the first month, then monthly, and a "
+        "termly get-together of mentors."
+    ),
+    "relationships.coordinator_support": ("Supervision from the network manager every six weeks."),
+    "risk.risks": (
+        "Mentors running out of time; mismatched pairs; a breach of confidence; a "
+        "safeguarding concern raised in a meeting."
+    ),
+    "risk.actions": (
+        "Agree time with owners up front; a no-blame re-match; confidentiality in training "
+        "and in the agreement; a clear route to the setting's child protection lead."
+    ),
+    "risk.policies": (
+        "The SSSC Codes of Practice for employers and workers\n"
+        "Riverside Early Years Network child protection policy\n"
+        "Confidentiality and data protection policy\n"
+        "Social media policy"
+    ),
+    "monitoring.what": "Meetings held, hours, goals met, retention, and how people feel about it.",
+    "monitoring.information": (
+        "Meeting logs, a short questionnaire at the start and end of each relationship, and a "
+        "review conversation every three months."
+    ),
+    "monitoring.reviews": (
+        "A yearly review meeting with mentors, mentees and owners, with a short written "
+        "report; changes go into the next version of this policy."
+    ),
+}
+
+PEER_ANSWERS = {
+    "purpose.purpose": (
+        "New childminders work alone and told us that the first year is isolating."
+    ),
+    "purpose.definition": (
+        "childminders in their first year meeting in a small group with an experienced "
+        "childminder, to learn from each other."
+    ),
+    "purpose.goals": "Fewer childminders giving up in the first year\nA local support network",
+    "support.driver": "The network's childminding development worker.",
+}
+
+
+def _demo_framework(s: Session, main: Programme, peer: Programme, today: date) -> None:
+    """A finished plan and an approved policy (with a draft of version 2) for the main
+    programme; a plan half done for the peer programme."""
+    from app.model import PlanningAnswer, PlanningProgress
+    from app.services import policy
+
+    for programme, answers in ((main, DEMO_ANSWERS), (peer, PEER_ANSWERS)):
+        for question, text in answers.items():
+            s.add(PlanningAnswer(programme_id=programme.id, question=question, answer=text))
+    start = main.start_date or today
+    s.add(
+        PlanningProgress(
+            programme_id=main.id, current_step="finish", completed_on=start - timedelta(days=60)
+        )
+    )
+    s.add(PlanningProgress(programme_id=peer.id, current_step="section:support"))
+    s.flush()
+    policy.write_draft(s, main.id, today=start - timedelta(days=50))
+    policy.approve(s, main.id, start - timedelta(days=30), "Riverside Early Years Network owners")
+    policy.edit_passage(
+        s,
+        main.id,
+        "review",
+        "How we monitor and review the programme: a yearly review meeting with mentors, "
+        "mentees and owners, and from this year a short survey of line managers.\n\n"
+        "This policy is reviewed at least once a year, and sooner if the law, the Codes of "
+        "Practice or the programme change. Each change is approved as a new version.",
+        today=today - timedelta(days=5),
+    )
 
 
 #: (mentor index, mentee index, status, days since proposed) for the demo's matches: a year's
@@ -523,8 +706,8 @@ DEMO_GOALS = [
 
 def _demo_matching(s: Session, programme: Programme, today: date) -> None:
     """The matching records behind the demo's matches: each status change with who made it,
-    risk assessments, introductions and agreements consistent with each match's state; one
-    earlier introduction that was not a good fit; and a waiting mentee marked as a priority."""
+    risk assessments, introductions and agreements (with the policy version in force)
+    consistent with each match's state; and a waiting mentee marked as a priority."""
     from dateutil.relativedelta import relativedelta
     from sqlalchemy import select
 
@@ -535,13 +718,6 @@ def _demo_matching(s: Session, programme: Programme, today: date) -> None:
         s.scalars(
             select(Participant)
             .where(Participant.programme_id == programme.id, Participant.role == Role.MENTEE)
-            .order_by(Participant.id)
-        )
-    )
-    mentors = list(
-        s.scalars(
-            select(Participant)
-            .where(Participant.programme_id == programme.id, Participant.role == Role.MENTOR)
             .order_by(Participant.id)
         )
     )
@@ -584,6 +760,7 @@ def _demo_matching(s: Session, programme: Programme, today: date) -> None:
         return held
 
     def agreement(match: Match, n: int, agreed: date, signed: bool) -> None:
+        version, approved_on = agreement_policy(s, programme.id, agreed)
         s.add(
             Agreement(
                 match_id=match.id,
@@ -603,6 +780,8 @@ def _demo_matching(s: Session, programme: Programme, today: date) -> None:
                 mentee_signed_on=agreed if signed else None,
                 coordinator_signed_on=agreed if signed else None,
                 signatures_recorded_by=COORDINATOR if signed else "",
+                policy_version=version,
+                policy_approved_on=approved_on,
             )
         )
 
@@ -647,28 +826,6 @@ def _demo_matching(s: Session, programme: Programme, today: date) -> None:
                 match.end_reason,
             )
 
-    # An earlier introduction that did not work out: these two are never proposed again.
-    proposed = today - timedelta(days=100)
-    tried = Match(
-        programme_id=programme.id,
-        mentor_id=mentors[11].id,
-        mentee_id=mentees[15].id,
-        status=MatchStatus.CLOSED,
-        proposed_on=proposed,
-        ended_on=proposed + timedelta(days=7),
-        ending_kind=EndingKind.NOT_A_GOOD_FIT,
-        end_reason="Not a good fit at the introduction meeting.",
-    )
-    s.add(tried)
-    s.flush()
-    change(tried, None, MatchStatus.PROPOSED, proposed)
-    risk(tried, 0)
-    held = introduction(
-        tried,
-        IntroductionOutcome.NOT_A_GOOD_FIT,
-        "They had worked together before and both would rather start afresh with someone new.",
-    )
-    change(tried, MatchStatus.PROPOSED, MatchStatus.CLOSED, held, "Not a good fit at introduction.")
     s.add(
         WaitingPriority(
             participant_id=mentees[14].id,
@@ -925,6 +1082,7 @@ def generate_large(s: Session, people: int = 2000, matches: int = 1000, seed: in
         )
     s.execute(insert(Match), match_rows)
     _large_goals(s, programme.id, goals_per_match=8, rng=rng)
+    _large_meetings(s, programme.id)
     return programme.id
 
 
@@ -1018,3 +1176,246 @@ def _large_goals(s: Session, programme_id: int, goals_per_match: int, rng: rando
     s.execute(insert(GoalStatusChange), changes)
     s.execute(insert(GoalAction), actions)
     s.execute(insert(ProgressRating), ratings)
+
+
+# ----------------------------------------------------------------------- meetings and support
+
+DEMO_ACTIONS = [
+    "Read the SSSC codes of practice and note two questions",
+    "Observe a snack-time routine in the toddler room",
+    "Draft a plan for the next floor-book topic",
+    "Visit the forest kindergarten at Wee Acorns",
+    "Bring an example of a learning story to discuss",
+    "Try a new transition song with the pre-school group",
+    "Ask the manager about release time for study",
+    "Write a short reflection on the parents' evening",
+    "Look up the Realising the Ambition chapter on play",
+    "Share a schema-spotting checklist",
+    "Book a place on the child protection refresher",
+    "Plan the next unit of the Childhood Practice award",
+]
+
+DEMO_PRIVATE_NOTES = [
+    "Mentee seemed tired; mentioned a lot of cover shifts this month.",
+    "Mentor asked to move to fortnightly telephone calls over the summer.",
+]
+
+
+def _demo_stage(months_in: int, months_total: int, ending: bool):  # type: ignore[no-untyped-def]
+    from app.model.meeting import RelationshipStage
+
+    if ending and months_in >= months_total - 1:
+        return RelationshipStage.ENDING
+    if months_in < 2:
+        return RelationshipStage.BEGINNING
+    if months_in < 4:
+        return RelationshipStage.CHALLENGING
+    return RelationshipStage.PROGRESSION
+
+
+def _demo_meetings(s: Session, programme: Programme, today: date) -> None:
+    """About a year of meeting logs, support contacts and two concerns for the demo's matches
+    that have started, entered through the same services the window uses."""
+    from sqlalchemy import select
+
+    from app.model.meeting import ActionOwner, ActionStatus, MeetingMode
+    from app.model.support import ContactParty, RaisedBy, RelationshipQuality
+    from app.services import meetings, support
+    from app.services.meetings import ActionReview, MeetingDetails, NewAction
+    from app.services.schedule import add_months as add_months_
+    from app.services.schedule import support_contact_schedule, whole_months_between
+    from app.services.support import ConcernDetails, ContactDetails
+
+    rng = random.Random(6)
+    modes = [MeetingMode.FACE_TO_FACE] * 5 + [MeetingMode.TELEPHONE] * 2 + [MeetingMode.VIDEO]
+    started = s.scalars(
+        select(Match)
+        .where(Match.programme_id == programme.id, Match.started_on.is_not(None))
+        .order_by(Match.id)
+    ).all()
+    for n, match in enumerate(started):
+        assert match.started_on is not None
+        end = match.ended_on or today
+        if match.status is MatchStatus.PAUSED:
+            end = match.started_on + timedelta(days=100)  # paused after three months
+        total_months = max(1, whole_months_between(match.started_on, end))
+        # One meeting a month, on a day that suits; one pair skips a summer month.
+        dates = [match.started_on + timedelta(days=rng.randint(2, 6))]
+        month = 1
+        while True:
+            first = add_months_(match.started_on.replace(day=1), month)
+            on = first + timedelta(days=rng.randint(2, 25))
+            if on >= end:
+                break
+            if not (n == 3 and month == 5):
+                dates.append(on)
+            month += 1
+        place = SETTINGS[n % len(SETTINGS)]
+        for i, held in enumerate(dates):
+            mode = rng.choice(modes)
+            if i and rng.random() < 0.12:
+                mode = MeetingMode.MESSAGE
+            reviews = tuple(
+                ActionReview(
+                    **{
+                        **r.__dict__,
+                        "outcome": rng.choices(
+                            [ActionStatus.DONE, ActionStatus.CARRIED_FORWARD, ActionStatus.DROPPED],
+                            [7, 2, 1],
+                        )[0],
+                    }
+                )
+                for r in meetings.open_action_points(s, match.id)
+            )
+            last = i == len(dates) - 1
+            recent = (today - held).days < 10
+            signed = None if (last and recent) else held
+            copy_days = rng.choice([1, 2, 3, 5, 6, 9])
+            copy_on = held + timedelta(days=copy_days)
+            actions = (
+                ()
+                if mode is MeetingMode.MESSAGE
+                else tuple(
+                    NewAction(
+                        text,
+                        rng.choice(list(ActionOwner)),
+                        held + timedelta(days=rng.choice([14, 21, 28])),
+                    )
+                    for text in rng.sample(DEMO_ACTIONS, rng.randint(1, 3))
+                )
+            )
+            details = MeetingDetails(
+                held_on=held,
+                mode=mode,
+                duration_minutes=None
+                if mode is MeetingMode.MESSAGE
+                else rng.choice([45, 55, 60, 75, 90, 90, 105, 120, 135]),
+                place={
+                    MeetingMode.FACE_TO_FACE: place,
+                }.get(mode, ""),
+                attended="Mentor and mentee",
+                stage=_demo_stage(
+                    whole_months_between(match.started_on, held),
+                    total_months,
+                    match.status in (MatchStatus.ENDING, MatchStatus.CLOSED),
+                ),
+                next_meeting_on=dates[i + 1] if not last else held + timedelta(days=28),
+                mentee_signed_on=signed,
+                mentor_signed_on=signed,
+                copy_to_mentor_on=None if (last and recent) or copy_on > today else copy_on,
+                reviews=reviews,
+                actions=actions,
+                private_note=DEMO_PRIVATE_NOTES[n % 2] if i == 2 and n < 4 else "",
+            )
+            meetings.record_meeting(s, match.id, details, today)
+
+        # The coordinator's check-ins, mostly on time; recent ones missed for two matches.
+        schedule = support_contact_schedule(
+            programme.support_contact_rule,
+            match.started_on,
+            min(end, today),
+            custom_contacts_first_month=programme.custom_contacts_first_month,
+            custom_interval_weeks=programme.custom_contact_interval_weeks,
+        )
+        parties = [ContactParty.MENTOR, ContactParty.MENTEE]
+        if n == 0:
+            parties.append(ContactParty.THIRD_PARTY)
+        for party in parties:
+            for k, due in enumerate(schedule):
+                held = due.due_on + timedelta(days=rng.randint(-4, 3))
+                if held > today or (n in (1, 5) and (today - due.due_on).days < 40):
+                    continue
+                if rng.random() < 0.08 and (today - due.due_on).days > 60:
+                    continue  # the odd one missed, long ago
+                support.record_support_contact(
+                    s,
+                    match.id,
+                    ContactDetails(
+                        party=party,
+                        third_party_name="Mentee's room leader"
+                        if party is ContactParty.THIRD_PARTY
+                        else "",
+                        held_on=held,
+                        mode=rng.choice([MeetingMode.TELEPHONE, MeetingMode.FACE_TO_FACE]),
+                        depth=due.depth,
+                        activities="Meeting monthly; working through the action plan."
+                        if k
+                        else "First meetings arranged; agreement signed.",
+                        progress="Steady progress on the award units.",
+                        quality=rng.choice(
+                            [RelationshipQuality.STRONG, RelationshipQuality.GOOD]
+                            + [RelationshipQuality.MIXED] * (n == 8)
+                        ),
+                        to_act_on="",
+                    ),
+                    today,
+                )
+
+    by_status = {m.status: m for m in reversed(started)}
+    active = started[2]
+    raised = active.started_on + timedelta(days=70)  # type: ignore[operator]
+    support.raise_concern(
+        s,
+        active.id,
+        ConcernDetails(
+            RaisedBy.MENTEE,
+            raised,
+            "Two meetings cancelled at short notice by the mentor.",
+            "Spoke to both; agreed a fixed slot on Tuesday afternoons with cover arranged.",
+            raised + timedelta(days=12),
+        ),
+        today,
+    )
+    paused = by_status.get(MatchStatus.PAUSED)
+    if paused is not None:
+        support.raise_concern(
+            s,
+            paused.id,
+            ConcernDetails(
+                RaisedBy.MENTOR,
+                today - timedelta(days=20),
+                "Mentee is finding it hard to get release time from the room; meetings paused.",
+                "Meeting with the mentee's manager booked.",
+            ),
+            today,
+        )
+    s.flush()
+
+
+def _large_meetings(s: Session, programme_id: int, per_match: int = 40, seed: int = 11) -> None:
+    """`per_match` meeting logs for every match of the large programme, in bulk."""
+    from sqlalchemy import insert, select
+
+    from app.model import MeetingLog
+    from app.model.meeting import MeetingMode, RelationshipStage
+
+    rng = random.Random(seed)
+    last_day = date(2026, 11, 1)
+    modes = list(MeetingMode)
+    stages = list(RelationshipStage)
+    rows = []
+    for match_id, started in s.execute(
+        select(Match.id, Match.started_on).where(Match.programme_id == programme_id)
+    ):
+        start = started or date(2025, 1, 1)
+        step = max(1, (last_day - start).days // per_match)
+        for k in range(per_match):
+            held = start + timedelta(days=k * step)
+            rows.append(
+                {
+                    "match_id": match_id,
+                    "held_on": held,
+                    "mode": rng.choice(modes),
+                    "duration_minutes": rng.choice([45, 60, 75, 90, 120]),
+                    "place": rng.choice(SETTINGS),
+                    "attended": "Mentor and mentee",
+                    "stage": stages[min(3, k * 4 // per_match)],
+                    "next_meeting_on": held + timedelta(days=step),
+                    "mentee_signed_on": held if k % 7 else None,
+                    "mentor_signed_on": held if k % 9 else None,
+                    "copy_to_mentor_on": held + timedelta(days=3) if k % 5 else None,
+                    "version_id": 1,
+                }
+            )
+    for start in range(0, len(rows), 5000):
+        s.execute(insert(MeetingLog), rows[start : start + 5000])

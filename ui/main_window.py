@@ -30,8 +30,10 @@ from app.storage.backups import copy_database
 from ui.context import AppContext
 from ui.dialogs.help_dialogs import show_about, show_guidance
 from ui.pages.base import Page
+from ui.pages.framework_page import FrameworkPage
 from ui.pages.goals_page import GoalsPage
 from ui.pages.matching_page import MatchingPage
+from ui.pages.meetings_page import MeetingsPage
 from ui.pages.programmes_page import ProgrammesPage
 from ui.pages.settings_page import SettingsPage
 from ui.printing import show_printout
@@ -43,7 +45,7 @@ DAILY = timedelta(hours=24)
 
 def page_classes() -> list[type[Page]]:
     """The navigation, in order. Each part of the product adds its page here."""
-    return [ProgrammesPage, MatchingPage, GoalsPage, SettingsPage]
+    return [ProgrammesPage, FrameworkPage, MatchingPage, MeetingsPage, GoalsPage, SettingsPage]
 
 
 class MainWindow(QMainWindow):

@@ -3,6 +3,7 @@ of them on `Base.metadata`, which the migrations compare against."""
 
 from app.model.agreement import Agreement
 from app.model.base import Base
+from app.model.framework import PlanningAnswer, PlanningProgress
 from app.model.goal import (
     BaselineChange,
     Goal,
@@ -15,15 +16,21 @@ from app.model.goal import (
 )
 from app.model.introduction import Introduction, IntroductionOutcome
 from app.model.match import EndingKind, Match, MatchStatus, MatchStatusChange, WaitingPriority
+from app.model.meeting import ActionPoint, FormDraft, MeetingLog, MeetingPrivateNote
 from app.model.person import Participant, Person, Role
+from app.model.policy import PolicyPassage, PolicyVersion
 from app.model.programme import MentoringType, Programme, ProgrammeModel, ProgrammeStatus
 from app.model.risk import RiskAssessment
+from app.model.support import Concern, SupportContact
 
 __all__ = [
+    "ActionPoint",
     "Agreement",
     "Base",
     "BaselineChange",
+    "Concern",
     "EndingKind",
+    "FormDraft",
     "Goal",
     "GoalAction",
     "GoalStatus",
@@ -34,9 +41,15 @@ __all__ = [
     "Match",
     "MatchStatus",
     "MatchStatusChange",
+    "MeetingLog",
+    "MeetingPrivateNote",
     "MentoringType",
     "Participant",
     "Person",
+    "PlanningAnswer",
+    "PlanningProgress",
+    "PolicyPassage",
+    "PolicyVersion",
     "Programme",
     "ProgrammeModel",
     "ProgrammeStatus",
@@ -44,5 +57,6 @@ __all__ = [
     "RecordedAt",
     "RiskAssessment",
     "Role",
+    "SupportContact",
     "WaitingPriority",
 ]

@@ -113,6 +113,186 @@ def progress_summary(s: Session, match_id: int, printed_on: date | None = None) 
     return document.render(summary, printed_on=printed_on)
 
 
+def _meeting_sheet_parts(s: Session, match_id: int):  # type: ignore[no-untyped-def]
+    from app.model.meeting import MEETING_MODE_LABELS, STAGE_LABELS
+    from app.services import meetings
+
+    match = meetings.get_match(s, match_id)
+    mentor, mentee = meetings.pair_names(s, [match_id])[match_id]
+    p = match.programme
+    common = {
+        "organisation": p.organisation,
+        "programme": p.name,
+        "mentor_name": mentor,
+        "mentee_name": mentee,
+        "within_days": p.log_to_mentor_within_days,
+        "modes": tuple(_(label) for label in MEETING_MODE_LABELS.values()),
+        "stages": tuple(_(label) for label in STAGE_LABELS.values()),
+    }
+    return match, common
+
+
+def meeting_log(
+    s: Session,
+    meeting_id: int,
+    printed_on: date | None = None,
+    *,
+    include_private_note: bool = False,
+) -> bytes:
+    """A saved meeting as a completed log. The private note only when asked for explicitly."""
+    from app.printouts import meeting_log as document
+    from app.services import meetings
+    from app.services.timeline import duration_text
+
+    m = meetings.get_meeting(s, meeting_id)
+    _match, common = _meeting_sheet_parts(s, m.match_id)
+    reviewed, agreed = meetings.action_points_of(s, meeting_id)
+    from app.model.meeting import ACTION_STATUS_LABELS
+
+    sheet = document.MeetingLogSheet(
+        **common,
+        held_on=m.held_on,
+        mode=meetings.mode_label(m.mode),
+        duration=duration_text(m.duration_minutes),
+        place=m.place,
+        attended=m.attended,
+        stage=meetings.stage_label(m.stage),
+        next_meeting_on=m.next_meeting_on,
+        reviews=tuple(
+            document.ActionLine(
+                r.text, meetings.owner_label(r.owner), r.due_on, _(ACTION_STATUS_LABELS[r.outcome])
+            )
+            for r in reviewed
+        ),
+        actions=tuple(
+            document.ActionLine(a.text, meetings.owner_label(a.owner), a.due_on) for a in agreed
+        ),
+        mentee_signed_on=m.mentee_signed_on,
+        mentor_signed_on=m.mentor_signed_on,
+        copy_to_mentor_on=m.copy_to_mentor_on,
+        completed=True,
+        private_note=meetings.private_note(s, meeting_id) if include_private_note else None,
+    )
+    return document.render(sheet, printed_on=printed_on)
+
+
+def meeting_log_with_private_note(
+    s: Session, meeting_id: int, printed_on: date | None = None
+) -> bytes:
+    return meeting_log(s, meeting_id, printed_on, include_private_note=True)
+
+
+def meeting_log_blank(s: Session, match_id: int, printed_on: date | None = None) -> bytes:
+    """The next meeting's log, ready for the pair: names, the date if one was set, and the
+    action points still open from last time."""
+    from sqlalchemy import select
+
+    from app.model import MeetingLog
+    from app.printouts import meeting_log as document
+    from app.services import meetings
+
+    _match, common = _meeting_sheet_parts(s, match_id)
+    next_on = s.scalar(
+        select(MeetingLog.next_meeting_on)
+        .where(MeetingLog.match_id == match_id, MeetingLog.removed_on.is_(None))
+        .order_by(MeetingLog.held_on.desc(), MeetingLog.id.desc())
+        .limit(1)
+    )
+    reviews = tuple(
+        document.ActionLine(r.text, meetings.owner_label(r.owner), r.due_on)
+        for r in meetings.open_action_points(s, match_id)
+    )
+    if next_on is not None and next_on < (printed_on or date.today()):
+        next_on = None  # that date has passed: the pair write in the real one
+    sheet = document.MeetingLogSheet(**common, held_on=next_on, reviews=reviews)
+    return document.render(sheet, printed_on=printed_on)
+
+
+MEETING_RULE_LABELS = (
+    "Relationship length",
+    "Meetings",
+    "Meeting length",
+    "Contact between meetings",
+    "Cancellation notice",
+    "Meeting log to mentor",
+    "Reviews",
+)
+
+
+def meeting_log_pack(s: Session, match_id: int, printed_on: date | None = None) -> bytes:
+    """For a new match: the programme's meeting rules and enough blank logs to reach the
+    first review (the programme's meetings a month times the months to the review)."""
+    from app.printouts import meeting_log as document
+
+    match, common = _meeting_sheet_parts(s, match_id)
+    p = match.programme
+    wanted = {_(label) for label in MEETING_RULE_LABELS}
+    rules = [rule for rule in programmes.rules_for_print(p) if rule[0] in wanted]
+    count = max(1, p.min_meetings_per_month * p.review_interval_months)
+    pack = document.LogPack(
+        organisation=p.organisation,
+        programme=p.name,
+        mentor_name=common["mentor_name"],
+        mentee_name=common["mentee_name"],
+        rules=rules,
+        sheets=[document.MeetingLogSheet(**common) for _n in range(count)],
+    )
+    return document.render_pack(pack, printed_on=printed_on)
+
+
+def policy_version(s: Session, version_id: int, printed_on: date | None = None) -> bytes:
+    """One version of the written policy; a draft prints marked DRAFT."""
+    from app.printouts import policy as document
+    from app.services import policy
+
+    version = policy.get_version(s, version_id)
+    p = programmes.get_programme(s, version.programme_id)
+    return document.render(
+        document.PolicyDocument(
+            organisation=p.organisation,
+            programme=p.name,
+            coordinator=p.coordinator,
+            title=version.title,
+            version=version.number,
+            approved_on=version.approved_on,
+            approved_by=version.approved_by,
+            passages=tuple((x.heading, x.body) for x in version.passages),
+        ),
+        printed_on=printed_on,
+    )
+
+
+def policy_in_force(s: Session, programme_id: int, printed_on: date | None = None) -> bytes:
+    """The programme's policy: the version in force today, or while none is approved yet, the
+    newest draft (marked DRAFT)."""
+    from app.services import policy
+
+    return policy_version(s, policy.version_to_print(s, programme_id), printed_on)
+
+
+def planning_notes(s: Session, programme_id: int, printed_on: date | None = None) -> bytes:
+    from app.printouts import planning_notes as document
+    from app.services import framework
+
+    p = programmes.get_programme(s, programme_id)
+    state = framework.planning_state(s, programme_id)
+    notes = framework.planning_notes(s, programme_id)
+    return document.render(
+        document.PlanningNotes(
+            organisation=p.organisation,
+            programme=p.name,
+            coordinator=p.coordinator,
+            completed_on=state.completed_on,
+            sections=tuple(
+                (section.title, progress.status_text, section.questions)
+                for section, progress in zip(notes, state.sections, strict=True)
+            ),
+            rules=programmes.rules_for_print(p),
+        ),
+        printed_on=printed_on,
+    )
+
+
 PRINTOUTS: dict[str, Printout] = {
     p.kind: p
     for p in [
@@ -120,6 +300,20 @@ PRINTOUTS: dict[str, Printout] = {
         Printout("agreement", _("Mentoring agreement"), agreement, "match"),
         Printout("action-plan", _("Action plan"), action_plan, "match"),
         Printout("progress-summary", _("Progress summary"), progress_summary, "match"),
+        Printout("meeting-log", _("Meeting log"), meeting_log, "meeting"),
+        Printout(
+            "meeting-log-with-private-note",
+            _("Meeting log with the coordinator's private note"),
+            meeting_log_with_private_note,
+            "meeting",
+        ),
+        Printout(
+            "meeting-log-blank", _("Meeting log for the next meeting"), meeting_log_blank, "match"
+        ),
+        Printout("meeting-log-pack", _("Blank meeting log pack"), meeting_log_pack, "match"),
+        Printout("policy", _("Mentoring policy"), policy_in_force, "programme"),
+        Printout("policy-version", _("Mentoring policy"), policy_version, "policy version"),
+        Printout("planning", _("Planning notes"), planning_notes, "programme"),
     ]
 }
 

@@ -403,6 +403,9 @@ def field_rows(rows: Sequence[tuple[str, str | None]]) -> Table:
         else:
             heights.append(None)
             commands.append(("LINEBELOW", (0, i), (1, i), 0.4, HAIRLINE))
+            # Written values read from the top, so a wrapped value keeps its label beside
+            # its first line; a blank keeps the label down by the pen line.
+            commands.append(("VALIGN", (0, i), (1, i), "TOP"))
     table = Table(
         data,
         colWidths=[LABEL_WIDTH, CONTENT_WIDTH - LABEL_WIDTH],

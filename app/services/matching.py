@@ -702,9 +702,12 @@ def agreement_record(s: Session, match_id: int) -> Agreement | None:
 
 
 def agreement_policy(s: Session, programme_id: int, on: date) -> tuple[int | None, date | None]:
-    """The policy version in force on a day. This version keeps no policy records yet, so the
-    agreement leaves the version for the pen."""
-    return None, None
+    """The programme's policy version in force on a day, and when it was approved; (None,
+    None) when no version had been approved by then (the agreement leaves it for the pen)."""
+    from app.services.policy import policy_reference
+
+    reference = policy_reference(s, programme_id, on)
+    return (reference.version, reference.approved_on) if reference else (None, None)
 
 
 def draw_up_agreement(

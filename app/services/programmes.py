@@ -37,8 +37,12 @@ class ProgrammeDetails:
     partner_organisations: str = ""
 
     def cleaned(self) -> ProgrammeDetails:
+        """Trimmed text, and real enum members even if a caller passed their string values."""
         return replace(
             self,
+            programme_model=ProgrammeModel(self.programme_model),
+            mentoring_type=MentoringType(self.mentoring_type),
+            status=ProgrammeStatus(self.status),
             name=self.name.strip(),
             organisation=self.organisation.strip(),
             coordinator=self.coordinator.strip(),

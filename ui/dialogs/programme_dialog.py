@@ -16,6 +16,7 @@ from app.i18n import _
 from app.model.programme import MentoringType, ProgrammeModel, ProgrammeStatus, label
 from app.services.programmes import ProgrammeDetails, validate_details
 from ui.widgets.date_field import DateField
+from ui.widgets.enum_combo import enum_value
 from ui.widgets.form import ErrorForm
 
 
@@ -93,10 +94,10 @@ class ProgrammeDialog(QDialog):
             name=self.name.text(),
             organisation=self.organisation.text(),
             coordinator=self.coordinator.text(),
-            programme_model=self.programme_model.currentData(),
+            programme_model=enum_value(self.programme_model, ProgrammeModel),
             partner_organisations=self.partners.text(),
-            mentoring_type=self.mentoring_type.currentData(),
-            status=self.status.currentData(),
+            mentoring_type=enum_value(self.mentoring_type, MentoringType),
+            status=enum_value(self.status, ProgrammeStatus),
             start_date=dates["start_date"],
             end_date=dates["end_date"],
             description=self.description.toPlainText(),

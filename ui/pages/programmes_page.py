@@ -27,6 +27,7 @@ from ui.dialogs.programme_dialog import ProgrammeDialog
 from ui.models.programme_table import ID_ROLE, SORT_ROLE, ProgrammeTableModel
 from ui.pages.base import Page
 from ui.printing import show_printout
+from ui.wizards.planning_wizard import PlanningWizard
 
 
 class ProgrammesPage(Page):
@@ -55,6 +56,7 @@ class ProgrammesPage(Page):
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
+        self.plan_button = QPushButton(_("P&lan a new programme…"))
         self.new_button = QPushButton(_("&New programme…"))
         self.edit_button = QPushButton(_("&Edit…"))
         self.archive_button = QPushButton(_("&Archive"))
@@ -62,6 +64,7 @@ class ProgrammesPage(Page):
         self.print_button = QPushButton(_("&Print summary…"))
         self.show_archived = QCheckBox(_("Show a&rchived"))
         for button, name in (
+            (self.plan_button, _("Plan a new programme with the planning wizard")),
             (self.new_button, _("New programme")),
             (self.edit_button, _("Edit programme")),
             (self.archive_button, _("Archive or bring back programme")),
@@ -70,6 +73,8 @@ class ProgrammesPage(Page):
         ):
             button.setAccessibleName(name)
         self.new_button.clicked.connect(self.create)
+        self.plan_button.clicked.connect(self.plan_new)
+        self.wizard: PlanningWizard | None = None
         self.edit_button.clicked.connect(self.edit_selected)
         self.archive_button.clicked.connect(self.toggle_archive)
         self.open_button.clicked.connect(self.open_selected)
@@ -88,6 +93,7 @@ class ProgrammesPage(Page):
         intro.setWordWrap(True)
         buttons = QHBoxLayout()
         for widget in (
+            self.plan_button,
             self.new_button,
             self.edit_button,
             self.archive_button,
@@ -157,6 +163,12 @@ class ProgrammesPage(Page):
             self.select(changes.created_id)
             if self.context.programme_id is None:
                 self.context.set_programme(changes.created_id)
+
+    def plan_new(self) -> None:
+        """Create a programme through the planning wizard (it is saved when the wizard's first
+        page is done, and can be carried on later from the Framework page)."""
+        self.wizard = PlanningWizard(self.context, None, self)
+        self.wizard.open()
 
     def edit_selected(self) -> None:
         programme_id = self.selected_id()

@@ -3,6 +3,8 @@ the migrations build exactly the schema the model describes."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 import pytest
 from sqlalchemy import inspect, text
 
@@ -43,7 +45,6 @@ def test_migrations_match_the_model(paths: DataPaths) -> None:
 
 def _insert_minimal(conn, table_name: str, **values: object) -> None:  # type: ignore[no-untyped-def]
     """Insert a row filling every required column of the table as it is at this revision."""
-    from datetime import date, datetime
 
     from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, MetaData, Table
 

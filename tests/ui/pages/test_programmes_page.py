@@ -86,3 +86,21 @@ def test_after_archiving_a_programme_stays_selected_and_the_way_back_is_told(qtb
     assert page.selected_id() == window.context.programme_id
     assert page.edit_button.isEnabled()
     assert "Show archived" in window.statusBar().currentMessage()
+
+
+def test_a_shared_partnership_needs_its_partners_listed(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from app.model.programme import ProgrammeModel
+
+    dialog = ProgrammeDialog()
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Across the network")
+    dialog.organisation.setText("Riverside")
+    dialog.programme_model.setCurrentIndex(
+        dialog.programme_model.findData(ProgrammeModel.SHARED_PARTNERSHIP)
+    )
+    dialog.accept()
+    assert "partner organisations" in dialog.form.error_text("partner_organisations")
+    dialog.partners.setText("Wee Acorns Nursery; Sunflower Family Centre")
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert dialog.details().programme_model is ProgrammeModel.SHARED_PARTNERSHIP

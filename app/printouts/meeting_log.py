@@ -1,0 +1,344 @@
+"""The meeting log on paper: pre-filled for the pair to complete and sign, completed as a
+record, and a pack of blank logs for a new match.
+
+Like the paper log in the guidance, it holds dates, the mode and length of the meeting and
+the action points, never what was said. The coordinator's private note is printed only when
+`include_private_note` is asked for. The caller gathers the data; this module lays it out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from app.i18n import _, ngettext
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    text: str
+    owner: str
+    due_on: date | None
+    outcome: str = ""  # on a completed log: done, dropped or carried forward
+
+
+@dataclass(frozen=True)
+class MeetingLogSheet:
+    """One meeting log, already worded for the reader. Empty values print as lines for the pen."""
+
+    organisation: str
+    programme: str
+    mentor_name: str
+    mentee_name: str
+    within_days: int
+    held_on: date | None = None
+    mode: str = ""
+    duration: str = ""
+    place: str = ""
+    attended: str = ""
+    stage: str = ""
+    next_meeting_on: date | None = None
+    reviews: tuple[ActionLine, ...] = ()
+    actions: tuple[ActionLine, ...] = ()
+    mentee_signed_on: date | None = None
+    mentor_signed_on: date | None = None
+    copy_to_mentor_on: date | None = None
+    completed: bool = False
+    #: Only set when the coordinator asked for it to be printed.
+    private_note: str | None = None
+    stages: tuple[str, ...] = field(default_factory=tuple)
+    modes: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class LogPack:
+    organisation: str
+    programme: str
+    mentor_name: str
+    mentee_name: str
+    rules: list[tuple[str, str]]
+    sheets: list[MeetingLogSheet]
+
+
+BLANK_ACTION_ROWS = 3
+
+
+def _styles():  # type: ignore[no-untyped-def]
+    from reportlab.lib.styles import ParagraphStyle
+
+    from app.printouts import style
+
+    style.register_fonts()
+    cell = ParagraphStyle(
+        "LogCell", fontName=style.FONT, fontSize=9.5, leading=12, textColor=style.INK
+    )
+    head = ParagraphStyle(
+        "LogHead", parent=cell, fontName=style.FONT_BOLD, fontSize=8.5, textColor=style.MUTED
+    )
+    note = ParagraphStyle(
+        "LogNote", parent=cell, fontName=style.FONT_ITALIC, fontSize=9, textColor=style.MUTED
+    )
+    return cell, head, note
+
+
+def _p(text: str, st) -> object:  # type: ignore[no-untyped-def]
+    from xml.sax.saxutils import escape
+
+    from reportlab.platypus import Paragraph
+
+    return Paragraph("<br/>".join(escape(line) for line in str(text).splitlines()), st)
+
+
+def _action_table(rows: list[list], widths: list[float], blank_rows: int = 0):  # type: ignore[no-untyped-def]
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Table, TableStyle
+
+    from app.printouts import style
+
+    data = rows + [[""] * len(widths) for _n in range(blank_rows)]
+    heights = [None] * len(rows) + [9 * mm] * blank_rows
+    table = Table(data, colWidths=widths, rowHeights=heights, repeatRows=1, hAlign="LEFT")
+    commands = [
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 2),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.6, style.RULE),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.5, style.PEN_LINE),
+    ]
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _tick_grid(labels: list[str], columns: int):  # type: ignore[no-untyped-def]
+    """Tick boxes laid out in `columns` across the page, to save paper."""
+    from reportlab.platypus import Table, TableStyle
+
+    from app.printouts import style
+
+    cells = [style.tick_box(label, None) for label in labels]
+    cells += [""] * (-len(cells) % columns)
+    rows = [cells[i : i + columns] for i in range(0, len(cells), columns)]
+    table = Table(rows, colWidths=[style.CONTENT_WIDTH / columns] * columns, hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return table
+
+
+def _sheet_story(sheet: MeetingLogSheet) -> list:
+    from reportlab.lib.units import mm
+
+    from app.printouts import style
+
+    cell, head, note = _styles()
+    width = style.CONTENT_WIDTH
+    title = _("Meeting log") if sheet.completed else _("Meeting log to complete and sign")
+    story: list = [style.heading(title, 1)]
+    story.append(
+        _p(
+            ngettext(
+                "The mentee completes this log. A copy goes to the mentor within {n} day of the "
+                "meeting, and to the coordinator when asked. It records what was agreed, not "
+                "what was said: that stays between you.",
+                "The mentee completes this log. A copy goes to the mentor within {n} days of the "
+                "meeting, and to the coordinator when asked. It records what was agreed, not "
+                "what was said: that stays between you.",
+                sheet.within_days,
+            ).format(n=sheet.within_days),
+            note,
+        )
+    )
+    story.append(style.spacer(3))
+    rows = [
+        (_("Mentee"), sheet.mentee_name),
+        (_("Mentor"), sheet.mentor_name),
+        (_("Date of meeting"), style.format_date(sheet.held_on)),
+    ]
+    tick_modes = not sheet.completed and not sheet.mode and sheet.modes
+    if not tick_modes:
+        rows.append((_("How you met"), sheet.mode))
+    rows += [
+        (_("How long"), sheet.duration),
+        (_("Where"), sheet.place),
+        (_("Who was there"), sheet.attended),
+        (_("Next meeting"), style.format_date(sheet.next_meeting_on)),
+    ]
+    if sheet.completed:
+        rows.append((_("Stage of the relationship"), sheet.stage))
+    story.append(style.field_rows(rows))
+    if tick_modes:
+        story.append(style.spacer(2))
+        story.append(_p(_("How you met (tick one)"), head))
+        story.append(_tick_grid(list(sheet.modes), 3))
+
+    story.append(style.heading(_("Action points from last time"), 2))
+    owner_w, due_w = 24 * mm, 24 * mm
+    if sheet.reviews:
+        if sheet.completed:
+            rows = [
+                [
+                    _p(_("Action point"), head),
+                    _p(_("By whom"), head),
+                    _p(_("By when"), head),
+                    _p(_("What happened"), head),
+                ]
+            ]
+            for r in sheet.reviews:
+                rows.append(
+                    [
+                        _p(r.text, cell),
+                        _p(r.owner, cell),
+                        _p(style.format_date(r.due_on), cell),
+                        _p(r.outcome, cell),
+                    ]
+                )
+            story.append(
+                _action_table(rows, [width - owner_w - due_w - 34 * mm, owner_w, due_w, 34 * mm])
+            )
+        else:
+            box_w = 20 * mm
+            rows = [
+                [
+                    _p(_("Action point"), head),
+                    _p(_("By whom"), head),
+                    _p(_("By when"), head),
+                    _p(_("Done"), head),
+                    _p(_("Dropped"), head),
+                    _p(_("Carry on"), head),
+                ]
+            ]
+            for r in sheet.reviews:
+                rows.append(
+                    [
+                        _p(r.text, cell),
+                        _p(r.owner, cell),
+                        _p(style.format_date(r.due_on), cell),
+                        style.tick_box("", None),
+                        style.tick_box("", None),
+                        style.tick_box("", None),
+                    ]
+                )
+            story.append(
+                _action_table(
+                    rows, [width - owner_w - due_w - 3 * box_w, owner_w, due_w, box_w, box_w, box_w]
+                )
+            )
+    elif sheet.completed:
+        story.append(_p(_("None were open from an earlier meeting."), note))
+    else:
+        story.append(
+            _p(_("None open from an earlier meeting. Note anything else you looked back on:"), note)
+        )
+        story.append(style.writing_lines(2))
+
+    story.append(style.heading(_("Action points agreed for next time"), 2))
+    rows = [[_p(_("Action point"), head), _p(_("By whom"), head), _p(_("By when"), head)]]
+    for a in sheet.actions:
+        rows.append([_p(a.text, cell), _p(a.owner, cell), _p(style.format_date(a.due_on), cell)])
+    blank = 0 if sheet.completed else BLANK_ACTION_ROWS
+    if sheet.completed and not sheet.actions:
+        story.append(_p(_("No action points were agreed."), note))
+    else:
+        story.append(_action_table(rows, [width - 2 * 30 * mm, 30 * mm, 30 * mm], blank))
+
+    if not sheet.completed and sheet.stages:
+        story.append(style.spacer(4))
+        story.append(_p(_("Stage of the relationship (tick one)"), head))
+        story.append(_tick_grid(list(sheet.stages), 2))
+
+    if sheet.private_note is not None:
+        story.append(style.heading(_("Coordinator's private note (not for the pair)"), 2))
+        story.append(style.paragraph(sheet.private_note or _("No private note.")))
+
+    if sheet.completed and (
+        sheet.mentee_signed_on or sheet.mentor_signed_on or sheet.copy_to_mentor_on
+    ):
+        story.append(style.heading(_("Signed and sent"), 2))
+        story.append(
+            style.field_rows(
+                [
+                    (_("Signed by the mentee"), style.format_date(sheet.mentee_signed_on)),
+                    (_("Signed by the mentor"), style.format_date(sheet.mentor_signed_on)),
+                    (_("Copy sent to the mentor"), style.format_date(sheet.copy_to_mentor_on)),
+                ]
+            )
+        )
+    if not (sheet.completed and sheet.mentee_signed_on and sheet.mentor_signed_on):
+        story.append(style.spacer(6))
+        story.append(
+            style.signature_block(
+                [
+                    _("Mentee: {name}").format(name=sheet.mentee_name),
+                    _("Mentor: {name}").format(name=sheet.mentor_name),
+                ]
+            )
+        )
+    return story
+
+
+def render(sheet: MeetingLogSheet, printed_on: date | None = None) -> bytes:
+    """One meeting log as A4 PDF bytes."""
+    from app.printouts import style
+
+    letterhead = style.Letterhead(
+        organisation=sheet.organisation, programme=sheet.programme, title=_("Meeting log")
+    )
+    return style.build_pdf(letterhead, _sheet_story(sheet), printed_on=printed_on)
+
+
+def render_pack(pack: LogPack, printed_on: date | None = None) -> bytes:
+    """A welcome sheet with the programme's meeting rules, then blank logs, one to a page."""
+    from reportlab.platypus import PageBreak
+
+    from app.printouts import style
+
+    story: list = [
+        style.heading(
+            _("Meeting logs for {mentee} and {mentor}").format(
+                mentee=pack.mentee_name, mentor=pack.mentor_name
+            ),
+            1,
+        ),
+        style.paragraph(
+            _(
+                "Keep a log of every meeting, whether face to face, by telephone or video, or "
+                "in a group. The log records the date, how you met, how long for, and the "
+                "action points you agree with who will do them and by when. What you talk "
+                "about stays between the two of you: do not write it here."
+            )
+        ),
+        style.paragraph(
+            _(
+                "At each meeting, start by looking back at last time's action points: tick "
+                "whether each was done, dropped or is carried on. Both of you sign the log; "
+                "the mentee sends a copy to the mentor and hands the log to the coordinator "
+                "when asked."
+            )
+        ),
+        style.heading(_("What the programme asks"), 2),
+        style.field_rows(pack.rules),
+        style.heading(_("Who to contact"), 2),
+        style.paragraph(
+            _(
+                "If anything worries either of you about the relationship, tell the "
+                "coordinator at any time. A concern can always be raised."
+            )
+        ),
+        style.field_rows([(_("Coordinator"), None), (_("Telephone or e-mail"), None)]),
+    ]
+    for sheet in pack.sheets:
+        story.append(PageBreak())
+        story.extend(_sheet_story(sheet))
+    letterhead = style.Letterhead(
+        organisation=pack.organisation, programme=pack.programme, title=_("Meeting log pack")
+    )
+    return style.build_pdf(letterhead, story, printed_on=printed_on)

@@ -1,0 +1,17 @@
+"""Reading an enum back from a combo box. Qt hands item data back as plain `str` for a
+`StrEnum`, so `combo.currentData() is Mode.X` is never true; `enum_value` restores the member."""
+
+from __future__ import annotations
+
+import enum
+from typing import TypeVar
+
+from PySide6.QtWidgets import QComboBox
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def enum_value(combo: QComboBox, enum_cls: type[E]) -> E | None:
+    """The selected member of `enum_cls`, or None for an item whose data is None."""
+    data = combo.currentData()
+    return None if data is None else enum_cls(data)

@@ -1,0 +1,1 @@
+"""Wizards: step-by-step journeys the coordinator can leave and resume."""
