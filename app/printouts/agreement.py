@@ -62,14 +62,18 @@ def terms(sheet: AgreementSheet) -> list[str]:
         ).format(
             months=sheet.relationship_months, review=sheet.review_interval_months, date=review
         ),
-        ngettext(
-            "We will meet at least {n} time a month and keep to the meetings we arrange. If "
-            "one of us cannot come, we will tell the other at least {hours} hours beforehand "
-            "and agree another date.",
-            "We will meet at least {n} times a month and keep to the meetings we arrange. If "
-            "one of us cannot come, we will tell the other at least {hours} hours beforehand "
-            "and agree another date.",
-            sheet.min_meetings_per_month,
+        (
+            _(
+                "We will meet at least once a month and keep to the meetings we arrange. If one "
+                "of us cannot come, we will tell the other at least {hours} hours beforehand and "
+                "agree another date."
+            )
+            if sheet.min_meetings_per_month == 1
+            else _(
+                "We will meet at least {n} times a month and keep to the meetings we arrange. If "
+                "one of us cannot come, we will tell the other at least {hours} hours beforehand "
+                "and agree another date."
+            )
         ).format(n=sheet.min_meetings_per_month, hours=sheet.cancellation_notice_hours),
         _("Each meeting will last at least {low} and no more than {high}.").format(
             low=duration_text(sheet.min_meeting_minutes),

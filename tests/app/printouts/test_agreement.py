@@ -111,3 +111,15 @@ def test_printing_a_demo_agreement_by_match_number(demo_db: Database, tmp_path: 
     data = str(DataPaths(demo_db.paths.folder).folder)
     assert main(["--data", data, "print", "agreement", str(match.id), "-o", str(out)]) == 0
     assert mentee in text_of(out.read_bytes())
+
+
+def test_a_demo_agreement_prints_the_policy_version_in_force(demo_db: Database) -> None:
+    from app.services.policy import policy_reference
+
+    with demo_db.session() as s:
+        match = s.scalar(select(Match).where(Match.status == MatchStatus.ACTIVE))
+        reference = policy_reference(s, match.programme_id, match.started_on)
+        assert reference is not None
+        text = text_of(catalogue.build("agreement", s, match.id))
+    approved = reference.approved_on.strftime("%d/%m/%Y")
+    assert f"policy, version {reference.version}, approved on {approved}" in text
