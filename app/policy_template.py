@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from app.i18n import N_, _, ngettext
 from app.model.programme import MentoringType, ProgrammeModel, SupportContactRule, label
+from app.services.programme_settings import ProgrammeRules
 
 
 def gap_mark() -> str:
@@ -36,31 +37,8 @@ class PolicyContext:
     organisation: str
     programme: str
     coordinator: str = ""
-    programme_model: ProgrammeModel = ProgrammeModel.SINGLE_ORGANISATION
-    partner_organisations: str = ""
-    mentoring_type: MentoringType = MentoringType.ONE_TO_ONE
     answers: dict[str, str] = field(default_factory=dict)
-    # Rules, as on the programme
-    max_mentees_per_mentor: int = 1
-    relationship_months: int = 12
-    review_interval_months: int = 3
-    min_meetings_per_month: int = 1
-    min_meeting_minutes: int = 60
-    max_meeting_minutes: int = 120
-    max_contacts_between_meetings: int = 2
-    cancellation_notice_hours: int = 24
-    log_to_mentor_within_days: int = 7
-    require_application: bool = True
-    require_interview: bool = True
-    references_required: int = 2
-    require_pvg: bool = True
-    min_training_hours: int = 2
-    require_mentee_induction: bool = True
-    require_code_of_conduct: bool = True
-    support_contact_rule: SupportContactRule = SupportContactRule.TWICE_FIRST_MONTH_THEN_MONTHLY
-    custom_contacts_first_month: int = 2
-    custom_contact_interval_weeks: int = 4
-    retention_months: int = 36
+    rules: ProgrammeRules = field(default_factory=ProgrammeRules)
 
     def answer(self, key: str) -> str:
         return (self.answers.get(key) or "").strip()
@@ -88,12 +66,15 @@ def _about(ctx: PolicyContext) -> str:
             definition=_or_gap(ctx, "purpose.definition", _("what mentoring means here")),
         ),
     ]
-    if ctx.programme_model is ProgrammeModel.SHARED_PARTNERSHIP and ctx.partner_organisations:
+    if (
+        ctx.rules.programme_model is ProgrammeModel.SHARED_PARTNERSHIP
+        and ctx.rules.partner_organisations
+    ):
         parts.append(
             _(
                 "The programme is shared with our partners ({partners}). Each partner adopts "
                 "this policy, so people are treated alike wherever they work."
-            ).format(partners=ctx.partner_organisations.replace(";", ",").strip(" ,"))
+            ).format(partners=ctx.rules.partner_organisations.replace(";", ",").strip(" ,"))
         )
     parts.append(
         _(
@@ -161,13 +142,13 @@ def _relationship(ctx: PolicyContext) -> str:
             "someone they manage."
         ),
     ]
-    if ctx.mentoring_type in (MentoringType.GROUP, MentoringType.TEAM):
+    if ctx.rules.mentoring_type in (MentoringType.GROUP, MentoringType.TEAM):
         parts.append(
             ngettext(
                 "Mentoring here happens in small groups: a mentor has at most {n} mentee.",
                 "Mentoring here happens in small groups: a mentor has at most {n} mentees.",
-                ctx.max_mentees_per_mentor,
-            ).format(n=ctx.max_mentees_per_mentor)
+                ctx.rules.max_mentees_per_mentor,
+            ).format(n=ctx.rules.max_mentees_per_mentor)
         )
     boundaries = ctx.answer("relationships.boundaries")
     parts.append(
@@ -229,41 +210,43 @@ def _roles(ctx: PolicyContext) -> str:
 
 def _screening(ctx: PolicyContext) -> list[str]:
     steps = []
-    if ctx.require_application:
+    if ctx.rules.require_application:
         steps.append(_("an application form"))
-    if ctx.require_interview:
+    if ctx.rules.require_interview:
         steps.append(_("an interview"))
-    if ctx.references_required:
+    if ctx.rules.references_required:
         steps.append(
-            ngettext("{n} reference", "{n} references", ctx.references_required).format(
-                n=ctx.references_required
+            ngettext("{n} reference", "{n} references", ctx.rules.references_required).format(
+                n=ctx.rules.references_required
             )
         )
-    if ctx.require_pvg:
+    if ctx.rules.require_pvg:
         steps.append(_("PVG scheme membership (mentors)"))
-    if ctx.min_training_hours:
+    if ctx.rules.min_training_hours:
         steps.append(
             ngettext(
                 "at least {n} hour of mentor training",
                 "at least {n} hours of mentor training",
-                ctx.min_training_hours,
-            ).format(n=ctx.min_training_hours)
+                ctx.rules.min_training_hours,
+            ).format(n=ctx.rules.min_training_hours)
         )
-    if ctx.require_mentee_induction:
+    if ctx.rules.require_mentee_induction:
         steps.append(_("an induction (mentees)"))
-    if ctx.require_code_of_conduct:
+    if ctx.rules.require_code_of_conduct:
         steps.append(_("a signed code of conduct"))
     return steps
 
 
 def _support_rule(ctx: PolicyContext) -> str:
-    if ctx.support_contact_rule is SupportContactRule.CUSTOM:
+    if ctx.rules.support_contact_rule is SupportContactRule.CUSTOM:
         return ngettext(
             "{first} times in the first month, then every {n} week",
             "{first} times in the first month, then every {n} weeks",
-            ctx.custom_contact_interval_weeks,
-        ).format(first=ctx.custom_contacts_first_month, n=ctx.custom_contact_interval_weeks)
-    return label(ctx.support_contact_rule).lower()
+            ctx.rules.custom_contact_interval_weeks,
+        ).format(
+            first=ctx.rules.custom_contacts_first_month, n=ctx.rules.custom_contact_interval_weeks
+        )
+    return label(ctx.rules.support_contact_rule).lower()
 
 
 def _arrangements(ctx: PolicyContext) -> str:
@@ -271,9 +254,11 @@ def _arrangements(ctx: PolicyContext) -> str:
         "- mentor and mentee meet at least once a month, for between {low} and {high} minutes;",
         "- mentor and mentee meet at least {n} times a month, for between {low} and {high} "
         "minutes;",
-        ctx.min_meetings_per_month,
+        ctx.rules.min_meetings_per_month,
     ).format(
-        n=ctx.min_meetings_per_month, low=ctx.min_meeting_minutes, high=ctx.max_meeting_minutes
+        n=ctx.rules.min_meetings_per_month,
+        low=ctx.rules.min_meeting_minutes,
+        high=ctx.rules.max_meeting_minutes,
     )
     lines = [
         ngettext(
@@ -281,24 +266,24 @@ def _arrangements(ctx: PolicyContext) -> str:
             "{review} months;",
             "- a relationship lasts {months} months and is reviewed with the coordinator every "
             "{review} months;",
-            ctx.relationship_months,
-        ).format(months=ctx.relationship_months, review=ctx.review_interval_months),
+            ctx.rules.relationship_months,
+        ).format(months=ctx.rules.relationship_months, review=ctx.rules.review_interval_months),
         meetings,
         ngettext(
             "- between meetings they keep in touch no more than {n} time;",
             "- between meetings they keep in touch no more than {n} times;",
-            ctx.max_contacts_between_meetings,
-        ).format(n=ctx.max_contacts_between_meetings),
+            ctx.rules.max_contacts_between_meetings,
+        ).format(n=ctx.rules.max_contacts_between_meetings),
         ngettext(
             "- whoever has to cancel gives at least {n} hour's notice and offers another date;",
             "- whoever has to cancel gives at least {n} hours' notice and offers another date;",
-            ctx.cancellation_notice_hours,
-        ).format(n=ctx.cancellation_notice_hours),
+            ctx.rules.cancellation_notice_hours,
+        ).format(n=ctx.rules.cancellation_notice_hours),
         ngettext(
             "- the mentor gets a copy of each meeting log within {n} day.",
             "- the mentor gets a copy of each meeting log within {n} days.",
-            ctx.log_to_mentor_within_days,
-        ).format(n=ctx.log_to_mentor_within_days),
+            ctx.rules.log_to_mentor_within_days,
+        ).format(n=ctx.rules.log_to_mentor_within_days),
     ]
     parts = [
         _("Unless the coordinator agrees otherwise for a particular pair:")
@@ -323,8 +308,8 @@ def _arrangements(ctx: PolicyContext) -> str:
             "deleted or made anonymous.",
             "Records about a relationship are kept for {n} months after it ends; then they are "
             "deleted or made anonymous.",
-            ctx.retention_months,
-        ).format(n=ctx.retention_months)
+            ctx.rules.retention_months,
+        ).format(n=ctx.rules.retention_months)
     )
     return "\n\n".join(parts)
 

@@ -70,14 +70,12 @@ class PolicyVersionView:
 
 
 def _context(s: Session, programme: Programme) -> PolicyContext:
-    rules = rules_of(programme).as_dict()
-    rules.pop("matching_weights")
     return PolicyContext(
         organisation=programme.organisation,
         programme=programme.name,
         coordinator=programme.coordinator,
         answers=framework.answers(s, programme.id),
-        **rules,
+        rules=rules_of(programme),
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from app.model.programme import MentoringType, ProgrammeModel, SupportContactRule
 from app.policy_template import PASSAGE_KEYS, PolicyContext, gap_mark, title, write, write_one
+from app.services.programme_settings import ProgrammeRules
 
 
 def _text(ctx: PolicyContext) -> str:
@@ -51,14 +52,16 @@ def test_rules_are_worded_in_the_arrangements() -> None:
     ctx = PolicyContext(
         organisation="O",
         programme="P",
-        relationship_months=1,
-        min_meetings_per_month=2,
-        cancellation_notice_hours=48,
-        references_required=0,
-        require_pvg=False,
-        support_contact_rule=SupportContactRule.CUSTOM,
-        custom_contacts_first_month=3,
-        custom_contact_interval_weeks=6,
+        rules=ProgrammeRules(
+            relationship_months=1,
+            min_meetings_per_month=2,
+            cancellation_notice_hours=48,
+            references_required=0,
+            require_pvg=False,
+            support_contact_rule=SupportContactRule.CUSTOM,
+            custom_contacts_first_month=3,
+            custom_contact_interval_weeks=6,
+        ),
     )
     text = write_one(ctx, "arrangements")[1]
     assert "lasts 1 month and" in text
@@ -72,10 +75,12 @@ def test_partnerships_and_groups_are_mentioned_when_they_apply() -> None:
     ctx = PolicyContext(
         organisation="O",
         programme="P",
-        programme_model=ProgrammeModel.SHARED_PARTNERSHIP,
-        partner_organisations="Wee Acorns; Sunflower",
-        mentoring_type=MentoringType.GROUP,
-        max_mentees_per_mentor=4,
+        rules=ProgrammeRules(
+            programme_model=ProgrammeModel.SHARED_PARTNERSHIP,
+            partner_organisations="Wee Acorns; Sunflower",
+            mentoring_type=MentoringType.GROUP,
+            max_mentees_per_mentor=4,
+        ),
     )
     assert "(Wee Acorns, Sunflower)" in write_one(ctx, "about")[1]
     assert "at most 4 mentees" in write_one(ctx, "relationship")[1]

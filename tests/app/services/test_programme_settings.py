@@ -123,3 +123,11 @@ def test_choices_given_as_plain_strings_are_understood() -> None:
     errors = validate_rules({"programme_model": "shared_partnership", "mentoring_type": "group"})
     assert "partner organisations" in errors["partner_organisations"]
     assert "at least 2" in errors["max_mentees_per_mentor"]
+
+
+def test_the_rules_defaults_are_the_programmes_own() -> None:
+    """One source of truth: a new programme's column defaults are the rules' defaults."""
+    from app.model import Programme
+    from app.services.programme_settings import rules_of
+
+    assert rules_of(Programme(name="New", organisation="Org")) == ProgrammeRules()
