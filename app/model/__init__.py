@@ -5,9 +5,12 @@ from app.model.base import Base
 from app.model.match import Match, MatchStatus
 from app.model.person import Participant, Person, Role
 from app.model.programme import MentoringType, Programme, ProgrammeModel, ProgrammeStatus
+from app.model.screening import Interview, PvgRecord, Reference, StageChange, TrainingSession
+from app.model.task import Task
 
 __all__ = [
     "Base",
+    "Interview",
     "Match",
     "MatchStatus",
     "MentoringType",
@@ -16,5 +19,10 @@ __all__ = [
     "Programme",
     "ProgrammeModel",
     "ProgrammeStatus",
+    "PvgRecord",
+    "Reference",
     "Role",
+    "StageChange",
+    "Task",
+    "TrainingSession",
 ]

@@ -43,6 +43,8 @@ def test_migrations_match_the_model(paths: DataPaths) -> None:
 
 def _insert_minimal(conn, table_name: str, **values: object) -> None:  # type: ignore[no-untyped-def]
     """Insert a row filling every required column of the table as it is at this revision."""
+    from datetime import date, datetime
+
     from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, MetaData, Table
 
     table = Table(table_name, MetaData(), autoload_with=conn)
@@ -56,10 +58,10 @@ def _insert_minimal(conn, table_name: str, **values: object) -> None:  # type: i
             if isinstance(kind, Integer)
             else False
             if isinstance(kind, Boolean)
-            else "2026-01-01"
-            if isinstance(kind, Date)
-            else "2026-01-01 00:00:00.000000"
+            else datetime(2026, 1, 1)
             if isinstance(kind, DateTime)
+            else date(2026, 1, 1)
+            if isinstance(kind, Date)
             else {}
             if isinstance(kind, JSON)
             else "x"
