@@ -30,6 +30,7 @@ from app.storage.backups import copy_database
 from ui.context import AppContext
 from ui.dialogs.help_dialogs import show_about, show_guidance
 from ui.pages.base import Page
+from ui.pages.people_page import PeoplePage
 from ui.pages.programmes_page import ProgrammesPage
 from ui.pages.settings_page import SettingsPage
 from ui.printing import show_printout
@@ -41,7 +42,7 @@ DAILY = timedelta(hours=24)
 
 def page_classes() -> list[type[Page]]:
     """The navigation, in order. Each part of the product adds its page here."""
-    return [ProgrammesPage, SettingsPage]
+    return [ProgrammesPage, PeoplePage, SettingsPage]
 
 
 class MainWindow(QMainWindow):

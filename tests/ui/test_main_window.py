@@ -30,7 +30,8 @@ def test_picking_a_programme_changes_the_current_one(qtbot, window) -> None:  # 
 
 
 def test_keyboard_moves_between_pages(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    settings = 1 + next(i for i, p in enumerate(window.pages) if isinstance(p, SettingsPage))
+    qtbot.keyClick(window, Qt.Key(Qt.Key.Key_0 + settings), Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.stack.currentWidget(), SettingsPage)
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.stack.currentWidget(), ProgrammesPage)
