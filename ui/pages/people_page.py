@@ -57,6 +57,7 @@ class PeoplePage(Page):
         super().__init__(context, parent)
         self.TITLE = _("People")
         self.today = date.today()
+        self._opened_id: int | None = None
         self.model = PeopleTableModel(self._fetch_rows)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -83,7 +84,7 @@ class PeoplePage(Page):
             (WAITING, 90),
         ):
             header.resizeSection(column, width)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._open_current())
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._open_current())
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
 
         # Search and filters
@@ -244,10 +245,12 @@ class PeoplePage(Page):
             else []
         )
         self.model.set_index(index)
+        self._opened_id = None  # the data changed: reload the record shown
         self._show_count()
         self.select(selected if self.model.row_of(selected) >= 0 else self._first_id())
         if self.selected_id() is None:
             self.record.show_record(None)
+            self._opened_id = None
         self._update_actions()
 
     def _first_id(self) -> int | None:
@@ -270,6 +273,7 @@ class PeoplePage(Page):
             self.select(selected)
         else:
             self.record.show_record(None)
+            self._opened_id = None
             self._update_actions()
 
     def _show_count(self) -> None:
@@ -283,10 +287,8 @@ class PeoplePage(Page):
         self.count.setText(text)
 
     def selected_id(self) -> int | None:
-        index = self.table.selectionModel().currentIndex()
-        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
-            return None
-        return index.data(ID_ROLE)
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ID_ROLE) if rows else None
 
     def select(self, person_id: int | None) -> None:
         row = self.model.row_of(person_id)
@@ -299,13 +301,12 @@ class PeoplePage(Page):
             | QItemSelectionModel.SelectionFlag.Rows,
         )
         self.table.scrollTo(index)
-        self._open_current()
 
     def _open_current(self) -> None:
         person_id = self.selected_id()
         self._update_actions()
-        if person_id is None:
-            return
+        if person_id is None or person_id == self._opened_id:
+            return  # re-selected after filtering: the record on show is still right
         self.open_record(person_id)
 
     def open_record(self, person_id: int) -> float:
@@ -318,6 +319,7 @@ class PeoplePage(Page):
             lambda s: people.person_record(s, programme_id, person_id, self.today)
         )
         self.record.show_record(record, self.today)
+        self._opened_id = person_id
         return time.perf_counter() - started
 
     def _update_actions(self) -> None:
