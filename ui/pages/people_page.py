@@ -7,8 +7,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -58,6 +58,30 @@ class PeoplePage(Page):
         self.TITLE = _("People")
         self.today = date.today()
         self._opened_id: int | None = None
+        self._built = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The page is built when first shown, so opening the window costs nothing for it.
+        if not self._built:
+            self._build()
+        super().showEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Escape in the search box clears it (and shows everyone again)."""
+        if (
+            watched is getattr(self, "search", None)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+            and self.search.text()
+        ):
+            self.search.clear()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _build(self) -> None:
+        self._built = True
+        context = self.context
         self.model = PeopleTableModel(self._fetch_rows)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -168,7 +192,7 @@ class PeoplePage(Page):
 
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.create)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
-        QShortcut(QKeySequence("Escape"), self.search, activated=self.search.clear)
+        self.search.installEventFilter(self)
 
         self.record = PersonRecordView(context)
         self.record.setMinimumWidth(440)
@@ -236,6 +260,8 @@ class PeoplePage(Page):
         )
 
     def refresh(self) -> None:
+        if not self._built:
+            return
         self.today = date.today()
         programme_id = self.context.programme_id
         selected = self.selected_id()

@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from sqlalchemy import select
 
@@ -15,6 +16,14 @@ from app.model.person import Stage
 from ui.dialogs.person_dialog import PersonDialog
 from ui.pages.people_page import PeoplePage
 from ui.widgets import person_record
+
+
+@pytest.fixture(autouse=True)
+def _delete_closed_windows() -> None:
+    """Windows closed by earlier tests are only marked for deletion; delete them now, so the
+    application does not restyle hundreds of dead widgets when the next window is built."""
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def _page(window) -> PeoplePage:  # type: ignore[no-untyped-def]
