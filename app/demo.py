@@ -607,6 +607,95 @@ def _demo_people(s: Session, programme: Programme, today: date, rng: random.Rand
     s.flush()
 
 
+#: The spread of pipeline stages in the large data set.
+LARGE_STAGES = [
+    Stage.MATCHED,
+    Stage.MATCHED,
+    Stage.READY,
+    Stage.TRAINING,
+    Stage.CHECKS,
+    Stage.REFERENCES,
+    Stage.INTERVIEW,
+    Stage.APPLIED,
+    Stage.ENQUIRY,
+    Stage.ON_HOLD,
+    Stage.WITHDRAWN,
+    Stage.LEFT,
+]
+
+
+def _large_screening(s: Session, person_ids: list[int], rng: random.Random) -> None:
+    """Interviews, references, PVG records and training for the large set, in bulk."""
+    from sqlalchemy import insert, select
+
+    participants = s.execute(
+        select(Participant.id, Participant.person_id, Participant.role)
+        .where(Participant.person_id.between(min(person_ids), max(person_ids)))
+        .order_by(Participant.id)
+    ).all()
+    interviews, references, pvgs, training = [], [], [], []
+    for n, (participant_id, person_id, role) in enumerate(participants):
+        held = date(2024, 8, 20) + timedelta(days=n % 500)
+        if n % 6:
+            interviews.append(
+                {
+                    "participant_id": participant_id,
+                    "held_on": held,
+                    "interviewer": "Coordinator",
+                    "qualities": [],
+                    "outcome": InterviewOutcome.SUITABLE if n % 9 else InterviewOutcome.UNDECIDED,
+                    "notes": "",
+                    "version_id": 1,
+                }
+            )
+        if role is not Role.MENTOR:
+            continue
+        for k in range(2 if n % 8 else 1):
+            references.append(
+                {
+                    "person_id": person_id,
+                    "referee": rng.choice(REFEREES)[0],
+                    "relationship": "Former manager",
+                    "contact": "",
+                    "requested_on": held,
+                    "received_on": held + timedelta(days=10 + k),
+                    "satisfactory": True,
+                    "note": "",
+                    "version_id": 1,
+                }
+            )
+        if n % 10:
+            pvgs.append(
+                {
+                    "person_id": person_id,
+                    "issued_on": date(2020, 1, 1) + timedelta(days=(n * 37) % 2400),
+                    "disclosure_type": DisclosureType.SCHEME_RECORD,
+                    "position": "Mentor",
+                    "reference_number": f"{1000000000000000 + n}",
+                    "decision": RecruitmentDecision.PROCEED,
+                    "regulated_role": True,
+                    "version_id": 1,
+                }
+            )
+        training.append(
+            {
+                "person_id": person_id,
+                "held_on": held + timedelta(days=30),
+                "topic": "Introduction to mentoring",
+                "hours": 3.0 if n % 11 else 1.5,
+                "version_id": 1,
+            }
+        )
+    for model, rows in (
+        (Interview, interviews),
+        (Reference, references),
+        (PvgRecord, pvgs),
+        (TrainingSession, training),
+    ):
+        if rows:
+            s.execute(insert(model), rows)
+
+
 def generate_large(s: Session, people: int = 2000, matches: int = 1000, seed: int = 7) -> int:
     """A network-sized programme for benchmarks: `people` people (a third of them mentors) and
     `matches` matches. Each part of the product adds its rows here (meetings, goals, ...)."""
@@ -650,10 +739,17 @@ def generate_large(s: Session, people: int = 2000, matches: int = 1000, seed: in
                 "role": Role.MENTOR if n % 3 == 0 else Role.MENTEE,
                 "version_id": 1,
                 "joined_on": date(2024, 8, 1) + timedelta(days=n % 500),
+                "stage": LARGE_STAGES[n % len(LARGE_STAGES)],
+                "stage_on": date(2024, 8, 1) + timedelta(days=n % 500 + 20),
+                "stage_reason": "",
+                "application_on": (date(2024, 8, 3) + timedelta(days=n % 500) if n % 7 else None),
+                "code_signed_on": (date(2024, 9, 10) + timedelta(days=n % 500) if n % 5 else None),
+                "induction_on": (date(2024, 9, 12) + timedelta(days=n % 500) if n % 4 else None),
             }
             for n, pid in enumerate(ids)
         ],
     )
+    _large_screening(s, ids, rng)
     participants = s.execute(
         select(Participant.id, Participant.role)
         .where(Participant.programme_id == programme.id)

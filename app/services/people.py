@@ -602,8 +602,10 @@ def _open_partners(
         .order_by(Match.id)
     )
     wanted = set(person_ids) if person_ids is not None else None
+    if wanted is not None:
+        query = query.where(or_(mentor.person_id.in_(wanted), mentee.person_id.in_(wanted)))
     partners: dict[int, list[tuple[str, MatchStatus]]] = defaultdict(list)
-    for tor, tee, tor_first, tor_last, tee_first, tee_last, status in s.execute(query):
+    for tor, tee, tor_first, tor_last, tee_first, tee_last, status in s.connection().execute(query):
         if wanted is None or tor in wanted:
             partners[tor].append((f"{tee_first} {tee_last}", status))
         if wanted is None or tee in wanted:
@@ -638,26 +640,30 @@ def people_index(s: Session, programme_id: int, today: date) -> list[PersonIndex
     rules = readiness.rules_for(s, programme_id)
     facts = readiness.facts_for_programme(s, programme_id)
     partners = _open_partners(s, programme_id)
-    rows = s.execute(
-        select(
-            Participant.id,
-            Participant.person_id,
-            Participant.role,
-            Participant.stage,
-            Participant.joined_on,
-            Person.first_name,
-            Person.last_name,
-            Person.preferred_name,
-            Person.email,
-            Person.phone,
-            Person.setting,
-            Person.job_role,
-            Person.postcode,
+    rows = (
+        s.connection()
+        .execute(
+            select(
+                Participant.id,
+                Participant.person_id,
+                Participant.role,
+                Participant.stage,
+                Participant.joined_on,
+                Person.first_name,
+                Person.last_name,
+                Person.preferred_name,
+                Person.email,
+                Person.phone,
+                Person.setting,
+                Person.job_role,
+                Person.postcode,
+            )
+            .join(Person, Person.id == Participant.person_id)
+            .where(Participant.programme_id == programme_id, Person.removed_on.is_(None))
+            .order_by(Participant.person_id, Participant.role)
         )
-        .join(Person, Person.id == Participant.person_id)
-        .where(Participant.programme_id == programme_id, Person.removed_on.is_(None))
-        .order_by(Participant.person_id, Participant.role)
-    ).all()
+        .all()
+    )
     by_person: dict[int, list] = defaultdict(list)
     for row in rows:
         by_person[row.person_id].append(row)

@@ -17,7 +17,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from dateutil.relativedelta import relativedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -37,8 +36,8 @@ from app.model.person import INACTIVE_STAGES, STAGE_LABELS, Stage
 from app.model.screening import InterviewOutcome, RecruitmentDecision
 from app.services.errors import NotFound
 
-#: PVG membership lasts this long from the date of issue, then must be renewed.
-PVG_TERM = relativedelta(years=5)
+#: PVG membership lasts this many years from the date of issue, then must be renewed.
+PVG_TERM_YEARS = 5
 #: A membership is "due for renewal" this many days before it runs out.
 PVG_RENEWAL_WARNING_DAYS = 90
 
@@ -113,8 +112,12 @@ class PvgStatus:
 
 
 def pvg_renewal_date(issued_on: date) -> date:
-    """The date a membership issued on `issued_on` must be renewed by (five years on)."""
-    return issued_on + PVG_TERM
+    """The date a membership issued on `issued_on` must be renewed by (five years on; an issue
+    on 29 February renews on 28 February)."""
+    try:
+        return issued_on.replace(year=issued_on.year + PVG_TERM_YEARS)
+    except ValueError:
+        return issued_on.replace(year=issued_on.year + PVG_TERM_YEARS, day=28)
 
 
 def pvg_status(issued_on: date, today: date) -> PvgStatus:
@@ -247,19 +250,23 @@ def _facts_chunk(s: Session, ids: list[int]) -> dict[int, ScreeningFacts]:
 
 
 def _facts_query(s: Session, where) -> dict[int, ScreeningFacts]:  # type: ignore[no-untyped-def]
-    participants = s.execute(
-        select(
-            Participant.id,
-            Participant.person_id,
-            Participant.role,
-            Participant.stage,
-            Participant.stage_on,
-            Participant.stage_reason,
-            Participant.application_on,
-            Participant.induction_on,
-            Participant.code_signed_on,
-        ).where(where)
-    ).all()
+    participants = (
+        s.connection()
+        .execute(
+            select(
+                Participant.id,
+                Participant.person_id,
+                Participant.role,
+                Participant.stage,
+                Participant.stage_on,
+                Participant.stage_reason,
+                Participant.application_on,
+                Participant.induction_on,
+                Participant.code_signed_on,
+            ).where(where)
+        )
+        .all()
+    )
     if not participants:
         return {}
     person_ids = select(Participant.person_id).where(where).scalar_subquery()
@@ -267,7 +274,7 @@ def _facts_query(s: Session, where) -> dict[int, ScreeningFacts]:  # type: ignor
 
     # Newest interview per participant.
     interviews: dict[int, tuple[date, InterviewOutcome]] = {}
-    for pid, held_on, outcome in s.execute(
+    for pid, held_on, outcome in s.connection().execute(
         select(Interview.participant_id, Interview.held_on, Interview.outcome)
         .where(Interview.participant_id.in_(participant_ids))
         .order_by(Interview.held_on, Interview.id)
@@ -275,7 +282,7 @@ def _facts_query(s: Session, where) -> dict[int, ScreeningFacts]:  # type: ignor
         interviews[pid] = (held_on, outcome)
 
     references: dict[int, tuple[int, int]] = {}
-    for person_id, received, satisfactory in s.execute(
+    for person_id, received, satisfactory in s.connection().execute(
         select(
             Reference.person_id,
             func.count(Reference.received_on),
@@ -291,7 +298,7 @@ def _facts_query(s: Session, where) -> dict[int, ScreeningFacts]:  # type: ignor
     pvgs: dict[int, PvgFacts] = {}
     from app.model.screening import DisclosureType
 
-    for person_id, issued_on, decision, kind in s.execute(
+    for person_id, issued_on, decision, kind in s.connection().execute(
         select(
             PvgRecord.person_id, PvgRecord.issued_on, PvgRecord.decision, PvgRecord.disclosure_type
         )
@@ -305,7 +312,7 @@ def _facts_query(s: Session, where) -> dict[int, ScreeningFacts]:  # type: ignor
         )
 
     hours: dict[int, float] = defaultdict(float)
-    for person_id, total in s.execute(
+    for person_id, total in s.connection().execute(
         select(TrainingSession.person_id, func.sum(TrainingSession.hours))
         .where(TrainingSession.person_id.in_(person_ids))
         .group_by(TrainingSession.person_id)

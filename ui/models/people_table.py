@@ -23,7 +23,7 @@ from app.services.people import PersonIndex, PersonRow
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
 NAME, ROLES, STAGE, READINESS, MATCH, WAITING = range(6)
-BATCH = 100
+BATCH = 60
 _Index = QModelIndex | QPersistentModelIndex
 
 READY_COLOUR = QColor("#1b5e20")
@@ -67,13 +67,16 @@ class PeopleTableModel(QAbstractTableModel):
         self._sort = (NAME, Qt.SortOrder.AscendingOrder)
         self._filter = PeopleFilter()
         self.ids: list[int] = []
+        self._items: list[PersonIndex] = []
         self._cache: dict[int, PersonRow] = {}
+        self._cells: dict[int, tuple[str, ...]] = {}
 
     # --- feeding ---------------------------------------------------------------------------
     def set_index(self, index: Sequence[PersonIndex]) -> None:
         """New data from the database: forget cached rows, keep the sort and the filter."""
         self._index = {i.id: i for i in index}
         self._cache.clear()
+        self._cells.clear()
         self._order()
         self._apply(self._ordered, self._filter)
 
@@ -85,7 +88,7 @@ class PeopleTableModel(QAbstractTableModel):
             and people_filter.ready == previous.ready
             and people_filter.text.casefold().startswith(previous.text.casefold())
         )
-        source = [self._index[i] for i in self.ids] if narrowing else self._ordered
+        source = self._items if narrowing else self._ordered
         self._apply(source, people_filter)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -103,38 +106,37 @@ class PeopleTableModel(QAbstractTableModel):
 
     def _apply(self, source: Sequence[PersonIndex], people_filter: PeopleFilter) -> None:
         terms = people_filter.text.casefold().split()
+        items: Sequence[PersonIndex] = source
+        # One pass per condition, each a tight comprehension: this runs on every keystroke.
+        for term in terms:
+            items = [i for i in items if term in i.haystack]
         role = people_filter.role
-        stage = people_filter.stage
-        ready = people_filter.ready
-        wanted_roles = {
-            "mentor": frozenset({Role.MENTOR}),
-            "mentee": frozenset({Role.MENTEE}),
-        }.get(role)
-        ids = []
-        for item in source:
-            if terms and not all(t in item.haystack for t in terms):
-                continue
-            if role == "both" and len(item.roles) < 2:
-                continue
-            if wanted_roles is not None and not wanted_roles <= item.roles:
-                continue
-            if stage is not None and stage not in item.stages:
-                continue
-            if ready is not None and item.ready is not ready:
-                continue
-            ids.append(item.id)
+        if role == "both":
+            items = [i for i in items if len(i.roles) > 1]
+        elif role:
+            wanted = Role(role)
+            items = [i for i in items if wanted in i.roles]
+        if people_filter.stage is not None:
+            stage = people_filter.stage
+            items = [i for i in items if stage in i.stages]
+        if people_filter.ready is not None:
+            ready = people_filter.ready
+            items = [i for i in items if i.ready is ready]
         self.beginResetModel()
         self._filter = people_filter
-        self.ids = ids
+        self._items = list(items)
+        self.ids = [i.id for i in items]
         self.endResetModel()
 
     def forget(self, person_ids: Sequence[int] | None = None) -> None:
         """Drop cached rows (all, or some) so they are fetched afresh when next shown."""
         if person_ids is None:
             self._cache.clear()
+            self._cells.clear()
         else:
             for pid in person_ids:
                 self._cache.pop(pid, None)
+                self._cells.pop(pid, None)
         if self.ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, WAITING))
 
@@ -159,44 +161,46 @@ class PeopleTableModel(QAbstractTableModel):
         cached = self._cache.get(person_id)
         if cached is None:
             batch = [i for i in self.ids[row : row + BATCH] if i not in self._cache]
-            self._cache.update(self._fetch(batch))
+            for pid, fetched in self._fetch(batch).items():
+                self._cache[pid] = fetched
+                self._cells[pid] = (
+                    fetched.name,
+                    fetched.roles_text,
+                    fetched.stage_text,
+                    fetched.readiness_text,
+                    fetched.current_match,
+                    "" if fetched.days_waiting is None else str(fetched.days_waiting),
+                )
             cached = self._cache.get(person_id)
         return cached
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.ids):
-            return None
+        if role == Qt.ItemDataRole.DisplayRole or role == Qt.ItemDataRole.ToolTipRole:
+            # The tool tip is the whole text, for cells too narrow to show it.
+            cells = self._cells_at(index)
+            return None if cells is None else cells[index.column()]
         if role == ID_ROLE:
-            return self.ids[index.row()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            role = Qt.ItemDataRole.DisplayRole  # the whole text, for cells too narrow to show it
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.ForegroundRole,
-        ):
-            return None
-        row = self.row_at(index.row())
-        if row is None:
-            return None
-        column = index.column()
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column == READINESS:
-                return READY_COLOUR if row.ready else GAP_COLOUR
-            return None
-        if column == NAME:
-            return row.name
-        if column == ROLES:
-            return row.roles_text
-        if column == STAGE:
-            return row.stage_text
-        if column == READINESS:
-            return row.readiness_text
-        if column == MATCH:
-            return row.current_match
-        if column == WAITING:
-            return "" if row.days_waiting is None else str(row.days_waiting)
+            return self.ids[index.row()] if index.isValid() else None
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == READINESS:
+            row_number = index.row()
+            if not index.isValid() or row_number >= len(self.ids):
+                return None
+            row = self.row_at(row_number)
+            if row is None:
+                return None
+            return READY_COLOUR if row.ready else GAP_COLOUR
         return None
+
+    def _cells_at(self, index: _Index) -> tuple[str, ...] | None:
+        if not index.isValid():
+            return None
+        row_number = index.row()
+        if row_number >= len(self.ids):
+            return None
+        cells = self._cells.get(self.ids[row_number])
+        if cells is None and self.row_at(row_number) is not None:
+            cells = self._cells.get(self.ids[row_number])
+        return cells
 
     def row_of(self, person_id: int | None) -> int:
         try:

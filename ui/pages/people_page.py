@@ -260,16 +260,36 @@ class PeoplePage(Page):
         )
 
     def refresh(self) -> None:
+        """Reload the list; with thousands of people the index is built on the worker thread,
+        so the window stays responsive (a busy cursor shows if it takes a moment)."""
         if not self._built:
             return
         self.today = date.today()
         programme_id = self.context.programme_id
-        selected = self.selected_id()
-        index = (
-            self.context.ops.read(lambda s: people.people_index(s, programme_id, self.today))
-            if programme_id is not None
-            else []
+        today = self.today
+        if programme_id is None:
+            self._show_index(None, [])
+            return
+
+        def work() -> list[people.PersonIndex]:
+            with self.context.database.session() as s:
+                return people.people_index(s, programme_id, today)
+
+        def failed(error: BaseException) -> None:
+            raise error
+
+        self.context.tasks.submit(
+            self,
+            _("Loading the people list…"),
+            work,
+            lambda index: self._show_index(programme_id, index),
+            failed,
         )
+
+    def _show_index(self, programme_id: int | None, index: list[people.PersonIndex]) -> None:
+        if programme_id != self.context.programme_id:
+            return  # the programme changed while this was loading; a newer load follows
+        selected = self.selected_id()
         self.model.set_index(index)
         self._opened_id = None  # the data changed: reload the record shown
         self._show_count()

@@ -140,6 +140,8 @@ class PersonRecordView(QWidget):
             area = _scroll(QWidget())
             self.tab_pages[key] = area
             self.tabs.addTab(area, title)
+        self._stale_tabs: set[str] = set()
+        self.tabs.currentChanged.connect(self._fill_tab)
         self.empty = _label(_("Choose someone in the list to see their record."))
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
@@ -174,19 +176,30 @@ class PersonRecordView(QWidget):
             if record.ready
             else "background: #fff4e5; border: 1px solid #e0a040; padding: 6px;"
         )
-        for key, fill in (
-            ("details", self._fill_details),
-            ("screening", self._fill_screening),
-            ("training", self._fill_training),
-            ("matches", self._fill_matches),
-            ("history", self._fill_history),
-        ):
-            # A fresh page each time: the scroll area deletes the old one at once.
-            content = QWidget()
-            layout = QVBoxLayout(content)
-            fill(layout, record)
-            layout.addStretch(1)
-            self.tab_pages[key].setWidget(content)
+        # Only the tab on show is built now; the others when they are first looked at.
+        self._stale_tabs = set(self.tab_pages)
+        self._fill_tab(self.tabs.currentIndex())
+
+    def _fill_tab(self, index: int) -> None:
+        if self.record is None or index < 0:
+            return
+        key = list(self.tab_pages)[index]
+        if key not in self._stale_tabs:
+            return
+        self._stale_tabs.discard(key)
+        fill = {
+            "details": self._fill_details,
+            "screening": self._fill_screening,
+            "training": self._fill_training,
+            "matches": self._fill_matches,
+            "history": self._fill_history,
+        }[key]
+        # A fresh page each time: the scroll area deletes the old one at once.
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        fill(layout, self.record)
+        layout.addStretch(1)
+        self.tab_pages[key].setWidget(content)
 
     def _status_text(self, record: PersonRecord) -> str:
         if record.ready:

@@ -83,6 +83,7 @@ def test_choosing_someone_opens_their_record_with_tabs(qtbot, window) -> None:  
     assert "PVG membership expired on" in record.status.text()
     tabs = [record.tabs.tabText(i).replace("&", "") for i in range(record.tabs.count())]
     assert tabs == ["Details", "Screening", "Training", "Matches", "History"]
+    record.tabs.setCurrentIndex(1)
     assert "Disclosure Code of Practice" in record.pvg_note_label.text()
     assert record.pvg_table.rowCount() == 1
     assert "Expired" in record.pvg_table.item(0, 5).text()
@@ -170,6 +171,7 @@ def test_leaving_makes_the_disclosure_scotland_task(qtbot, window, monkeypatch) 
 
     monkeypatch.setattr(person_record.StageDialog, "exec", fake_exec)
     page.record._change_stage(page.record.record.roles[0])
+    page.record.tabs.setCurrentIndex(4)
     assert told == ["Tell Disclosure Scotland"]
     assert "Tell Disclosure Scotland" in page.record.tasks_table.item(0, 0).text()
 
