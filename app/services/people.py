@@ -154,7 +154,7 @@ def validate_details(details: PersonDetails, today: date) -> dict[str, str]:
     message = check_not_future(details.consent_on, today)
     if message:
         errors["consent_on"] = message
-    if details.consent_on and details.consent_basis is ConsentBasis.NOT_RECORDED:
+    if details.consent_on and details.consent_basis == ConsentBasis.NOT_RECORDED:
         errors["consent_basis"] = _("Say on what basis the details are held.")
     if details.sssc_number and not details.sssc_number.replace(" ", "").isalnum():
         errors["sssc_number"] = _("An SSSC registration number has only letters and digits.")
@@ -378,9 +378,10 @@ def set_stage(s: Session, participant_id: int, stage: Stage, on: date, reason: s
     """Move someone along the pipeline (or out of it). Withdrawing needs a reason; leaving a
     regulated role after a PVG check makes a task to tell Disclosure Scotland."""
     reason = reason.strip()
+    stage = Stage(stage)
     participant = get_participant(s, participant_id)
     errors: dict[str, str] = {}
-    if stage is Stage.WITHDRAWN and not reason:
+    if stage == Stage.WITHDRAWN and not reason:
         errors["reason"] = _("Say why they withdrew (a few words are enough).")
     if participant.stage_on and on < participant.stage_on:
         errors["on"] = _("The date cannot be before their last change of stage ({date}).").format(
@@ -626,9 +627,7 @@ def _days_waiting(
     """Days since joining, for someone still waiting for a match (None otherwise)."""
     if has_match:
         return None
-    waiting = [
-        j for stage, j in joined if stage not in INACTIVE_STAGES and stage is not Stage.MATCHED
-    ]
+    waiting = [j for stage, j in joined if stage not in INACTIVE_STAGES and stage != Stage.MATCHED]
     dates = [j for j in waiting if j is not None]
     if not dates:
         return None

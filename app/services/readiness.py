@@ -134,7 +134,7 @@ def _hours(value: float) -> str:
 def gaps_for(facts: ScreeningFacts, rules: ScreeningRules, today: date) -> list[Gap]:
     """What stops this person being matched in this role today; empty means ready."""
     gaps: list[Gap] = []
-    mentor = facts.role is Role.MENTOR
+    mentor = facts.role == Role.MENTOR
     if facts.stage in INACTIVE_STAGES:
         message = _("{stage} since {date}.").format(
             stage=_(STAGE_LABELS[facts.stage]), date=format_date(facts.stage_on) or "?"
@@ -151,7 +151,7 @@ def gaps_for(facts: ScreeningFacts, rules: ScreeningRules, today: date) -> list[
     if rules.require_interview:
         if facts.interview_outcome is None:
             gaps.append(Gap("interview", _("No interview recorded.")))
-        elif facts.interview_outcome is InterviewOutcome.UNDECIDED:
+        elif facts.interview_outcome == InterviewOutcome.UNDECIDED:
             gaps.append(
                 Gap(
                     "interview",
@@ -160,7 +160,7 @@ def gaps_for(facts: ScreeningFacts, rules: ScreeningRules, today: date) -> list[
                     ),
                 )
             )
-        elif facts.interview_outcome is InterviewOutcome.NOT_SUITABLE:
+        elif facts.interview_outcome == InterviewOutcome.NOT_SUITABLE:
             gaps.append(
                 Gap(
                     "interview",
@@ -218,9 +218,9 @@ def _pvg_gaps(pvg: PvgFacts | None, today: date) -> list[Gap]:
                 _("PVG membership expired on {date}.").format(date=format_date(status.renews_on)),
             )
         ]
-    if pvg.decision is RecruitmentDecision.PENDING:
+    if pvg.decision == RecruitmentDecision.PENDING:
         return [Gap("pvg", _("No recruitment decision recorded after the PVG check."))]
-    if pvg.decision is RecruitmentDecision.NOT_PROCEED:
+    if pvg.decision == RecruitmentDecision.NOT_PROCEED:
         return [Gap("pvg", _("The recruitment decision after the PVG check was not to go ahead."))]
     return []
 
@@ -308,7 +308,7 @@ def _facts_query(s: Session, where) -> dict[int, ScreeningFacts]:  # type: ignor
         pvgs[person_id] = PvgFacts(
             issued_on=issued_on,
             decision=decision,
-            is_membership=kind is not DisclosureType.LEVEL_1,
+            is_membership=kind != DisclosureType.LEVEL_1,
         )
 
     hours: dict[int, float] = defaultdict(float)

@@ -90,7 +90,7 @@ def record_step_date(
     check({"on": m} if (m := check_not_future(on, today)) else {})
     participant = get_participant(s, participant_id)
     setattr(participant, columns[step], on)
-    if step == "application" and on and participant.stage is Stage.ENQUIRY:
+    if step == "application" and on and participant.stage == Stage.ENQUIRY:
         # Typed up later than it arrived: the pipeline cannot go back before its last move.
         moved_on = max(on, participant.stage_on or on)
         participant.stage = Stage.APPLIED
@@ -117,7 +117,7 @@ def validate_interview(details: InterviewDetails, today: date) -> dict[str, str]
     if details.held_on is None:
         errors["held_on"] = _("Write the date of the interview.")
     elif message := check_not_future(details.held_on, today):
-        if details.outcome is not InterviewOutcome.UNDECIDED:
+        if details.outcome != InterviewOutcome.UNDECIDED:
             errors["held_on"] = message
     known = {k for k, _label in MENTOR_QUALITIES} | {k for k, _label in MENTEE_QUALITIES}
     if set(details.qualities) - known:

@@ -106,7 +106,7 @@ class _FilePage(QWizardPage):
             )
             return False
         self.problem.clear()
-        self.wiz.default_roles = self.default_role.currentData()
+        self.wiz.default_roles = ROLE_CHOICES[self.default_role.currentIndex()]
         return True
 
 

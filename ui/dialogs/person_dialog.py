@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -196,7 +197,11 @@ class PersonDialog(QDialog):
         ):
             page = QWidget()
             page.setLayout(form)
-            self.tabs.addTab(page, title)
+            area = QScrollArea()
+            area.setWidgetResizable(True)
+            area.setFrameShape(QScrollArea.Shape.NoFrame)
+            area.setWidget(page)
+            self.tabs.addTab(area, title)
         self.tabs.setAccessibleName(_("Parts of the record"))
 
         self.warning = QLabel()
@@ -211,6 +216,7 @@ class PersonDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.resize(640, 640)
         layout = QVBoxLayout(self)
         layout.addWidget(self.warning)
         layout.addWidget(self.tabs)
@@ -270,7 +276,7 @@ class PersonDialog(QDialog):
             languages=self.languages.text(),
             access_needs=self.access_needs.toPlainText(),
             consent_on=dates["consent_on"],
-            consent_basis=self.consent_basis.currentData(),
+            consent_basis=ConsentBasis(self.consent_basis.currentData()),
             notes=self.notes.toPlainText(),
         ).cleaned()
         errors = {**validate_details(details, self._today), **errors}

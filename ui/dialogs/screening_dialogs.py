@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QGroupBox,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -31,6 +32,9 @@ from app.model.screening import (
     MENTEE_QUALITIES,
     MENTOR_QUALITIES,
     OUTCOME_LABELS,
+    DisclosureType,
+    InterviewOutcome,
+    RecruitmentDecision,
 )
 from app.services import screening
 from ui.widgets.date_field import DateField
@@ -71,6 +75,8 @@ class _FormDialog(QDialog):
         self.setMinimumWidth(520)
         self.form = ErrorForm()
         self._layout = QVBoxLayout(self)
+        # Grow when messages appear under the fields, rather than squeezing them.
+        self._layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         if intro:
             note = QLabel(intro)
             note.setWordWrap(True)
@@ -91,6 +97,7 @@ class _FormDialog(QDialog):
 
     def show_errors(self, errors: dict[str, str]) -> None:
         self.form.show_errors(errors)
+        self.adjustSize()  # make room for the messages
 
     @staticmethod
     def _date(field: DateField, name: str, errors: dict[str, str]) -> date | None:
@@ -105,7 +112,7 @@ class _FormDialog(QDialog):
         value, rule_errors = build(errors)
         errors = {**rule_errors, **errors}
         if errors:
-            self.form.show_errors(errors)
+            self.show_errors(errors)
             return
         self._value = value
         super().accept()
@@ -154,10 +161,10 @@ class PvgDialog(_FormDialog):
         def build(errors: dict[str, str]) -> tuple[Any, dict[str, str]]:
             value = screening.PvgDetails(
                 issued_on=self._date(self.issued_on, "issued_on", errors),
-                disclosure_type=self.disclosure_type.currentData(),
+                disclosure_type=DisclosureType(self.disclosure_type.currentData()),
                 position=self.position.text(),
                 reference_number=self.reference_number.text(),
-                decision=self.decision.currentData(),
+                decision=RecruitmentDecision(self.decision.currentData()),
                 regulated_role=self.regulated.isChecked(),
             )
             rule_errors = screening.validate_pvg(value, self._today)
@@ -273,7 +280,7 @@ class InterviewDialog(_FormDialog):
                 held_on=self._date(self.held_on, "held_on", errors),
                 interviewer=self.interviewer.text(),
                 qualities=tuple(k for k, box in self.qualities.items() if box.isChecked()),
-                outcome=self.outcome.currentData(),
+                outcome=InterviewOutcome(self.outcome.currentData()),
                 notes=self.notes.toPlainText(),
             )
             rule_errors = screening.validate_interview(value, self._today)
@@ -351,7 +358,7 @@ class StageDialog(_FormDialog):
 
     def accept(self) -> None:
         def build(errors: dict[str, str]) -> tuple[Any, dict[str, str]]:
-            stage = self.stage.currentData()
+            stage = Stage(self.stage.currentData())
             on = self._date(self.on, "on", errors)
             if on is None and "on" not in errors:
                 errors["on"] = _("Write the date.")

@@ -306,7 +306,7 @@ class PeoplePage(Page):
         return PeopleFilter(
             text=self.search.text(),
             role=self.role_filter.currentData() or "",
-            stage=self.stage_filter.currentData(),
+            stage=Stage(stage) if (stage := self.stage_filter.currentData()) else None,
             ready=self.ready_filter.currentData(),
         )
 

@@ -218,3 +218,24 @@ def test_export_writes_the_shown_list(window, monkeypatch, tmp_path: Path) -> No
     page.export_button.click()
     lines = target.read_text(encoding="utf-8-sig").splitlines()
     assert len(lines) == 4  # the header and the three people shown
+
+
+def test_withdrawing_without_a_reason_is_refused_by_the_dialog(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.dialogs.screening_dialogs import PvgDialog, StageDialog
+
+    dialog = StageDialog(Stage.APPLIED, name="Emma Black")
+    qtbot.addWidget(dialog)
+    dialog.stage.setCurrentIndex(dialog.stage.findData(Stage.WITHDRAWN))
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "why they withdrew" in dialog.form.error_text("reason")
+    dialog.reason.setPlainText("Moved to Glasgow")
+    dialog.accept()
+    stage, _on, reason = dialog.value()
+    assert stage is Stage.WITHDRAWN and reason == "Moved to Glasgow"
+
+    pvg = PvgDialog()
+    qtbot.addWidget(pvg)
+    assert "Do not scan or copy the certificate" in pvg.note.text()
+    pvg.accept()
+    assert "date of issue" in pvg.form.error_text("issued_on")
