@@ -248,7 +248,7 @@ class _PreviewPage(QWizardPage):
                 n, 3, QTableWidgetItem(_(" and ").join(role_names[r] for r in row.roles))
             )
             notes = [_("⚠ {problem}").format(problem=e) for e in row.errors]
-            notes += [_("? {warning}").format(warning=w) for w in row.warnings]
+            notes += [_("Check: {warning}").format(warning=w) for w in row.warnings]
             self.rows.setItem(n, 4, QTableWidgetItem("\n".join(notes) or _("Fine")))
         self.rows.blockSignals(False)
         self.rows.resizeRowsToContents()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from app.dates import format_date
 from app.i18n import _, ngettext
 from app.model import Role
-from app.model.match import MATCH_STATUS_LABELS
+from app.model.match import MATCH_STATUS_LABELS, OPEN_STATUSES
 from app.model.person import ROLE_LABELS, STAGE_LABELS
 from app.model.screening import (
     DECISION_LABELS,
@@ -203,6 +203,8 @@ class PersonRecordView(QWidget):
 
     def _status_text(self, record: PersonRecord) -> str:
         if record.ready:
+            if any(m.status in OPEN_STATUSES for m in record.matches):
+                return _("✔ Matched, and every check this programme requires is complete.")
             return _("✔ Ready to match: every step this programme requires is complete.")
         lines = []
         for role in record.roles:
@@ -558,18 +560,34 @@ class PersonRecordView(QWidget):
         if record.tasks:
             box = QGroupBox(_("Tasks"))
             column = QVBoxLayout(box)
-            self.tasks_table = _table(
-                [_("Task"), _("Due"), _("Done")],
-                [
-                    [t.title, format_date(t.due_on), format_date(t.done_on) or _("Not yet")]
-                    for t in record.tasks
-                ],
-                _("Tasks"),
-            )
-            column.addWidget(self.tasks_table)
-            column.addLayout(
-                _row(_button(_("Mark &done"), _("Mark the chosen task done"), self._task_done))
-            )
+            self.task_labels: list[QLabel] = []
+            for task in record.tasks:
+                if task.done_on:
+                    text = _("✔ {task} (done {date})").format(
+                        task=task.title, date=format_date(task.done_on)
+                    )
+                elif task.due_on < self.today:
+                    text = _("⚠ {task}: overdue since {date}.").format(
+                        task=task.title, date=format_date(task.due_on)
+                    )
+                else:
+                    text = _("{task}: due by {date}.").format(
+                        task=task.title, date=format_date(task.due_on)
+                    )
+                label = _label(text)
+                self.task_labels.append(label)
+                if task.done_on:
+                    column.addWidget(label)
+                    continue
+                done = _button(
+                    _("Mark &done"),
+                    _("Mark done: {task}").format(task=task.title),
+                    lambda t=task.id: self._task_done(t),
+                )
+                row = QHBoxLayout()
+                row.addWidget(label, 1)
+                row.addWidget(done)
+                column.addLayout(row)
             layout.addWidget(box)
 
     # --- actions -------------------------------------------------------------------------------
@@ -724,14 +742,8 @@ class PersonRecordView(QWidget):
                 ).format(name=self.record.name),
             )
 
-    def _task_done(self) -> None:
-        assert self.record is not None
-        row = self._chosen(self.tasks_table)
-        if row is None:
-            self._choose_first(_("a task"))
-            return
-        task = self.record.tasks[row]
-        self._run(lambda s: people.complete_task(s, task.id, self.today))
+    def _task_done(self, task_id: int) -> None:
+        self._run(lambda s: people.complete_task(s, task_id, self.today))
 
     def _coordinator(self) -> str:
         return self.context.preferences.coordinator_name

@@ -173,7 +173,7 @@ def test_leaving_makes_the_disclosure_scotland_task(qtbot, window, monkeypatch) 
     page.record._change_stage(page.record.record.roles[0])
     page.record.tabs.setCurrentIndex(4)
     assert told == ["Tell Disclosure Scotland"]
-    assert "Tell Disclosure Scotland" in page.record.tasks_table.item(0, 0).text()
+    assert "Tell Disclosure Scotland" in page.record.task_labels[0].text()
 
 
 def test_import_wizard_adds_only_the_rows_confirmed(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
