@@ -131,11 +131,11 @@ class PersonRecordView(QWidget):
         self.tabs.setAccessibleName(_("Record"))
         self.tab_pages: dict[str, QScrollArea] = {}
         for key, title in (
-            ("details", _("&Details")),
-            ("screening", _("&Screening")),
-            ("training", _("&Training")),
+            ("details", _("Detai&ls")),
+            ("screening", _("S&creening")),
+            ("training", _("Trai&ning")),
             ("matches", _("&Matches")),
-            ("history", _("&History")),
+            ("history", _("Histor&y")),
         ):
             area = _scroll(QWidget())
             self.tab_pages[key] = area
@@ -373,7 +373,7 @@ class PersonRecordView(QWidget):
         column.addWidget(self.pvg_table)
         column.addLayout(
             _row(
-                _button(_("Record a &PVG check…"), _("Record a PVG check"), self._add_pvg),
+                _button(_("Record a PVG chec&k…"), _("Record a PVG check"), self._add_pvg),
                 _button(_("Edit PVG record…"), _("Edit the chosen PVG record"), self._edit_pvg),
             )
         )
@@ -454,7 +454,7 @@ class PersonRecordView(QWidget):
         column.addLayout(
             _row(
                 _button(
-                    _("Record an &interview…"),
+                    _("Record an inter&view…"),
                     _("Record an interview"),
                     lambda r=role: self._add_interview(r),
                 ),
@@ -486,7 +486,7 @@ class PersonRecordView(QWidget):
         layout.addWidget(self.training_table)
         layout.addLayout(
             _row(
-                _button(_("&Add a session…"), _("Add a training session"), self._add_training),
+                _button(_("Add a session…"), _("Add a training session"), self._add_training),
                 _button(_("Delete session"), _("Delete the chosen session"), self._delete_training),
             )
         )
@@ -548,7 +548,7 @@ class PersonRecordView(QWidget):
             column.addLayout(
                 _row(
                     _button(
-                        _("&Change stage…"),
+                        _("&Update stage…"),
                         _("Change stage as a {role}").format(
                             role=_(ROLE_LABELS[role.role]).lower()
                         ),
@@ -580,7 +580,7 @@ class PersonRecordView(QWidget):
                     column.addWidget(label)
                     continue
                 done = _button(
-                    _("Mark &done"),
+                    _("Mar&k done"),
                     _("Mark done: {task}").format(task=task.title),
                     lambda t=task.id: self._task_done(t),
                 )
