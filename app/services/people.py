@@ -444,6 +444,42 @@ def _notify_if_regulated(s: Session, participant: Participant, on: date) -> Chan
     return Changes(screening=True)
 
 
+@dataclass(frozen=True)
+class Reminder:
+    """Something about a person the coordinator should act on soon."""
+
+    person_id: int
+    text: str
+    urgent: bool
+
+
+def reminders(s: Session, programme_id: int, today: date) -> list[Reminder]:
+    """PVG memberships that have run out or are due for renewal, and open tasks, most urgent
+    first (shown at the top of the People page)."""
+    from app.services.screening import pvg_renewals
+
+    found: list[Reminder] = []
+    for task in list_tasks(s, programme_id):
+        overdue = task.due_on < today
+        found.append(
+            Reminder(
+                task.person_id,
+                (
+                    _("{task}: overdue since {date}.") if overdue else _("{task}: due by {date}.")
+                ).format(task=task.title, date=format_date(task.due_on)),
+                overdue,
+            )
+        )
+    for renewal in pvg_renewals(s, programme_id, today):
+        text = (
+            _("{name}'s PVG membership ran out on {date}.")
+            if renewal.expired
+            else _("{name}'s PVG membership is due for renewal by {date}.")
+        ).format(name=renewal.name, date=format_date(renewal.renews_on))
+        found.append(Reminder(renewal.person_id, text, renewal.expired))
+    return sorted(found, key=lambda r: not r.urgent)
+
+
 def complete_task(s: Session, task_id: int, done_on: date, note: str = "") -> Changes:
     task = s.get(Task, task_id)
     if task is None:

@@ -366,3 +366,36 @@ def readiness_gaps(s: Session, participant_id: int, today: date) -> list[Gap]:
 
 def is_ready(s: Session, participant_id: int, today: date) -> bool:
     return not readiness_gaps(s, participant_id, today)
+
+
+def readiness_for(s: Session, participant_ids: Iterable[int], today: date) -> dict[int, list[Gap]]:
+    """The gaps for many participants at once (a handful of queries, whatever the number), for
+    lists and the matching board; an empty list means ready to match."""
+    ids = list(participant_ids)
+    if not ids:
+        return {}
+    facts = facts_for(s, ids)
+    programme_of = {
+        pid: programme_id
+        for pid, programme_id in s.execute(
+            select(Participant.id, Participant.programme_id).where(Participant.id.in_(ids))
+        )
+    }
+    removed = set(
+        s.scalars(
+            select(Participant.id)
+            .join(Person, Person.id == Participant.person_id)
+            .where(Participant.id.in_(ids), Person.removed_on.is_not(None))
+        )
+    )
+    rules: dict[int, ScreeningRules] = {}
+    result: dict[int, list[Gap]] = {}
+    for participant_id, fact in facts.items():
+        programme_id = programme_of[participant_id]
+        if programme_id not in rules:
+            rules[programme_id] = rules_for(s, programme_id)
+        gaps = gaps_for(fact, rules[programme_id], today)
+        if participant_id in removed:
+            gaps.insert(0, Gap("removed", _("Their record has been removed.")))
+        result[participant_id] = gaps
+    return result

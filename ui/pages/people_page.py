@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from datetime import date
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt
@@ -153,6 +154,19 @@ class PeoplePage(Page):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.count = QLabel()
         self.count.setAccessibleName(_("How many people are shown"))
+        self.reminders = QLabel()
+        self.reminders.setWordWrap(True)
+        self.reminders.setTextFormat(Qt.TextFormat.RichText)
+        self.reminders.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.reminders.setStyleSheet(
+            "background: #fff4e5; border: 1px solid #e0a040; padding: 6px;"
+        )
+        self.reminders.setAccessibleName(_("Reminders"))
+        self.reminders.linkActivated.connect(self._reminder_chosen)
+        self.reminders.hide()
 
         # Actions
         self.new_button = QPushButton(_("&Add person…"))
@@ -235,6 +249,7 @@ class PeoplePage(Page):
         layout.addWidget(intro)
         layout.addLayout(filters)
         layout.addLayout(buttons)
+        layout.addWidget(self.reminders)
         layout.addWidget(self.splitter, 1)
         QWidget.setTabOrder(self.search, self.role_filter)
         QWidget.setTabOrder(self.role_filter, self.stage_filter)
@@ -290,6 +305,7 @@ class PeoplePage(Page):
         if programme_id != self.context.programme_id:
             return  # the programme changed while this was loading; a newer load follows
         selected = self.selected_id()
+        self._show_reminders(programme_id)
         self.model.set_index(index)
         self._opened_id = None  # the data changed: reload the record shown
         self._show_count()
@@ -298,6 +314,35 @@ class PeoplePage(Page):
             self.record.show_record(None)
             self._opened_id = None
         self._update_actions()
+
+    def _show_reminders(self, programme_id: int | None) -> None:
+        found = (
+            self.context.ops.read(lambda s: people.reminders(s, programme_id, self.today))
+            if programme_id is not None
+            else []
+        )
+        if not found:
+            self.reminders.hide()
+            return
+        shown = found[:4]
+        lines = [
+            f'{"⚠ " if r.urgent else ""}<a href="{r.person_id}">{escape(r.text)}</a>' for r in shown
+        ]
+        if len(found) > len(shown):
+            lines.append(
+                escape(_("and {n} more (see each record).").format(n=len(found) - len(shown)))
+            )
+        self.reminders.setText("<br>".join(lines))
+        self.reminders.show()
+
+    def _reminder_chosen(self, link: str) -> None:
+        person_id = int(link)
+        if self.model.row_of(person_id) < 0:
+            self.search.clear()
+            self.role_filter.setCurrentIndex(0)
+            self.stage_filter.setCurrentIndex(0)
+            self.ready_filter.setCurrentIndex(0)
+        self.select(person_id)
 
     def _first_id(self) -> int | None:
         return self.model.ids[0] if self.model.ids else None

@@ -263,3 +263,24 @@ def test_updating_details_and_adding_a_role(db, programme_id) -> None:  # type: 
         record = people.person_record(s, programme_id, person_id, TODAY)
     assert record.name == "Eilidh (Ellie) Mackenzie"
     assert [r.role for r in record.roles] == [Role.MENTOR, Role.MENTEE]
+
+
+def test_reminders_list_overdue_tasks_and_pvg_renewals_most_urgent_first(demo_db) -> None:  # type: ignore[no-untyped-def]
+    with demo_db.session() as s:
+        programme_id = s.scalar(select(Programme.id).order_by(Programme.id))
+        found = people.reminders(s, programme_id, TODAY)
+    texts = [r.text for r in found]
+    assert any("Tell Disclosure Scotland that Alison Cunningham" in t for t in texts)
+    assert any("Deborah Clark's PVG membership ran out on" in t for t in texts)
+    assert any("Lorna Gibson's PVG membership is due for renewal by" in t for t in texts)
+    urgent = [r.urgent for r in found]
+    assert urgent == sorted(urgent, reverse=True)
+
+
+def test_readiness_for_many_matches_one_by_one(demo_db) -> None:  # type: ignore[no-untyped-def]
+    from app.services.readiness import readiness_for
+
+    with demo_db.session() as s:
+        ids = list(s.scalars(select(Participant.id)))
+        bulk = readiness_for(s, ids, TODAY)
+        assert bulk == {pid: readiness_gaps(s, pid, TODAY) for pid in ids}

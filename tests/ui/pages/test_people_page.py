@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from app.model import Person, PvgRecord
 from app.model.person import Stage
+from app.services import people
 from ui.dialogs.person_dialog import PersonDialog
 from ui.pages.people_page import PeoplePage
 from ui.widgets import person_record
@@ -239,3 +240,17 @@ def test_withdrawing_without_a_reason_is_refused_by_the_dialog(qtbot) -> None:  
     assert "Do not scan or copy the certificate" in pvg.note.text()
     pvg.accept()
     assert "date of issue" in pvg.form.error_text("issued_on")
+
+
+def test_reminders_at_the_top_open_the_person(window) -> None:  # type: ignore[no-untyped-def]
+    page = _page(window)
+    assert page.reminders.isVisible()
+    assert "Alison Cunningham" in page.reminders.text()
+    page.search.setText("zara")
+    found = page.context.ops.read(
+        lambda s: people.reminders(s, window.context.programme_id, date.today())
+    )
+    deborah = next(r for r in found if "Deborah" in r.text)
+    page.reminders.linkActivated.emit(str(deborah.person_id))
+    assert page.search.text() == ""
+    assert page.record.title.text() == "Deborah Clark"
