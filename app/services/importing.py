@@ -266,6 +266,29 @@ def _roles(text: str, default: tuple[Role, ...]) -> tuple[Role, ...] | None:
     return tuple(r for r, on in ((Role.MENTOR, mentor), (Role.MENTEE, mentee)) if on)
 
 
+class _KeyIndex:
+    """People by e-mail address and by date of birth, so checking a row for duplicates looks
+    only at the few people who share one of them (an import of thousands stays quick)."""
+
+    def __init__(self, keys: list[PersonKey]) -> None:
+        self._by_email: dict[str, list[PersonKey]] = {}
+        self._by_birth: dict[date, list[PersonKey]] = {}
+        for key in keys:
+            self.add(key)
+
+    def add(self, key: PersonKey) -> None:
+        if key.email:
+            self._by_email.setdefault(key.email.casefold(), []).append(key)
+        if key.date_of_birth:
+            self._by_birth.setdefault(key.date_of_birth, []).append(key)
+
+    def candidates(self, key: PersonKey) -> list[PersonKey]:
+        found = list(self._by_email.get(key.email.casefold(), [])) if key.email else []
+        if key.date_of_birth:
+            found += [k for k in self._by_birth.get(key.date_of_birth, []) if k not in found]
+        return found
+
+
 def plan_import(
     s: Session,
     table: RawTable,
@@ -279,8 +302,9 @@ def plan_import(
         raise ActionRefused(
             _("Choose the columns for first and last names (or one column with the full name).")
         )
-    existing = people.all_person_keys(s)
-    seen: list[tuple[int, PersonKey]] = []
+    held = _KeyIndex(people.all_person_keys(s))
+    in_file = _KeyIndex([])
+    line_of: dict[int, int] = {}
     rows: list[ImportRow] = []
     for line, cells in table.rows:
         values: dict[str, object] = {key: cells[n] for n, key in mapping.items() if n < len(cells)}
@@ -340,17 +364,23 @@ def plan_import(
             details.preferred_name,
         )
         if details.first_name and details.last_name:
-            in_file = people.find_duplicates(key, [k for _n, k in seen])
-            if in_file:
-                earlier = next(n for n, k in seen if k.id == in_file[0].person_id)
-                errors.append(_("The same person as row {row} of this file.").format(row=earlier))
-            held = people.find_duplicates(key, existing)
-            if held:
-                duplicate_of = held[0].person_id
+            twins = people.find_duplicates(key, in_file.candidates(key))
+            if twins:
+                row = line_of[twins[0].person_id]
+                if twins[0].name.casefold() == key.name.casefold():
+                    errors.append(_("The same person as row {row} of this file.").format(row=row))
+                else:
+                    warnings.append(
+                        _("Perhaps the same person as row {row} of this file.").format(row=row)
+                    )
+            known = people.find_duplicates(key, held.candidates(key))
+            if known:
+                duplicate_of = known[0].person_id
                 warnings.append(
-                    _("Probably already held: {message}").format(message=held[0].message)
+                    _("Probably already held: {message}").format(message=known[0].message)
                 )
-            seen.append((line, replace(key, id=-line)))
+            in_file.add(replace(key, id=-line))
+            line_of[-line] = line
         rows.append(
             ImportRow(
                 line=line,

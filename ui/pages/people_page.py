@@ -110,7 +110,8 @@ class PeoplePage(Page):
         ):
             header.resizeSection(column, width)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._open_current())
-        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        # Enter or a double click on a row opens the person's details for editing.
+        self.table.activated.connect(lambda _i: self.edit_selected())
 
         # Search and filters
         self.search = QLineEdit()

@@ -139,3 +139,18 @@ def test_other_file_types_are_refused(tmp_path: Path) -> None:
     path.write_bytes(b"x")
     with pytest.raises(ActionRefused):
         importing.read_table(path)
+
+
+def test_a_similar_name_with_the_same_birth_date_is_a_warning_not_a_block(
+    db, programme_id, tmp_path
+):  # type: ignore[no-untyped-def]
+    path = tmp_path / "people.csv"
+    path.write_text(
+        "First name,Last name,Date of birth\nJack,Reid,03/04/1998\nJake,Reid,03/04/1998\n",
+        encoding="utf-8",
+    )
+    _table, _mapping, plan = _plan(db, path)
+    second = plan.rows[1]
+    assert second.errors == ()
+    assert second.warnings == ("Perhaps the same person as row 2 of this file.",)
+    assert second.can_import and not second.suggested

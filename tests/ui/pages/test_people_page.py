@@ -254,3 +254,13 @@ def test_reminders_at_the_top_open_the_person(window) -> None:  # type: ignore[n
     page.reminders.linkActivated.emit(str(deborah.person_id))
     assert page.search.text() == ""
     assert page.record.title.text() == "Deborah Clark"
+
+
+def test_enter_on_a_row_edits_that_person(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    page = _page(window)
+    edited = []
+    monkeypatch.setattr(page, "edit_selected", lambda: edited.append(page.selected_id()))
+    page.table.setFocus()
+    page.table.selectRow(2)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert edited == [page.model.ids[2]]
