@@ -18,7 +18,9 @@ from app.model.meeting import ActionPoint, FormDraft, MeetingLog, MeetingPrivate
 from app.model.person import Participant, Person, Role
 from app.model.policy import PolicyPassage, PolicyVersion
 from app.model.programme import MentoringType, Programme, ProgrammeModel, ProgrammeStatus
+from app.model.screening import Interview, PvgRecord, Reference, StageChange, TrainingSession
 from app.model.support import Concern, SupportContact
+from app.model.task import Task
 
 __all__ = [
     "ActionPoint",
@@ -31,6 +33,7 @@ __all__ = [
     "GoalStatus",
     "GoalStatusChange",
     "GoalTerm",
+    "Interview",
     "Match",
     "MatchStatus",
     "MeetingLog",
@@ -46,7 +49,12 @@ __all__ = [
     "ProgrammeModel",
     "ProgrammeStatus",
     "ProgressRating",
+    "PvgRecord",
     "RecordedAt",
+    "Reference",
     "Role",
+    "StageChange",
     "SupportContact",
+    "Task",
+    "TrainingSession",
 ]
