@@ -20,6 +20,7 @@ from app.model import (
     GoalStatus,
     GoalStatusChange,
     GoalTerm,
+    Interview,
     Introduction,
     IntroductionOutcome,
     Match,
@@ -29,12 +30,26 @@ from app.model import (
     Person,
     Programme,
     ProgressRating,
+    PvgRecord,
     RecordedAt,
+    Reference,
     RiskAssessment,
     Role,
+    StageChange,
+    Task,
+    TrainingSession,
     WaitingPriority,
 )
+from app.model.person import ConsentBasis, Stage
 from app.model.programme import MentoringType, ProgrammeModel, ProgrammeStatus
+from app.model.screening import (
+    MENTEE_QUALITIES,
+    MENTOR_QUALITIES,
+    DisclosureType,
+    InterviewOutcome,
+    RecruitmentDecision,
+    TaskKind,
+)
 from app.services.matching import DEFAULT_MENTEE_ROLE, DEFAULT_MENTOR_ROLE, agreement_policy
 
 SETTINGS = [
@@ -168,6 +183,7 @@ def create_demo(s: Session, today: date | None = None) -> int:
     _demo_goals(s, main, today)
     _demo_meetings(s, main, today)
     _demo_framework(s, main, peer, today)
+    _demo_people(s, main, today, rng)
     _demo_matching(s, main, today)
     return main.id
 
@@ -1009,6 +1025,474 @@ def _demo_goal(
         )
 
 
+POSTCODES = ["EH6", "EH15", "EH16", "EH21", "EH22", "EH7", "EH8", "EH11"]
+INTERESTS = [
+    "Outdoor learning",
+    "Supporting children with additional support needs",
+    "Leadership and managing a team",
+    "Working with families",
+    "Early literacy and storytelling",
+    "Gaelic-medium early years",
+    "Transitions to primary school",
+]
+AVAILABILITY = [
+    "Tuesday and Thursday afternoons",
+    "Monday evenings after 6pm",
+    "Wednesday mornings",
+    "Friday lunchtimes",
+    "Any weekday after 4pm",
+]
+
+#: Mentors who have not been matched yet: (first, last, job, stage, what they have done so far).
+WAITING_MENTORS = [
+    ("Lorna", "Gibson", "Senior practitioner", Stage.READY, "pvg_due"),
+    ("Iain", "McIntyre", "Room leader", Stage.REFERENCES, "one_reference"),
+    ("Shona", "Baird", "Depute manager", Stage.CHECKS, "pvg_pending"),
+    ("Deborah", "Clark", "Senior practitioner", Stage.CHECKS, "pvg_expired"),
+    ("Karen", "Lindsay", "Lead practitioner", Stage.TRAINING, "part_training"),
+    ("Alison", "Cunningham", "Nursery manager", Stage.LEFT, "left"),
+]
+
+#: Where the waiting mentees (index 14 onwards) are in the pipeline.
+WAITING_MENTEES = {
+    14: (Stage.READY, "ready"),
+    15: (Stage.READY, "ready"),
+    16: (Stage.TRAINING, "no_induction"),
+    17: (Stage.INTERVIEW, "applied"),
+    18: (Stage.APPLIED, "applied"),
+    19: (Stage.ENQUIRY, ""),
+    20: (Stage.ON_HOLD, "on_hold"),
+    21: (Stage.WITHDRAWN, "withdrawn"),
+    22: (Stage.INTERVIEW, "undecided"),
+    23: (Stage.ENQUIRY, ""),
+}
+
+REFEREES = [
+    ("Margaret Duffy", "Former manager"),
+    ("Graham Lockhart", "College tutor"),
+    ("Anne Brodie", "Current line manager"),
+    ("Stephen Muir", "Colleague"),
+]
+
+
+def _history(
+    s: Session, participant: Participant, stages: list[Stage], start: date, step_days: int
+) -> date:
+    """Record the pipeline moves for `participant`, `step_days` apart, ending at the last."""
+    on = start
+    for n, stage in enumerate(stages):
+        if n:
+            on = on + timedelta(days=step_days)
+        s.add(StageChange(participant_id=participant.id, stage=stage, changed_on=on))
+    participant.stage = stages[-1]
+    participant.stage_on = on
+    return on
+
+
+def _screen(
+    s: Session,
+    person: Person,
+    participant: Participant,
+    start: date,
+    rng: random.Random,
+    *,
+    steps: set[str],
+    pvg_issued: date | None = None,
+    pvg_decision: RecruitmentDecision = RecruitmentDecision.PROCEED,
+    references: int = 2,
+    training_hours: float = 6,
+) -> None:
+    """Add realistic screening records; `steps` says which ones are done."""
+    mentor = participant.role is Role.MENTOR
+    if "application" in steps:
+        participant.application_on = start + timedelta(days=3)
+    if "interview" in steps or "interview_undecided" in steps:
+        qualities = MENTOR_QUALITIES if mentor else MENTEE_QUALITIES
+        s.add(
+            Interview(
+                participant_id=participant.id,
+                held_on=start + timedelta(days=12),
+                interviewer="Seonag Morrison",
+                qualities=[k for k, _label in qualities if rng.random() < 0.8],
+                outcome=(
+                    InterviewOutcome.SUITABLE
+                    if "interview" in steps
+                    else InterviewOutcome.UNDECIDED
+                ),
+                notes=(
+                    "Keen to share what they have learned leading a room."
+                    if mentor
+                    else "Wants support with planning for the Childhood Practice award."
+                ),
+            )
+        )
+    if mentor and "references" in steps:
+        for n, (referee, relationship) in enumerate(rng.sample(REFEREES, 2)):
+            arrived = n < references
+            s.add(
+                Reference(
+                    person_id=person.id,
+                    referee=referee,
+                    relationship=relationship,
+                    contact=f"{referee.split()[0].lower()}@example.org.uk",
+                    requested_on=start + timedelta(days=14),
+                    received_on=start + timedelta(days=24 + n * 5) if arrived else None,
+                    satisfactory=True if arrived else None,
+                )
+            )
+    if mentor and pvg_issued is not None:
+        s.add(
+            PvgRecord(
+                person_id=person.id,
+                issued_on=pvg_issued,
+                disclosure_type=(
+                    DisclosureType.LEVEL_2
+                    if pvg_issued >= date(2025, 4, 1)
+                    else DisclosureType.SCHEME_RECORD
+                ),
+                position=person.job_role,
+                reference_number=f"{rng.randrange(10**15, 10**16):016d}",
+                decision=pvg_decision,
+            )
+        )
+    if mentor and "training" in steps:
+        sessions = [("Introduction to mentoring", 3.0), ("Boundaries and confidentiality", 3.0)]
+        done = 0.0
+        for n, (topic, hours) in enumerate(sessions):
+            if done >= training_hours:
+                break
+            length = min(hours, training_hours - done)
+            s.add(
+                TrainingSession(
+                    person_id=person.id,
+                    held_on=start + timedelta(days=35 + n * 7),
+                    topic=topic,
+                    hours=length,
+                )
+            )
+            done += length
+    if not mentor and "induction" in steps:
+        participant.induction_on = start + timedelta(days=35)
+    if "code" in steps:
+        participant.code_signed_on = start + timedelta(days=36)
+
+
+ALL_STEPS = {"application", "interview", "references", "training", "induction", "code"}
+PIPELINE_TO_MATCHED = [
+    Stage.ENQUIRY,
+    Stage.APPLIED,
+    Stage.INTERVIEW,
+    Stage.REFERENCES,
+    Stage.CHECKS,
+    Stage.TRAINING,
+    Stage.READY,
+    Stage.MATCHED,
+]
+
+
+def _demo_people(s: Session, programme: Programme, today: date, rng: random.Random) -> None:
+    """Screening records and pipeline stages for everyone in the demo programme."""
+    from sqlalchemy import select
+
+    people = {
+        (p.role, p.id): (p, s.get(Person, p.person_id))
+        for p in s.scalars(
+            select(Participant)
+            .where(Participant.programme_id == programme.id)
+            .order_by(Participant.id)
+        )
+    }
+    mentors = [v for (role, _id), v in people.items() if role is Role.MENTOR]
+    mentees = [v for (role, _id), v in people.items() if role is Role.MENTEE]
+    matches = {m.mentee_id: m for m in s.scalars(select(Match).order_by(Match.id))}
+    first_match: dict[int, date] = {}
+    for m in matches.values():
+        if m.proposed_on:
+            first_match[m.mentor_id] = min(
+                first_match.get(m.mentor_id, m.proposed_on), m.proposed_on
+            )
+            first_match[m.mentee_id] = min(
+                first_match.get(m.mentee_id, m.proposed_on), m.proposed_on
+            )
+
+    def details(person: Person, n: int) -> None:
+        person.postcode = POSTCODES[n % len(POSTCODES)]
+        person.locality = person.setting.split(", ")[-1] if ", " in person.setting else "Edinburgh"
+        person.availability = AVAILABILITY[n % len(AVAILABILITY)]
+        person.interests = INTERESTS[n % len(INTERESTS)]
+        person.consent_basis = ConsentBasis.CONSENT
+        person.date_of_birth = date(1970 + (n * 7) % 30, 1 + n % 12, 1 + (n * 5) % 27)
+        person.languages = "English" if n % 5 else "English, Gaelic"
+
+    # Everyone matched: fully screened, at "matched"; their membership is current. One
+    # mentor's membership is due for renewal within 90 days.
+    for n, (participant, person) in enumerate(mentors):
+        details(person, n)
+        person.sssc_number = f"{2000000 + n * 7919:07d}"
+        person.sssc_category = (
+            "Manager" if "manager" in person.job_role.lower() else ("Practitioner")
+        )
+        person.qualifications = "BA Childhood Practice" if n % 2 else "SVQ 3 Social Services"
+        matched_on = first_match[participant.id]
+        start = matched_on - timedelta(days=70)
+        participant.joined_on = start
+        person.consent_on = start
+        pvg_issued = (
+            today - timedelta(days=5 * 365 - 40) if n == 3 else start - timedelta(days=200 + n * 30)
+        )
+        _screen(s, person, participant, start, rng, steps=ALL_STEPS, pvg_issued=pvg_issued)
+        _history(s, participant, PIPELINE_TO_MATCHED[:-1], start, 9)
+        s.add(
+            StageChange(participant_id=participant.id, stage=Stage.MATCHED, changed_on=matched_on)
+        )
+        participant.stage, participant.stage_on = Stage.MATCHED, matched_on
+
+    for n, (participant, person) in enumerate(mentees):
+        details(person, n + 3)
+        person.qualifications = (
+            "Working towards the BA Childhood Practice" if n % 3 == 0 else "HNC Childhood Practice"
+        )
+        person.areas_to_develop = (
+            "Confidence leading a room" if n % 2 else "Planning for the Childhood Practice award"
+        )
+        person.partner_preferences = "A mentor from a different setting" if n % 4 == 0 else ""
+        person.preference_reason = (
+            "Wants to see how another nursery does things" if n % 4 == 0 else ""
+        )
+        match = matches.get(participant.id)
+        if match is not None:
+            matched_on = match.proposed_on or today
+            start = matched_on - timedelta(days=60)
+            participant.joined_on = start
+            person.consent_on = start
+            _screen(s, person, participant, start, rng, steps=ALL_STEPS)
+            _history(s, participant, PIPELINE_TO_MATCHED[:-1], start, 8)
+            s.add(
+                StageChange(
+                    participant_id=participant.id, stage=Stage.MATCHED, changed_on=matched_on
+                )
+            )
+            participant.stage, participant.stage_on = Stage.MATCHED, matched_on
+            if match.status is MatchStatus.CLOSED and match.ended_on:
+                reason = match.end_reason
+                s.add(
+                    StageChange(
+                        participant_id=participant.id,
+                        stage=Stage.LEFT,
+                        changed_on=match.ended_on,
+                        reason=reason,
+                    )
+                )
+                participant.stage, participant.stage_on = Stage.LEFT, match.ended_on
+                participant.stage_reason = reason
+            continue
+        stage, plan = WAITING_MENTEES[n]
+        start = today - timedelta(days=20 + (23 - n) * 14)
+        participant.joined_on = start
+        person.consent_on = start
+        pipeline = (
+            PIPELINE_TO_MATCHED[: PIPELINE_TO_MATCHED.index(stage) + 1]
+            if stage in (PIPELINE_TO_MATCHED)
+            else [Stage.ENQUIRY, Stage.APPLIED, stage]
+        )
+        steps = {
+            "ready": ALL_STEPS,
+            "no_induction": {"application", "interview", "code"},
+            "applied": {"application"},
+            "undecided": {"application", "interview_undecided"},
+            "on_hold": {"application", "interview"},
+            "withdrawn": {"application"},
+            "": set(),
+        }[plan]
+        _screen(s, person, participant, start, rng, steps=steps)
+        _history(s, participant, pipeline, start, 10)
+        if plan == "on_hold":
+            participant.stage_reason = "On maternity leave until the spring"
+        if plan == "withdrawn":
+            participant.stage_reason = "Workload too heavy this year; may reapply"
+        s.execute(
+            StageChange.__table__.update()
+            .where(
+                StageChange.participant_id == participant.id,
+                StageChange.stage == participant.stage,
+            )
+            .values(reason=participant.stage_reason)
+        )
+
+    # Mentors not matched yet, at every stage, and one who has left.
+    for n, (first, last, job, stage, plan) in enumerate(WAITING_MENTORS):
+        person = Person(
+            first_name=first,
+            last_name=last,
+            email=_email(first, last),
+            phone=f"0131 496 {1500 + n * 41:04d}",
+            setting=SETTINGS[(n * 5 + 2) % len(SETTINGS)],
+            job_role=job,
+        )
+        details(person, n + 40)
+        start = today - timedelta(days=60 + n * 25)
+        participant = Participant(programme=programme, role=Role.MENTOR, joined_on=start)
+        person.roles.append(participant)
+        person.consent_on = start
+        s.add(person)
+        s.flush()
+        pvg: date | None = start - timedelta(days=400)
+        decision = RecruitmentDecision.PROCEED
+        steps = set(ALL_STEPS)
+        references, hours = 2, 6.0
+        if plan == "pvg_due":
+            pvg = today - timedelta(days=5 * 365 - 60)
+        elif plan == "one_reference":
+            steps -= {"training", "code"}
+            references, pvg = 1, None
+        elif plan == "pvg_pending":
+            steps -= {"training", "code"}
+            pvg, decision = today - timedelta(days=10), RecruitmentDecision.PENDING
+        elif plan == "pvg_expired":
+            steps -= {"training"}
+            pvg = today.replace(day=1) - timedelta(days=5 * 366)
+        elif plan == "part_training":
+            hours = 1.5
+        _screen(
+            s,
+            person,
+            participant,
+            start,
+            rng,
+            steps=steps,
+            pvg_issued=pvg,
+            pvg_decision=decision,
+            references=references,
+            training_hours=hours,
+        )
+        if plan == "left":
+            last_day = _history(s, participant, PIPELINE_TO_MATCHED[:-1], start, 6)
+            left_on = last_day + timedelta(days=5)
+            participant.stage, participant.stage_on = Stage.LEFT, left_on
+            participant.stage_reason = "Moved to a post in Fife"
+            s.add(
+                StageChange(
+                    participant_id=participant.id,
+                    stage=Stage.LEFT,
+                    changed_on=left_on,
+                    reason=participant.stage_reason,
+                )
+            )
+            s.add(
+                Task(
+                    programme_id=programme.id,
+                    person_id=person.id,
+                    kind=TaskKind.NOTIFY_DISCLOSURE_SCOTLAND,
+                    due_on=left_on + timedelta(days=91),
+                    note=f"She stopped doing regulated work for the programme on "
+                    f"{left_on:%d/%m/%Y}.",
+                )
+            )
+        else:
+            pipeline = PIPELINE_TO_MATCHED[: PIPELINE_TO_MATCHED.index(stage) + 1]
+            _history(s, participant, pipeline, start, 7)
+
+    # Someone who is both: a mentor who is also being mentored towards her award.
+    _eilidh_as_mentor, eilidh = mentors[7]
+    second = Participant(
+        programme=programme, role=Role.MENTEE, joined_on=today - timedelta(days=30)
+    )
+    eilidh.roles.append(second)
+    s.flush()
+    second.application_on = today - timedelta(days=26)
+    _history(s, second, [Stage.ENQUIRY, Stage.APPLIED], today - timedelta(days=30), 4)
+    s.flush()
+
+
+#: The spread of pipeline stages in the large data set.
+LARGE_STAGES = [
+    Stage.MATCHED,
+    Stage.MATCHED,
+    Stage.READY,
+    Stage.TRAINING,
+    Stage.CHECKS,
+    Stage.REFERENCES,
+    Stage.INTERVIEW,
+    Stage.APPLIED,
+    Stage.ENQUIRY,
+    Stage.ON_HOLD,
+    Stage.WITHDRAWN,
+    Stage.LEFT,
+]
+
+
+def _large_screening(s: Session, person_ids: list[int], rng: random.Random) -> None:
+    """Interviews, references, PVG records and training for the large set, in bulk."""
+    from sqlalchemy import insert, select
+
+    participants = s.execute(
+        select(Participant.id, Participant.person_id, Participant.role)
+        .where(Participant.person_id.between(min(person_ids), max(person_ids)))
+        .order_by(Participant.id)
+    ).all()
+    interviews, references, pvgs, training = [], [], [], []
+    for n, (participant_id, person_id, role) in enumerate(participants):
+        held = date(2024, 8, 20) + timedelta(days=n % 500)
+        if n % 6:
+            interviews.append(
+                {
+                    "participant_id": participant_id,
+                    "held_on": held,
+                    "interviewer": "Coordinator",
+                    "qualities": [],
+                    "outcome": InterviewOutcome.SUITABLE if n % 9 else InterviewOutcome.UNDECIDED,
+                    "notes": "",
+                    "version_id": 1,
+                }
+            )
+        if role is not Role.MENTOR:
+            continue
+        for k in range(2 if n % 8 else 1):
+            references.append(
+                {
+                    "person_id": person_id,
+                    "referee": rng.choice(REFEREES)[0],
+                    "relationship": "Former manager",
+                    "contact": "",
+                    "requested_on": held,
+                    "received_on": held + timedelta(days=10 + k),
+                    "satisfactory": True,
+                    "note": "",
+                    "version_id": 1,
+                }
+            )
+        if n % 10:
+            pvgs.append(
+                {
+                    "person_id": person_id,
+                    "issued_on": date(2020, 1, 1) + timedelta(days=(n * 37) % 2400),
+                    "disclosure_type": DisclosureType.SCHEME_RECORD,
+                    "position": "Mentor",
+                    "reference_number": f"{1000000000000000 + n}",
+                    "decision": RecruitmentDecision.PROCEED,
+                    "regulated_role": True,
+                    "version_id": 1,
+                }
+            )
+        training.append(
+            {
+                "person_id": person_id,
+                "held_on": held + timedelta(days=30),
+                "topic": "Introduction to mentoring",
+                "hours": 3.0 if n % 11 else 1.5,
+                "version_id": 1,
+            }
+        )
+    for model, rows in (
+        (Interview, interviews),
+        (Reference, references),
+        (PvgRecord, pvgs),
+        (TrainingSession, training),
+    ):
+        if rows:
+            s.execute(insert(model), rows)
+
+
 def generate_large(s: Session, people: int = 2000, matches: int = 1000, seed: int = 7) -> int:
     """A network-sized programme for benchmarks: `people` people (a third of them mentors) and
     `matches` matches. Each part of the product adds its rows here (meetings, goals, ...)."""
@@ -1052,10 +1536,17 @@ def generate_large(s: Session, people: int = 2000, matches: int = 1000, seed: in
                 "role": Role.MENTOR if n % 3 == 0 else Role.MENTEE,
                 "version_id": 1,
                 "joined_on": date(2024, 8, 1) + timedelta(days=n % 500),
+                "stage": LARGE_STAGES[n % len(LARGE_STAGES)],
+                "stage_on": date(2024, 8, 1) + timedelta(days=n % 500 + 20),
+                "stage_reason": "",
+                "application_on": (date(2024, 8, 3) + timedelta(days=n % 500) if n % 7 else None),
+                "code_signed_on": (date(2024, 9, 10) + timedelta(days=n % 500) if n % 5 else None),
+                "induction_on": (date(2024, 9, 12) + timedelta(days=n % 500) if n % 4 else None),
             }
             for n, pid in enumerate(ids)
         ],
     )
+    _large_screening(s, ids, rng)
     participants = s.execute(
         select(Participant.id, Participant.role)
         .where(Participant.programme_id == programme.id)

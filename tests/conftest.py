@@ -56,3 +56,8 @@ def window(qtbot, demo_db: Database):  # type: ignore[no-untyped-def]
     qtbot.waitExposed(win)
     yield win
     win.close()
+    win.deleteLater()
+    # Really delete it now, so later tests do not restyle and refresh dead windows.
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -21,7 +21,9 @@ from app.model.person import Participant, Person, Role
 from app.model.policy import PolicyPassage, PolicyVersion
 from app.model.programme import MentoringType, Programme, ProgrammeModel, ProgrammeStatus
 from app.model.risk import RiskAssessment
+from app.model.screening import Interview, PvgRecord, Reference, StageChange, TrainingSession
 from app.model.support import Concern, SupportContact
+from app.model.task import Task
 
 __all__ = [
     "ActionPoint",
@@ -36,6 +38,7 @@ __all__ = [
     "GoalStatus",
     "GoalStatusChange",
     "GoalTerm",
+    "Interview",
     "Introduction",
     "IntroductionOutcome",
     "Match",
@@ -54,9 +57,14 @@ __all__ = [
     "ProgrammeModel",
     "ProgrammeStatus",
     "ProgressRating",
+    "PvgRecord",
     "RecordedAt",
+    "Reference",
     "RiskAssessment",
     "Role",
+    "StageChange",
     "SupportContact",
+    "Task",
+    "TrainingSession",
     "WaitingPriority",
 ]

@@ -293,6 +293,77 @@ def planning_notes(s: Session, programme_id: int, printed_on: date | None = None
     )
 
 
+def _form_context(s: Session, person_id: int):  # type: ignore[no-untyped-def]
+    """The programme a person's paperwork belongs to (their newest role), or for a blank form
+    the first programme still running; plus the roles they hold in it."""
+    from sqlalchemy import select
+
+    from app.model import Participant, Programme
+    from app.printouts.person_forms import FormContext
+
+    programme = None
+    roles: list[Role] = []
+    if person_id:
+        participant = s.scalar(
+            select(Participant)
+            .where(Participant.person_id == person_id)
+            .order_by(Participant.id.desc())
+        )
+        if participant is not None:
+            programme = s.get(Programme, participant.programme_id)
+            roles = list(
+                s.scalars(
+                    select(Participant.role).where(
+                        Participant.person_id == person_id,
+                        Participant.programme_id == participant.programme_id,
+                    )
+                )
+            )
+            roles.sort(key=lambda r: r is not Role.MENTOR)
+    if programme is None:
+        programme = s.scalar(
+            select(Programme).where(Programme.archived_on.is_(None)).order_by(Programme.id)
+        )
+    context = FormContext(
+        organisation=programme.organisation if programme else "",
+        programme=programme.name if programme else "",
+        coordinator=programme.coordinator if programme else "",
+    )
+    return context, (programme.id if programme else None), roles
+
+
+def person_record(s: Session, person_id: int, printed_on: date | None = None) -> bytes:
+    from app.printouts import person_forms
+    from app.services import people
+
+    people.get_person(s, person_id)
+    context, programme_id, _roles = _form_context(s, person_id)
+    if programme_id is None:
+        from app.services.errors import ActionRefused
+
+        raise ActionRefused(_("This person is not in any programme."))
+    record = people.person_record(s, programme_id, person_id, printed_on or date.today())
+    return person_forms.render_record(record, context, printed_on=printed_on)
+
+
+def application_form(s: Session, person_id: int, printed_on: date | None = None) -> bytes:
+    from app.printouts import person_forms
+    from app.services import people
+
+    details = people.details_of(people.get_person(s, person_id)) if person_id else None
+    context, _programme_id, roles = _form_context(s, person_id)
+    return person_forms.render_application(details, roles, context, printed_on=printed_on)
+
+
+def interview_form(s: Session, person_id: int, printed_on: date | None = None) -> bytes:
+    from app.printouts import person_forms
+    from app.services import people
+
+    name = people.get_person(s, person_id).full_name if person_id else ""
+    context, _programme_id, roles = _form_context(s, person_id)
+    return person_forms.render_interview(name, roles, context, printed_on=printed_on)
+
+
 PRINTOUTS: dict[str, Printout] = {
     p.kind: p
     for p in [
@@ -314,6 +385,19 @@ PRINTOUTS: dict[str, Printout] = {
         Printout("policy", _("Mentoring policy"), policy_in_force, "programme"),
         Printout("policy-version", _("Mentoring policy"), policy_version, "policy version"),
         Printout("planning", _("Planning notes"), planning_notes, "programme"),
+        Printout("person", _("Person record"), person_record, "person"),
+        Printout(
+            "application-form",
+            _("Application form"),
+            application_form,
+            "person, or 0 for a blank form",
+        ),
+        Printout(
+            "interview-form",
+            _("Interview form"),
+            interview_form,
+            "person, or 0 for a blank form",
+        ),
     ]
 }
 

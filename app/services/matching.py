@@ -36,7 +36,8 @@ from app.model import (
     WaitingPriority,
 )
 from app.model.match import BAD_ENDINGS, MATCH_STATUS_LABELS, OPEN_STATUSES
-from app.services import fit
+from app.model.person import GONE_STAGES, Stage
+from app.services import fit, readiness
 from app.services.changes import Changes
 from app.services.errors import ActionRefused, NotFound, check
 from app.services.programmes import get_programme
@@ -59,16 +60,34 @@ class _Facts:
     person_id: int
     role: Role
     name: str
+    full_name: str
     setting: str
     joined_on: date | None
+    stage: Stage
+    gender: str
+    place: str
+    line_manager_id: int | None
+    line_manager_name: str
+    availability: str
+    interests: str
+    areas_to_develop: str
+    partner_preferences: str
 
 
 def _readiness(
-    s: Session, programme: Programme, participant_ids: list[int], today: date
-) -> dict[int, tuple[str, ...]] | None:
-    """What stops each participant being matched. None: this version cannot tell (the
-    screening records are not part of it), and the board says so."""
-    return None
+    s: Session, programme: Programme, participant_ids: list[int] | None, today: date
+) -> dict[int, tuple[str, ...]]:
+    """What stops each participant being matched (the people part's readiness gate)."""
+    rules = readiness.ScreeningRules.of(programme)
+    facts = (
+        readiness.facts_for_programme(s, programme.id)
+        if participant_ids is None
+        else readiness.facts_for(s, participant_ids)
+    )
+    return {
+        pid: tuple(gap.message for gap in readiness.gaps_for(f, rules, today))
+        for pid, f in facts.items()
+    }
 
 
 def _facts(
@@ -84,6 +103,16 @@ def _facts(
             Person.preferred_name,
             Person.setting,
             Participant.joined_on,
+            Participant.stage,
+            Person.gender,
+            Person.postcode,
+            Person.locality,
+            Person.line_manager_id,
+            Person.line_manager_name,
+            Person.availability,
+            Person.interests,
+            Person.areas_to_develop,
+            Person.partner_preferences,
         )
         .join(Person, Person.id == Participant.person_id)
         .where(Participant.programme_id == programme_id, Person.removed_on.is_(None))
@@ -91,30 +120,87 @@ def _facts(
     )
     if participant_ids is not None:
         query = query.where(Participant.id.in_(list(participant_ids)))
+    else:
+        # Those who have withdrawn or left are no longer on the board at all.
+        query = query.where(Participant.stage.not_in(GONE_STAGES))
     return [
-        _Facts(pid, person, role, display_name(first, last, preferred), setting, joined)
-        for pid, person, role, first, last, preferred, setting, joined in s.execute(query)
+        _Facts(
+            participant_id=r[0],
+            person_id=r[1],
+            role=r[2],
+            name=display_name(r[3], r[4], r[5]),
+            full_name=f"{r[3]} {r[4]}".strip(),
+            setting=r[6],
+            joined_on=r[7],
+            stage=r[8],
+            gender=r[9],
+            place=r[10] or r[11],
+            line_manager_id=r[12],
+            line_manager_name=r[13],
+            availability=r[14],
+            interests=r[15],
+            areas_to_develop=r[16],
+            partner_preferences=r[17],
+        )
+        for r in s.execute(query)
     ]
+
+
+def _line_management(s: Session) -> dict[int, tuple[int | None, str]]:
+    """Each person's line manager (a person id, or only a name) for walking up the chain."""
+    return {
+        pid: (manager_id, manager_name)
+        for pid, manager_id, manager_name in s.execute(
+            select(Person.id, Person.line_manager_id, Person.line_manager_name).where(
+                or_(Person.line_manager_id.is_not(None), Person.line_manager_name != "")
+            )
+        )
+    }
+
+
+def _managers(
+    person_id: int, chain: dict[int, tuple[int | None, str]], names: dict[int, frozenset[str]]
+) -> tuple[frozenset[int], frozenset[str]]:
+    """Everyone above a person in line management: their ids, and names typed in where the
+    manager is not on record as a person."""
+    ids: set[int] = set()
+    written: set[str] = set()
+    current = person_id
+    while current in chain and len(ids) < 20:
+        manager_id, manager_name = chain[current]
+        if manager_name.strip():
+            written.add(fit.normalise_name(manager_name))
+        if manager_id is None or manager_id in ids or manager_id == person_id:
+            break
+        ids.add(manager_id)
+        written |= names.get(manager_id, frozenset())
+        current = manager_id
+    return frozenset(ids), frozenset(written)
 
 
 @dataclass(frozen=True)
 class Gathered:
     mentors: list[fit.Candidate]
     mentees: list[fit.Candidate]
-    readiness_known: bool
     weights: dict[str, float]
     joined: dict[int, date | None]
 
 
 def candidates(
-    s: Session, programme_id: int, today: date, participant_ids: Iterable[int] | None = None
+    s: Session,
+    programme_id: int,
+    today: date,
+    participant_ids: Iterable[int] | None = None,
+    *,
+    profiles: bool = True,
 ) -> Gathered:
     """Every mentor and mentee of the programme (or just `participant_ids`) as the matching
-    rules see them: readiness, profile, places, line management and match history."""
+    rules see them: readiness, places, line management and match history, and (with
+    `profiles`) what they wrote about availability, locality, interests and preferences."""
     programme = get_programme(s, programme_id)
     facts = _facts(s, programme_id, participant_ids)
     ids = [f.participant_id for f in facts]
-    gaps = _readiness(s, programme, ids, today)
+    gaps = _readiness(s, programme, None if participant_ids is None else ids, today)
     person_ids = {f.person_id for f in facts}
 
     # Places taken in this programme, and each pair's history (in any programme).
@@ -152,20 +238,36 @@ def candidates(
         else:
             experience[mentor_pid] += 1
 
+    chain = _line_management(s)
+    names = {
+        f.person_id: frozenset(fit.normalise_name(n) for n in (f.name, f.full_name)) for f in facts
+    }
     places, ratio_limited = fit.mentor_places(
         programme.max_mentees_per_mentor,
         programme.mentoring_type in (MentoringType.GROUP, MentoringType.TEAM),
     )
     mentors, mentees = [], []
     for f in facts:
-        common = {
+        common: dict = {
             "id": f.participant_id,
             "person_id": f.person_id,
             "name": f.name,
-            "gaps": (gaps or {}).get(f.participant_id, ()),
+            "names": names[f.person_id],
+            "gaps": gaps.get(f.participant_id, ()),
             "setting": f.setting,
         }
+        if profiles:
+            wants_setting, wants_gender = fit.parse_preferences(f.partner_preferences)
+            common |= {
+                "availability": fit.parse_availability(f.availability),
+                "locality": f.place,
+                "gender": fit.normalise_gender(f.gender),
+                "wants_setting": wants_setting,
+                "wants_gender": wants_gender,
+            }
         if f.role is Role.MENTOR:
+            if profiles:
+                common["interests"] = fit.parse_terms(f.interests)
             mentors.append(
                 fit.Candidate(
                     **common,
@@ -176,9 +278,16 @@ def candidates(
                 )
             )
         else:
+            if profiles:
+                common["interests"] = fit.parse_terms(f.interests) | fit.parse_terms(
+                    f.areas_to_develop
+                )
+            managers, manager_names = _managers(f.person_id, chain, names)
             mentees.append(
                 fit.Candidate(
                     **common,
+                    managers=managers,
+                    manager_names=manager_names,
                     open_with=frozenset(open_with[f.person_id]),
                     ended_badly_with=frozenset(ended_badly[f.person_id]),
                 )
@@ -186,7 +295,6 @@ def candidates(
     return Gathered(
         mentors,
         mentees,
-        gaps is not None,
         dict(programme.matching_weights or {}),
         {f.participant_id: f.joined_on for f in facts},
     )
@@ -271,7 +379,6 @@ class Board:
     waiting: list[WaitingRow]
     mentors: list[MentorRow]
     matches: list[MatchRow]
-    readiness_known: bool
     group_ratio: bool
     coordinator: str = ""
 
@@ -383,7 +490,7 @@ def board(s: Session, programme_id: int, today: date) -> Board:
     """Everything the matching board shows: who is waiting (and why), mentors with their free
     places, and the open matches with each one's next step."""
     programme = get_programme(s, programme_id)
-    gathered = candidates(s, programme_id, today)
+    gathered = candidates(s, programme_id, today, profiles=False)
     ended = _waiting_since(s, programme_id)
     priorities = {
         pid: note
@@ -453,7 +560,6 @@ def board(s: Session, programme_id: int, today: date) -> Board:
         waiting=waiting,
         mentors=mentors,
         matches=matches,
-        readiness_known=gathered.readiness_known,
         group_ratio=programme.mentoring_type in (MentoringType.GROUP, MentoringType.TEAM),
         coordinator=programme.coordinator,
     )

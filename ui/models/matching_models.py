@@ -224,7 +224,6 @@ class WaitingTableModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[WaitingRow] = []
-        self.readiness_known = True
         self.headers = (
             _("Priority"),
             _("Mentee"),
@@ -235,10 +234,9 @@ class WaitingTableModel(QAbstractTableModel):
             _("Why not matched yet"),
         )
 
-    def set_rows(self, rows: list[WaitingRow], readiness_known: bool = True) -> None:
+    def set_rows(self, rows: list[WaitingRow]) -> None:
         self.beginResetModel()
         self.rows = rows
-        self.readiness_known = readiness_known
         self.endResetModel()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -253,8 +251,6 @@ class WaitingTableModel(QAbstractTableModel):
         return None
 
     def _ready_text(self, row: WaitingRow) -> str:
-        if not self.readiness_known:
-            return _("Not checked")
         return _("Ready") if row.ready else _("Not ready")
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

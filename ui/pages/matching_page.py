@@ -160,16 +160,6 @@ class MatchingPage(Page):
             )
         )
         intro.setWordWrap(True)
-        self.readiness_banner = QLabel(
-            _(
-                "⚠ This version cannot check readiness: before proposing, make sure both people "
-                "have completed the screening steps the programme requires."
-            )
-        )
-        self.readiness_banner.setWordWrap(True)
-        self.readiness_banner.setStyleSheet(
-            "background: #fff4d6; border: 1px solid #d9b44a; padding: 6px;"
-        )
 
         # --- the board: waiting mentees, mentors, fit and suggestions -----------------------
         self.waiting_model = WaitingModel()
@@ -371,7 +361,6 @@ class MatchingPage(Page):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(intro)
-        layout.addWidget(self.readiness_banner)
         layout.addLayout(toolbar)
         layout.addWidget(self.tabs, 1)
         self._update_buttons()
@@ -414,11 +403,10 @@ class MatchingPage(Page):
             return
         today = self.today()
         self.board = self.context.ops.read(lambda s: matching.board(s, programme_id, today))
-        self.readiness_banner.setVisible(not self.board.readiness_known)
         self.waiting_model.set_rows(self.board.waiting)
         self.mentor_model.set_rows(self.board.mentors)
         self.match_model.set_rows(self.board.matches)
-        self.waiting_table_model.set_rows(self.board.waiting, self.board.readiness_known)
+        self.waiting_table_model.set_rows(self.board.waiting)
         waiting_ids = {w.participant_id for w in self.board.waiting}
         free = {m.participant_id for m in self.board.mentors if m.remaining and m.ready}
         self.drafts = [d for d in self.drafts if d.mentee_id in waiting_ids and d.mentor_id in free]

@@ -329,3 +329,39 @@ def test_priority_puts_a_mentee_first_on_the_waiting_list(demo_db: Database) -> 
         assert rows[marked].priority_note == "Returning from leave"
         matching.set_priority(s, last.participant_id, False, "", TODAY)
         assert matching.waiting_list(s, pid, TODAY)[-1].participant_id == last.participant_id
+
+
+def test_readiness_gaps_from_screening_refuse_a_match(db: Database) -> None:
+    with db.session() as s:
+        pid, (mentor,), (mentee,) = make_programme(s, 1, 1)
+        s.get(Programme, pid).require_application = True
+        s.get(Participant, mentor).application_on = TODAY
+        with pytest.raises(ActionRefused, match="not ready to be matched yet: No application"):
+            matching.propose_match(s, pid, mentor, mentee, TODAY)
+        row = matching.board(s, pid, TODAY).waiting[0]
+        assert not row.ready and "No application form received" in row.reason
+        s.get(Participant, mentee).application_on = TODAY
+        assert matching.propose_match(s, pid, mentor, mentee, TODAY).created_id
+
+
+def test_a_line_manager_recorded_by_id_or_by_name_cannot_mentor(db: Database) -> None:
+    with db.session() as s:
+        pid, (boss, other), (mentee, second) = make_programme(s, 2, 2)
+        boss_person = s.get(Participant, boss).person
+        s.get(Participant, mentee).person.line_manager_id = boss_person.id
+        s.get(Participant, second).person.line_manager_name = "  p1   TEST "
+        with pytest.raises(ActionRefused, match="line manager"):
+            matching.propose_match(s, pid, boss, mentee, TODAY)
+        with pytest.raises(ActionRefused, match="line manager"):
+            matching.propose_match(s, pid, other, second, TODAY)
+        pairs = {(p.mentee_id, p.mentor_id) for p in matching.suggestions(s, pid, TODAY)}
+        assert pairs == {(mentee, other), (second, boss)}
+
+
+def test_people_who_have_left_are_not_on_the_board(db: Database) -> None:
+    from app.model.person import Stage
+
+    with db.session() as s:
+        pid, _mentors, (mentee, gone) = make_programme(s, 1, 2)
+        s.get(Participant, gone).stage = Stage.WITHDRAWN
+        assert [w.participant_id for w in matching.board(s, pid, TODAY).waiting] == [mentee]

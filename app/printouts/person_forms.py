@@ -1,0 +1,403 @@
+"""A person's record sheet, and the application and interview forms for paper use (blank, or
+filled in with what is already known). The catalogue gathers the data; this module lays it out.
+
+A blank form is printed with ID 0 (`mentordesk print application-form 0`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from app.dates import format_date
+from app.i18n import _, ngettext
+from app.model import Role
+from app.model.match import MATCH_STATUS_LABELS
+from app.model.person import ROLE_LABELS, STAGE_LABELS
+from app.model.screening import (
+    DECISION_LABELS,
+    DISCLOSURE_LABELS,
+    MENTEE_QUALITIES,
+    MENTOR_QUALITIES,
+)
+from app.services.people import PersonDetails, PersonRecord
+
+
+@dataclass(frozen=True)
+class FormContext:
+    """Whose paper this is: the programme the form is for (blank strings when unknown)."""
+
+    organisation: str = ""
+    programme: str = ""
+    coordinator: str = ""
+    rules_text: list[str] = field(default_factory=list)
+
+
+def _letterhead(context: FormContext, title: str):  # type: ignore[no-untyped-def]
+    from app.printouts import style
+
+    return style.Letterhead(
+        organisation=context.organisation or _("Mentoring programme"),
+        programme=context.programme,
+        title=title,
+    )
+
+
+# ----------------------------------------------------------------------------- record sheet
+
+
+def render_record(
+    record: PersonRecord, context: FormContext, printed_on: date | None = None
+) -> bytes:
+    from app.printouts import style
+
+    d = record.details
+    title = _("Person record")
+    story: list = [
+        style.heading(record.name, 1),
+        style.paragraph(
+            " · ".join(
+                _("{role}: {stage}").format(
+                    role=_(ROLE_LABELS[r.role]), stage=_(STAGE_LABELS[r.stage])
+                )
+                for r in record.roles
+            )
+        ),
+        style.heading(_("Readiness to match"), 2),
+    ]
+    for role in record.roles:
+        if not role.gaps:
+            story.append(
+                style.paragraph(
+                    _("As a {role}: ready to match.").format(role=_(ROLE_LABELS[role.role]).lower())
+                )
+            )
+        else:
+            story.append(
+                style.paragraph(
+                    _("As a {role}, still missing:").format(role=_(ROLE_LABELS[role.role]).lower())
+                )
+            )
+            story.append(style.tick_list([(gap.message, False) for gap in role.gaps]))
+    story += [
+        style.heading(_("Details"), 2),
+        style.field_rows(
+            [
+                (_("Preferred name"), d.preferred_name),
+                (_("E-mail"), d.email),
+                (_("Phone"), d.phone),
+                (_("Date of birth"), format_date(d.date_of_birth)),
+                (_("Postcode"), d.postcode),
+                (_("Locality"), d.locality),
+                (_("Languages"), d.languages),
+                (_("Access needs"), d.access_needs),
+                (_("Setting or workplace"), d.setting),
+                (_("Job role"), d.job_role),
+                (_("Line manager"), record.line_manager),
+                (_("SSSC registration number"), d.sssc_number),
+                (_("SSSC category"), d.sssc_category),
+                (_("Qualifications and studies"), d.qualifications),
+            ]
+        ),
+        style.heading(_("For matching"), 2),
+        style.field_rows(
+            [
+                (_("Availability"), d.availability),
+                (_("Interests"), d.interests),
+                (_("Areas to develop"), d.areas_to_develop),
+                (_("Preferences about a partner"), d.partner_preferences),
+                (_("Reason for the preference"), d.preference_reason),
+            ]
+        ),
+        style.heading(_("Screening"), 2),
+    ]
+    for role in record.roles:
+        rows = [
+            (_("Application form received"), format_date(role.application_on)),
+            (_("Code of conduct signed"), format_date(role.code_signed_on)),
+        ]
+        if role.role is Role.MENTEE:
+            rows.append((_("Mentee induction"), format_date(role.induction_on)))
+        for interview in role.interviews:
+            rows.append(
+                (
+                    _("Interview {date}").format(date=format_date(interview.held_on)),
+                    _("{outcome} (interviewer: {who})").format(
+                        outcome=interview.outcome, who=interview.interviewer or "–"
+                    ),
+                )
+            )
+        story.append(
+            style.heading(_("As a {role}").format(role=_(ROLE_LABELS[role.role]).lower()), 3)
+        )
+        story.append(style.field_rows(rows))
+    story.append(style.heading(_("References"), 3))
+    if record.references:
+        verdict = {None: _("not read yet"), True: _("satisfactory"), False: _("not satisfactory")}
+        story.append(
+            style.field_rows(
+                [
+                    (
+                        f"{r.referee} ({r.relationship})" if r.relationship else r.referee,
+                        _("Asked {asked}; received {received}; {verdict}").format(
+                            asked=format_date(r.requested_on) or "–",
+                            received=format_date(r.received_on) or _("not yet"),
+                            verdict=verdict[r.satisfactory],
+                        ),
+                    )
+                    for r in record.references
+                ]
+            )
+        )
+    else:
+        story.append(style.paragraph(_("None recorded.")))
+    story.append(style.heading(_("PVG scheme membership"), 3))
+    story.append(
+        style.paragraph(
+            _(
+                "As the Disclosure Code of Practice requires, no copy of any certificate is "
+                "kept: only the date of issue, type, position, reference number and decision."
+            )
+        )
+    )
+    for p in record.pvg:
+        story.append(
+            style.field_rows(
+                [
+                    (_("Date of issue"), format_date(p.issued_on)),
+                    (_("Disclosure type"), _(DISCLOSURE_LABELS[p.disclosure_type])),  # type: ignore[index]
+                    (_("Position"), p.position),
+                    (_("Reference number"), p.reference_number),
+                    (_("Recruitment decision"), _(DECISION_LABELS[p.decision])),  # type: ignore[index]
+                    (
+                        _("Renewal due"),
+                        format_date(p.renews_on)
+                        + (
+                            _(" (expired)") if p.expired else _(" (due soon)") if p.due_soon else ""
+                        ),
+                    ),
+                ]
+            )
+        )
+    if not record.pvg:
+        story.append(style.paragraph(_("None recorded.")))
+    story.append(style.heading(_("Training"), 3))
+    if record.training:
+        story.append(
+            style.field_rows(
+                [
+                    (
+                        format_date(t.held_on),
+                        _("{topic} ({hours} h)").format(topic=t.topic, hours=f"{t.hours:g}"),
+                    )
+                    for t in record.training
+                ]
+                + [
+                    (
+                        _("Total"),
+                        ngettext("{n} hour", "{n} hours", int(record.training_hours)).format(
+                            n=f"{record.training_hours:g}"
+                        ),
+                    )
+                ]
+            )
+        )
+    else:
+        story.append(style.paragraph(_("None recorded.")))
+    story.append(style.heading(_("Matches"), 2))
+    if record.matches:
+        story.append(
+            style.field_rows(
+                [
+                    (
+                        _("{role} with {partner}").format(
+                            role=_(ROLE_LABELS[m.role]), partner=m.partner
+                        ),
+                        _("{status}; proposed {proposed}{ended}").format(
+                            status=_(MATCH_STATUS_LABELS[m.status]),
+                            proposed=format_date(m.proposed_on) or "–",
+                            ended=_("; ended {date}").format(date=format_date(m.ended_on))
+                            if m.ended_on
+                            else "",
+                        ),
+                    )
+                    for m in record.matches
+                ]
+            )
+        )
+    else:
+        story.append(style.paragraph(_("No matches yet.")))
+    story += [
+        style.heading(_("Data protection"), 2),
+        style.field_rows([(_("Basis for holding details"), record.consent), (_("Notes"), d.notes)]),
+    ]
+    return style.build_pdf(_letterhead(context, title), story, printed_on=printed_on)
+
+
+# ----------------------------------------------------------------------------- application
+
+
+def render_application(
+    details: PersonDetails | None,
+    roles: list[Role],
+    context: FormContext,
+    printed_on: date | None = None,
+) -> bytes:
+    """The application form: blank when `details` is None, otherwise filled in so far."""
+    from app.printouts import style
+
+    d = details or PersonDetails(first_name="", last_name="")
+    title = _("Application to take part")
+    intro = _(
+        "Thank you for your interest in {programme}. Please fill in this form and return it to "
+        "the coordinator{coordinator}. What you write helps us find the right partner for you; "
+        "it is kept securely and used only for the programme."
+    ).format(
+        programme=context.programme or _("the mentoring programme"),
+        coordinator=f" ({context.coordinator})" if context.coordinator else "",
+    )
+    story: list = [
+        style.heading(title, 1),
+        style.paragraph(intro),
+        style.heading(_("I would like to take part as"), 2),
+        style.tick_list(
+            [
+                (
+                    _("A mentor: supporting a colleague's learning and development"),
+                    Role.MENTOR in roles if details else None,
+                ),
+                (
+                    _("A mentee: being supported by an experienced colleague"),
+                    Role.MENTEE in roles if details else None,
+                ),
+            ]
+        ),
+        style.heading(_("About you"), 2),
+        style.field_rows(
+            [
+                (_("First name"), d.first_name),
+                (_("Last name"), d.last_name),
+                (_("Name you like to be called"), d.preferred_name),
+                (_("E-mail"), d.email),
+                (_("Phone"), d.phone),
+                (_("Date of birth"), format_date(d.date_of_birth)),
+                (_("Postcode"), d.postcode),
+                (_("Languages you speak"), d.languages),
+            ]
+        ),
+        style.heading(_("Your work"), 2),
+        style.field_rows(
+            [
+                (_("Setting or workplace"), d.setting),
+                (_("Job role"), d.job_role),
+                (_("Line manager"), d.line_manager_name),
+                (_("SSSC registration number"), d.sssc_number),
+                (_("SSSC category"), d.sssc_category),
+                (_("Qualifications and studies"), d.qualifications),
+            ]
+        ),
+    ]
+
+    def answer(question: str, value: str, lines: int = 3) -> None:
+        story.append(style.heading(question, 3))
+        if value.strip():
+            story.append(style.paragraph(value))
+        else:
+            story.append(style.writing_lines(lines))
+
+    story.append(style.heading(_("Taking part"), 2))
+    answer(_("When can you meet? (days and times)"), d.availability, 2)
+    answer(_("What are your interests at work?"), d.interests, 2)
+    answer(_("What would you like to develop or get better at?"), d.areas_to_develop)
+    answer(
+        _("Would you prefer a particular kind of partner (say, from another setting)? Why?"),
+        "\n".join(x for x in (d.partner_preferences, d.preference_reason) if x),
+        2,
+    )
+    answer(_("Have you mentored someone, or been mentored, before? Tell us about it."), "", 3)
+    answer(_("Is there anything we should arrange so you can take part fully?"), d.access_needs, 2)
+    story += [
+        style.heading(_("What taking part asks of you"), 2),
+        style.tick_list(
+            [
+                _("I will take part in the training or induction before I am matched."),
+                _("I will keep to the meeting times agreed, or rearrange in good time."),
+                _("I will follow the code of conduct and keep what is discussed confidential."),
+                _("I understand that mentoring is separate from supervision and appraisal."),
+            ]
+        ),
+        style.heading(_("Your information"), 2),
+        style.paragraph(
+            _(
+                "We keep your details on one computer, only for running the programme, and "
+                "delete or anonymise them when they are no longer needed. You can ask to see "
+                "what we hold about you at any time."
+            )
+        ),
+        style.tick_list([_("I agree to my details being held for the programme.")]),
+        style.spacer(6),
+        style.signature_block([_("Applicant")]),
+    ]
+    return style.build_pdf(_letterhead(context, title), story, printed_on=printed_on)
+
+
+# ----------------------------------------------------------------------------- interview
+
+
+def render_interview(
+    name: str,
+    roles: list[Role],
+    context: FormContext,
+    printed_on: date | None = None,
+) -> bytes:
+    """The interview form with the checklist for each role (both when blank)."""
+    from app.printouts import style
+
+    title = _("Interview record")
+    shown = roles or [Role.MENTOR, Role.MENTEE]
+    role_text = _(" and ").join(_(ROLE_LABELS[r]).lower() for r in roles) if roles else ""
+    story: list = [
+        style.heading(title, 1),
+        style.field_rows(
+            [
+                (_("Candidate"), name),
+                (_("Applying to be a"), role_text),
+                (_("Date of interview"), ""),
+                (_("Interviewer"), context.coordinator),
+            ]
+        ),
+    ]
+    if not roles:
+        story.append(style.spacer(3))
+        story.append(
+            style.paragraph(_("Use the checklist for the role the person is applying for."))
+        )
+    for role in shown:
+        if role is Role.MENTOR:
+            story.append(style.heading(_("Qualities of a good mentor"), 2))
+            story.append(
+                style.paragraph(_("Tick each quality you saw evidence of during the interview."))
+            )
+            story.append(style.tick_list([_(label) for _k, label in MENTOR_QUALITIES]))
+        else:
+            story.append(style.heading(_("Qualities of a successful mentee"), 2))
+            story.append(
+                style.paragraph(_("Tick each quality you saw evidence of during the interview."))
+            )
+            story.append(style.tick_list([_(label) for _k, label in MENTEE_QUALITIES]))
+    for question in (
+        _("Why do they want to take part, and what do they hope to gain?"),
+        _("What experience do they bring (of mentoring, being mentored, or supporting others)?"),
+        _("Can they give the time the programme asks for? Any dates to avoid?"),
+        _("Anything to bear in mind when matching them?"),
+    ):
+        story.append(style.heading(question, 3))
+        story.append(style.writing_lines(3))
+    story += [
+        style.heading(_("Outcome"), 2),
+        style.tick_list([_("Suitable"), _("Not suitable"), _("Not decided yet: follow-up needed")]),
+        style.heading(_("Notes"), 3),
+        style.writing_lines(4),
+        style.signature_block([_("Interviewer"), _("Candidate")]),
+    ]
+    return style.build_pdf(_letterhead(context, title), story, printed_on=printed_on)

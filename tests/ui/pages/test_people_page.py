@@ -1,0 +1,267 @@
+"""The People page on the demo: search as you type, filters, the record, the person editor
+(messages by the fields, duplicate warning), screening dialogs, import and export."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from sqlalchemy import select
+
+from app.model import Person, PvgRecord
+from app.model.person import Stage
+from app.services import people
+from ui.dialogs.person_dialog import PersonDialog
+from ui.pages.people_page import PeoplePage
+from ui.widgets import person_record
+
+
+@pytest.fixture(autouse=True)
+def _delete_closed_windows() -> None:
+    """Windows closed by earlier tests are only marked for deletion; delete them now, so the
+    application does not restyle hundreds of dead widgets when the next window is built."""
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def _page(window) -> PeoplePage:  # type: ignore[no-untyped-def]
+    window.go_to("people")
+    page = window.stack.currentWidget()
+    assert isinstance(page, PeoplePage)
+    return page
+
+
+def _names(page: PeoplePage) -> list[str]:
+    return [page.model.data(page.model.index(r, 0)) for r in range(page.model.rowCount())]
+
+
+def test_people_follows_the_framework_and_lists_everyone(window) -> None:  # type: ignore[no-untyped-def]
+    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert titles.index("People") == titles.index("Framework") + 1
+    page = _page(window)
+    assert page.model.rowCount() == 42
+    assert page.count.text() == "42 people"
+
+
+def test_typing_in_the_search_box_filters_as_you_type(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    page = _page(window)
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, "mac")
+    assert sorted(_names(page)) == ["Eilidh Mackenzie", "Fiona MacLeod", "Màiri MacDonald"]
+    assert page.count.text() == "3 of 42 people shown"
+    qtbot.keyClicks(page.search, "l")
+    assert _names(page) == ["Fiona MacLeod"]
+    qtbot.keyClick(page.search, Qt.Key.Key_Escape)
+    assert page.model.rowCount() == 42
+
+
+def test_filters_by_role_stage_and_readiness(window) -> None:  # type: ignore[no-untyped-def]
+    page = _page(window)
+    page.role_filter.setCurrentIndex(page.role_filter.findData("both"))
+    assert _names(page) == ["Eilidh Mackenzie"]
+    page.role_filter.setCurrentIndex(0)
+    page.stage_filter.setCurrentIndex(page.stage_filter.findData(Stage.WITHDRAWN))
+    assert _names(page) == ["Emma Black"]
+    page.stage_filter.setCurrentIndex(0)
+    page.ready_filter.setCurrentIndex(page.ready_filter.findData(True))
+    assert "Deborah Clark" not in _names(page) and "Lorna Gibson" in _names(page)
+
+
+def test_sorting_by_days_waiting(window) -> None:  # type: ignore[no-untyped-def]
+    page = _page(window)
+    page.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
+    assert _names(page)[0] == "Karen Lindsay"  # waiting longest
+
+
+def test_choosing_someone_opens_their_record_with_tabs(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    page = _page(window)
+    qtbot.keyClicks(page.search, "deborah")
+    page.table.selectRow(0)
+    record = page.record
+    assert record.title.text() == "Deborah Clark"
+    assert "PVG membership expired on" in record.status.text()
+    tabs = [record.tabs.tabText(i).replace("&", "") for i in range(record.tabs.count())]
+    assert tabs == ["Details", "Screening", "Training", "Matches", "History"]
+    record.tabs.setCurrentIndex(1)
+    assert "Disclosure Code of Practice" in record.pvg_note_label.text()
+    assert record.pvg_table.rowCount() == 1
+    assert "Expired" in record.pvg_table.item(0, 5).text()
+
+
+def test_person_dialog_shows_messages_by_the_fields(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = PersonDialog(today=date(2026, 11, 23))
+    qtbot.addWidget(dialog)
+    dialog.last_name.setText("Reid")
+    dialog.email.setText("jack@reid")
+    dialog.phone.setText("12345")
+    dialog.postcode.setText("not a postcode")
+    dialog.date_of_birth.edit.setText("31/02/1990")
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert dialog.error_text("first_name") == "⚠ Write their first name."
+    assert "e-mail address" in dialog.error_text("email")
+    assert "phone number" in dialog.error_text("phone")
+    assert "EH6 5AB" in dialog.error_text("postcode")
+    assert "no such date" in dialog.error_text("date_of_birth")
+    assert "at least one role" in dialog.error_text("roles")
+    assert dialog.error_text("last_name") == ""
+    assert dialog.tabs.currentIndex() == 0
+
+
+def test_adding_a_likely_duplicate_warns_first_then_saves(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    page = _page(window)
+    attempts = []
+
+    def fake_exec(dialog: PersonDialog) -> int:
+        dialog.first_name.setText("Megan")
+        dialog.last_name.setText("Fraser")
+        dialog.email.setText("megan.fraser@example.org.uk")
+        dialog.mentee.setChecked(True)
+        dialog.accept()
+        attempts.append(dialog.warning.isVisibleTo(dialog))
+        if dialog.result() != QDialog.DialogCode.Accepted:
+            assert "same name and e-mail address" in dialog.warning.text()
+            dialog.accept()  # Save again: add them anyway
+        return int(dialog.result())
+
+    monkeypatch.setattr(PersonDialog, "exec", fake_exec)
+    page.new_button.click()
+    assert attempts == [True]
+    with window.context.database.session() as s:
+        count = len(s.scalars(select(Person).where(Person.last_name == "Fraser")).all())
+    assert count == 2
+    assert page.model.rowCount() == 43
+    assert page.record.title.text() == "Megan Fraser"
+
+
+def test_recording_a_pvg_check_through_the_record(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    page = _page(window)
+    qtbot.keyClicks(page.search, "iain")
+    page.table.selectRow(0)
+
+    def fake_exec(dialog) -> int:  # type: ignore[no-untyped-def]
+        dialog.issued_on.edit.setText("01/11/2026")
+        dialog.reference_number.setText("1100 2200 3300 4400")
+        dialog.decision.setCurrentIndex(1)
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(person_record.PvgDialog, "exec", fake_exec)
+    page.record._add_pvg()
+    with window.context.database.session() as s:
+        numbers = s.scalars(select(PvgRecord.reference_number)).all()
+    assert "1100 2200 3300 4400" in numbers
+    assert page.record.title.text() == "Iain McIntyre"
+    assert "No PVG membership recorded" not in page.record.status.text()
+
+
+def test_leaving_makes_the_disclosure_scotland_task(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    page = _page(window)
+    qtbot.keyClicks(page.search, "lorna")
+    page.table.selectRow(0)
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[1]))
+
+    def fake_exec(dialog) -> int:  # type: ignore[no-untyped-def]
+        dialog.stage.setCurrentIndex(dialog.stage.findData(Stage.LEFT))
+        dialog.reason.setPlainText("Retired")
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(person_record.StageDialog, "exec", fake_exec)
+    page.record._change_stage(page.record.record.roles[0])
+    page.record.tabs.setCurrentIndex(4)
+    assert told == ["Tell Disclosure Scotland"]
+    assert "Tell Disclosure Scotland" in page.record.task_labels[0].text()
+
+
+def test_import_wizard_adds_only_the_rows_confirmed(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ui.dialogs.import_wizard import ImportWizard
+
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "First name,Surname,Email\n"
+        "Iona,Drummond,iona@example.org.uk\n"
+        "\n"
+        "Callum,Brodie,callum@broken\n",
+        encoding="utf-8",
+    )
+    page = _page(window)
+    wizard = ImportWizard(window.context, window.context.programme_id, parent=page)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(path))
+    wizard.next()
+    assert wizard.mapping_page.mapping() == {0: "first_name", 1: "last_name", 2: "email"}
+    wizard.next()
+    preview = wizard.preview_page
+    assert preview.rows.rowCount() == 2
+    assert "e-mail address" in preview.rows.item(1, 4).text()
+    assert preview.chosen_lines() == {2}
+    assert "1 blank line skipped" in preview.summary.text()
+    wizard.accept()
+    assert wizard.added == 1
+    with window.context.database.session() as s:
+        names = set(s.scalars(select(Person.last_name)))
+    assert "Drummond" in names and "Brodie" not in names
+    assert page.model.total == 43
+
+
+def test_export_writes_the_shown_list(window, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    page = _page(window)
+    page.search.setText("mac")
+    target = tmp_path / "people.csv"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "CSV file (*.csv)")
+    )
+    page.export_button.click()
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    assert len(lines) == 4  # the header and the three people shown
+
+
+def test_withdrawing_without_a_reason_is_refused_by_the_dialog(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.dialogs.screening_dialogs import PvgDialog, StageDialog
+
+    dialog = StageDialog(Stage.APPLIED, name="Emma Black")
+    qtbot.addWidget(dialog)
+    dialog.stage.setCurrentIndex(dialog.stage.findData(Stage.WITHDRAWN))
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted
+    assert "why they withdrew" in dialog.form.error_text("reason")
+    dialog.reason.setPlainText("Moved to Glasgow")
+    dialog.accept()
+    stage, _on, reason = dialog.value()
+    assert stage is Stage.WITHDRAWN and reason == "Moved to Glasgow"
+
+    pvg = PvgDialog()
+    qtbot.addWidget(pvg)
+    assert "Do not scan or copy the certificate" in pvg.note.text()
+    pvg.accept()
+    assert "date of issue" in pvg.form.error_text("issued_on")
+
+
+def test_reminders_at_the_top_open_the_person(window) -> None:  # type: ignore[no-untyped-def]
+    page = _page(window)
+    assert page.reminders.isVisible()
+    assert "Alison Cunningham" in page.reminders.text()
+    page.search.setText("zara")
+    found = page.context.ops.read(
+        lambda s: people.reminders(s, window.context.programme_id, date.today())
+    )
+    deborah = next(r for r in found if "Deborah" in r.text)
+    page.reminders.linkActivated.emit(str(deborah.person_id))
+    assert page.search.text() == ""
+    assert page.record.title.text() == "Deborah Clark"
+
+
+def test_enter_on_a_row_edits_that_person(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    page = _page(window)
+    edited = []
+    monkeypatch.setattr(page, "edit_selected", lambda: edited.append(page.selected_id()))
+    page.table.setFocus()
+    page.table.selectRow(2)
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert edited == [page.model.ids[2]]

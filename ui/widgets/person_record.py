@@ -1,0 +1,758 @@
+"""One person's record beside the People list: what is missing, then tabs for details,
+screening, training, matches and history. Every change goes through the services (via the op
+runner), and the page refreshes when the changes come back."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.dates import format_date
+from app.i18n import _, ngettext
+from app.model import Role
+from app.model.match import MATCH_STATUS_LABELS, OPEN_STATUSES
+from app.model.person import ROLE_LABELS, STAGE_LABELS
+from app.model.screening import (
+    DECISION_LABELS,
+    DISCLOSURE_LABELS,
+    MENTEE_QUALITIES,
+    MENTOR_QUALITIES,
+)
+from app.services import people, screening
+from app.services.people import PersonRecord, RoleRecord
+from ui.context import AppContext
+from ui.dialogs.screening_dialogs import (
+    InterviewDialog,
+    PvgDialog,
+    ReferenceDialog,
+    StageDialog,
+    StepDateDialog,
+    TrainingDialog,
+    pvg_note,
+)
+
+
+def _label(text: str, *, wrap: bool = True, role: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(wrap)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if role:
+        label.setProperty("role", role)
+    return label
+
+
+def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], name: str) -> QTableWidget:
+    table = QTableWidget(len(rows), len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setAccessibleName(name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.setWordWrap(True)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(value))
+    shown = max(1, min(len(rows), 6))
+    height = (
+        table.horizontalHeader().sizeHint().height()
+        + shown * table.verticalHeader().defaultSectionSize()
+        + table.horizontalScrollBar().sizeHint().height()
+        + 2 * table.frameWidth()
+    )
+    table.setFixedHeight(height)
+    return table
+
+
+def _button(text: str, name: str, slot: Callable[[], Any]) -> QPushButton:
+    button = QPushButton(text)
+    button.setAccessibleName(name)
+    button.clicked.connect(slot)
+    return button
+
+
+def _row(*widgets: QWidget) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for widget in widgets:
+        row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
+def _scroll(content: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(content)
+    return area
+
+
+class PersonRecordView(QWidget):
+    """Shows a `PersonRecord`; `edit_requested` asks the page to open the person editor."""
+
+    edit_requested = Signal(int)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.record: PersonRecord | None = None
+        self.today = date.today()
+        self.title = QLabel()
+        self.title.setProperty("role", "heading")
+        self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary = _label("")
+        self.status = _label("")
+        self.status.setAccessibleName(_("Readiness"))
+        self.edit_button = _button(_("&Edit details…"), _("Edit this person's details"), self._edit)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(_("Record"))
+        self.tab_pages: dict[str, QScrollArea] = {}
+        for key, title in (
+            ("details", _("Detai&ls")),
+            ("screening", _("S&creening")),
+            ("training", _("Trai&ning")),
+            ("matches", _("&Matches")),
+            ("history", _("Histor&y")),
+        ):
+            area = _scroll(QWidget())
+            self.tab_pages[key] = area
+            self.tabs.addTab(area, title)
+        self._stale_tabs: set[str] = set()
+        self.tabs.currentChanged.connect(self._fill_tab)
+        self.empty = _label(_("Choose someone in the list to see their record."))
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.edit_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty)
+        layout.addLayout(header)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.status)
+        layout.addWidget(self.tabs, 1)
+        self.show_record(None)
+
+    # --- showing -------------------------------------------------------------------------------
+    def show_record(self, record: PersonRecord | None, today: date | None = None) -> None:
+        self.record = record
+        self.today = today or date.today()
+        has = record is not None
+        for widget in (self.title, self.summary, self.status, self.tabs, self.edit_button):
+            widget.setVisible(has)
+        self.empty.setVisible(not has)
+        if record is None:
+            return
+        self.title.setText(record.name)
+        d = record.details
+        role_text = _(" and ").join(_(ROLE_LABELS[r.role]) for r in record.roles)
+        bits = [b for b in (role_text, d.job_role, d.setting) if b]
+        self.summary.setText(" · ".join(bits))
+        self.status.setText(self._status_text(record))
+        self.status.setStyleSheet(
+            "background: #e8f5e9; border: 1px solid #7cb342; padding: 6px;"
+            if record.ready
+            else "background: #fff4e5; border: 1px solid #e0a040; padding: 6px;"
+        )
+        # Only the tab on show is built now; the others when they are first looked at.
+        self._stale_tabs = set(self.tab_pages)
+        self._fill_tab(self.tabs.currentIndex())
+
+    def _fill_tab(self, index: int) -> None:
+        if self.record is None or index < 0:
+            return
+        key = list(self.tab_pages)[index]
+        if key not in self._stale_tabs:
+            return
+        self._stale_tabs.discard(key)
+        fill = {
+            "details": self._fill_details,
+            "screening": self._fill_screening,
+            "training": self._fill_training,
+            "matches": self._fill_matches,
+            "history": self._fill_history,
+        }[key]
+        # A fresh page each time: the scroll area deletes the old one at once.
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        fill(layout, self.record)
+        layout.addStretch(1)
+        self.tab_pages[key].setWidget(content)
+
+    def _status_text(self, record: PersonRecord) -> str:
+        if record.ready:
+            if any(m.status in OPEN_STATUSES for m in record.matches):
+                return _("✔ Matched, and every check this programme requires is complete.")
+            return _("✔ Ready to match: every step this programme requires is complete.")
+        lines = []
+        for role in record.roles:
+            if not role.gaps:
+                lines.append(
+                    _("✔ As a {role}: ready to match.").format(
+                        role=_(ROLE_LABELS[role.role]).lower()
+                    )
+                )
+                continue
+            lines.append(
+                _("⚠ As a {role}, not ready yet:").format(role=_(ROLE_LABELS[role.role]).lower())
+            )
+            lines.extend(f"  • {gap.message}" for gap in role.gaps)
+        return "\n".join(lines)
+
+    # --- tabs ----------------------------------------------------------------------------------
+    def _fill_details(self, layout: QVBoxLayout, record: PersonRecord) -> None:
+        d = record.details
+        sections = [
+            (
+                _("Contact"),
+                [
+                    (_("Preferred name"), d.preferred_name),
+                    (_("E-mail"), d.email),
+                    (_("Phone"), d.phone),
+                    (_("Date of birth"), format_date(d.date_of_birth)),
+                    (_("Gender"), d.gender),
+                    (_("Postcode"), d.postcode),
+                    (_("Locality"), d.locality),
+                    (_("Languages"), d.languages),
+                    (_("Access needs"), d.access_needs),
+                ],
+            ),
+            (
+                _("Work"),
+                [
+                    (_("Setting or workplace"), d.setting),
+                    (_("Job role"), d.job_role),
+                    (_("Line manager"), record.line_manager),
+                    (
+                        _("SSSC registration"),
+                        " · ".join(x for x in (d.sssc_number, d.sssc_category) if x),
+                    ),
+                    (_("Qualifications and studies"), d.qualifications),
+                ],
+            ),
+            (
+                _("For matching"),
+                [
+                    (_("Availability"), d.availability),
+                    (_("Interests"), d.interests),
+                    (_("Areas to develop"), d.areas_to_develop),
+                    (_("Preferences about a partner"), d.partner_preferences),
+                    (_("Reason"), d.preference_reason),
+                ],
+            ),
+            (
+                _("Data protection"),
+                [(_("Basis for holding details"), record.consent), (_("Notes"), d.notes)],
+            ),
+        ]
+        for title, rows in sections:
+            box = QGroupBox(title)
+            form = QFormLayout(box)
+            for caption, value in rows:
+                value_label = _label(value or _("Not recorded"))
+                if not value:
+                    value_label.setStyleSheet("color: #5f6670;")
+                caption_label = QLabel(caption)
+                caption_label.setBuddy(value_label)
+                value_label.setAccessibleName(caption)
+                form.addRow(caption_label, value_label)
+            layout.addWidget(box)
+
+    def _fill_screening(self, layout: QVBoxLayout, record: PersonRecord) -> None:
+        rules = record.rules
+        for role in record.roles:
+            layout.addWidget(self._role_box(role, record))
+        mentor = record.role(Role.MENTOR) is not None
+        # References
+        box = QGroupBox(_("References"))
+        column = QVBoxLayout(box)
+        if mentor:
+            need = ngettext(
+                "This programme asks for {n} satisfactory reference before a mentor is matched.",
+                "This programme asks for {n} satisfactory references before a mentor is matched.",
+                rules.references_required,
+            ).format(n=rules.references_required)
+        else:
+            need = _("References are asked for mentors; keep any received for this person here.")
+        column.addWidget(_label(need))
+        yes_no = {None: _("Not read yet"), True: _("Satisfactory"), False: _("Not satisfactory")}
+        refs = _table(
+            [_("Referee"), _("Relationship"), _("Asked"), _("Received"), _("Verdict")],
+            [
+                [
+                    r.referee,
+                    r.relationship,
+                    format_date(r.requested_on),
+                    format_date(r.received_on) or _("Waiting"),
+                    yes_no[r.satisfactory],
+                ]
+                for r in record.references
+            ],
+            _("References"),
+        )
+        self.references_table = refs
+        column.addWidget(refs)
+        column.addLayout(
+            _row(
+                _button(_("Add a &reference…"), _("Add a reference"), self._add_reference),
+                _button(_("Edit reference…"), _("Edit the chosen reference"), self._edit_reference),
+                _button(
+                    _("Delete reference"), _("Delete the chosen reference"), self._delete_reference
+                ),
+            )
+        )
+        layout.addWidget(box)
+        # PVG
+        box = QGroupBox(_("PVG scheme membership"))
+        column = QVBoxLayout(box)
+        if mentor:
+            column.addWidget(
+                _label(
+                    _("This programme requires mentors to be PVG scheme members.")
+                    if rules.require_pvg
+                    else _("This programme does not require PVG membership.")
+                )
+            )
+        note = _label(pvg_note(), role="note")
+        note.setStyleSheet("background: #eef3f8; padding: 6px; border: 1px solid #c3d3e3;")
+        note.setAccessibleName(_("Why no certificate is kept"))
+        column.addWidget(note)
+        self.pvg_note_label = note
+        rows = []
+        for p in record.pvg:
+            if p.expired:
+                state = _("Expired on {date}").format(date=format_date(p.renews_on))
+            elif p.due_soon:
+                state = _("Due for renewal by {date}").format(date=format_date(p.renews_on))
+            else:
+                state = _("Current until {date}").format(date=format_date(p.renews_on))
+            rows.append(
+                [
+                    format_date(p.issued_on),
+                    _(DISCLOSURE_LABELS[p.disclosure_type]),  # type: ignore[index]
+                    p.position,
+                    p.reference_number,
+                    _(DECISION_LABELS[p.decision]),  # type: ignore[index]
+                    state,
+                ]
+            )
+        self.pvg_table = _table(
+            [
+                _("Issued"),
+                _("Type"),
+                _("Position"),
+                _("Reference number"),
+                _("Decision"),
+                _("Renewal"),
+            ],
+            rows,
+            _("PVG records"),
+        )
+        column.addWidget(self.pvg_table)
+        column.addLayout(
+            _row(
+                _button(_("Record a PVG chec&k…"), _("Record a PVG check"), self._add_pvg),
+                _button(_("Edit PVG record…"), _("Edit the chosen PVG record"), self._edit_pvg),
+            )
+        )
+        layout.addWidget(box)
+
+    def _role_box(self, role: RoleRecord, record: PersonRecord) -> QGroupBox:
+        rules = record.rules
+        box = QGroupBox(_("As a {role}").format(role=_(ROLE_LABELS[role.role]).lower()))
+        column = QVBoxLayout(box)
+        steps: list[tuple[str, str, date | None, str, bool]] = [
+            (
+                "application",
+                _("Application form"),
+                role.application_on,
+                _("received"),
+                rules.require_application,
+            ),
+            (
+                "code_of_conduct",
+                _("Code of conduct"),
+                role.code_signed_on,
+                _("signed"),
+                rules.require_code_of_conduct,
+            ),
+        ]
+        if role.role is Role.MENTEE:
+            steps.append(
+                (
+                    "induction",
+                    _("Mentee induction"),
+                    role.induction_on,
+                    _("done"),
+                    rules.require_mentee_induction,
+                )
+            )
+        grid = QFormLayout()
+        for step, caption, done_on, verb, required in steps:
+            if done_on:
+                text = _("{verb} on {date}").format(
+                    verb=verb.capitalize(), date=format_date(done_on)
+                )
+            else:
+                text = _("Not yet") + ("" if required else _(" (not required here)"))
+            button = _button(
+                _("Record…"),
+                _("Record {step}").format(step=caption.lower()),
+                lambda s=step, c=caption, d=done_on, p=role.participant_id: self._record_step(
+                    p, s, c, d
+                ),
+            )
+            cell = QWidget()
+            cell_row = QHBoxLayout(cell)
+            cell_row.setContentsMargins(0, 0, 0, 0)
+            value = _label(text)
+            cell_row.addWidget(value, 1)
+            cell_row.addWidget(button)
+            caption_label = QLabel(caption)
+            caption_label.setBuddy(button)
+            grid.addRow(caption_label, cell)
+        column.addLayout(grid)
+        qualities = dict(MENTOR_QUALITIES if role.role is Role.MENTOR else MENTEE_QUALITIES)
+        interviews = _table(
+            [_("Interview"), _("Interviewer"), _("Outcome"), _("Qualities seen")],
+            [
+                [
+                    format_date(i.held_on),
+                    i.interviewer,
+                    i.outcome,
+                    str(len([q for q in i.qualities if q in qualities]))
+                    + " / "
+                    + str(len(qualities)),
+                ]
+                for i in role.interviews
+            ],
+            _("Interviews as a {role}").format(role=_(ROLE_LABELS[role.role]).lower()),
+        )
+        column.addWidget(interviews)
+        column.addLayout(
+            _row(
+                _button(
+                    _("Record an inter&view…"),
+                    _("Record an interview"),
+                    lambda r=role: self._add_interview(r),
+                ),
+                _button(
+                    _("Edit interview…"),
+                    _("Edit the chosen interview"),
+                    lambda r=role, t=interviews: self._edit_interview(r, t),
+                ),
+            )
+        )
+        return box
+
+    def _fill_training(self, layout: QVBoxLayout, record: PersonRecord) -> None:
+        need = record.rules.min_training_hours
+        total = record.training_hours
+        if record.role(Role.MENTOR) is not None:
+            text = _(
+                "{done} hours done. This programme asks mentors for at least {need} hours of "
+                "training before they are matched."
+            ).format(done=f"{total:g}", need=f"{need:g}")
+        else:
+            text = _("{done} hours done.").format(done=f"{total:g}")
+        layout.addWidget(_label(text))
+        self.training_table = _table(
+            [_("Date"), _("Topic"), _("Hours")],
+            [[format_date(t.held_on), t.topic, f"{t.hours:g}"] for t in record.training],
+            _("Training sessions"),
+        )
+        layout.addWidget(self.training_table)
+        layout.addLayout(
+            _row(
+                _button(_("Add a session…"), _("Add a training session"), self._add_training),
+                _button(_("Delete session"), _("Delete the chosen session"), self._delete_training),
+            )
+        )
+
+    def _fill_matches(self, layout: QVBoxLayout, record: PersonRecord) -> None:
+        if not record.matches:
+            layout.addWidget(_label(_("No matches yet.")))
+            return
+        layout.addWidget(
+            _table(
+                [
+                    _("As"),
+                    _("With"),
+                    _("Status"),
+                    _("Proposed"),
+                    _("Started"),
+                    _("Ended"),
+                    _("Why it ended"),
+                ],
+                [
+                    [
+                        _(ROLE_LABELS[m.role]),
+                        m.partner,
+                        _(MATCH_STATUS_LABELS[m.status]),
+                        format_date(m.proposed_on),
+                        format_date(m.started_on),
+                        format_date(m.ended_on),
+                        m.end_reason,
+                    ]
+                    for m in record.matches
+                ],
+                _("Matches"),
+            )
+        )
+
+    def _fill_history(self, layout: QVBoxLayout, record: PersonRecord) -> None:
+        for role in record.roles:
+            box = QGroupBox(
+                _("As a {role}: {stage}").format(
+                    role=_(ROLE_LABELS[role.role]).lower(), stage=_(STAGE_LABELS[role.stage])
+                )
+            )
+            column = QVBoxLayout(box)
+            column.addWidget(
+                _table(
+                    [_("Stage"), _("From"), _("Days"), _("Reason")],
+                    [
+                        [
+                            _(STAGE_LABELS[h.stage]),
+                            format_date(h.changed_on),
+                            str(h.days),
+                            h.reason,
+                        ]
+                        for h in reversed(role.history)
+                    ],
+                    _("Stages as a {role}").format(role=_(ROLE_LABELS[role.role]).lower()),
+                )
+            )
+            column.addLayout(
+                _row(
+                    _button(
+                        _("&Update stage…"),
+                        _("Change stage as a {role}").format(
+                            role=_(ROLE_LABELS[role.role]).lower()
+                        ),
+                        lambda r=role: self._change_stage(r),
+                    )
+                )
+            )
+            layout.addWidget(box)
+        if record.tasks:
+            box = QGroupBox(_("Tasks"))
+            column = QVBoxLayout(box)
+            self.task_labels: list[QLabel] = []
+            for task in record.tasks:
+                if task.done_on:
+                    text = _("✔ {task} (done {date})").format(
+                        task=task.title, date=format_date(task.done_on)
+                    )
+                elif task.due_on < self.today:
+                    text = _("⚠ {task}: overdue since {date}.").format(
+                        task=task.title, date=format_date(task.due_on)
+                    )
+                else:
+                    text = _("{task}: due by {date}.").format(
+                        task=task.title, date=format_date(task.due_on)
+                    )
+                label = _label(text)
+                self.task_labels.append(label)
+                if task.done_on:
+                    column.addWidget(label)
+                    continue
+                done = _button(
+                    _("Mar&k done"),
+                    _("Mark done: {task}").format(task=task.title),
+                    lambda t=task.id: self._task_done(t),
+                )
+                row = QHBoxLayout()
+                row.addWidget(label, 1)
+                row.addWidget(done)
+                column.addLayout(row)
+            layout.addWidget(box)
+
+    # --- actions -------------------------------------------------------------------------------
+    def _run(self, fn: Callable[[Any], Any], on_invalid=None) -> Any:  # type: ignore[no-untyped-def]
+        return self.context.ops.run(self, fn, on_invalid=on_invalid)
+
+    def _edit(self) -> None:
+        if self.record is not None:
+            self.edit_requested.emit(self.record.id)
+
+    @staticmethod
+    def _chosen(table: QTableWidget) -> int | None:
+        rows = table.selectionModel().selectedRows()
+        return rows[0].row() if rows else None
+
+    def _record_step(
+        self, participant_id: int, step: str, caption: str, current: date | None
+    ) -> None:
+        dialog = StepDateDialog(caption, _("&Date"), current, today=self.today, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._run(
+                lambda s: screening.record_step_date(
+                    s, participant_id, step, dialog.value(), self.today
+                )
+            )
+
+    def _add_interview(self, role: RoleRecord) -> None:
+        dialog = InterviewDialog(
+            role.role, interviewer=self._coordinator(), today=self.today, parent=self
+        )
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._run(
+                lambda s: screening.add_interview(
+                    s, role.participant_id, dialog.value(), self.today
+                )
+            )
+
+    def _edit_interview(self, role: RoleRecord, table: QTableWidget) -> None:
+        row = self._chosen(table)
+        if row is None:
+            self._choose_first(_("an interview"))
+            return
+        interview = role.interviews[row]
+        details = screening.InterviewDetails(
+            held_on=interview.held_on,
+            interviewer=interview.interviewer,
+            qualities=interview.qualities,
+            outcome=interview.outcome_value,  # type: ignore[arg-type]
+            notes=interview.notes,
+        )
+        dialog = InterviewDialog(role.role, details, today=self.today, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._run(
+                lambda s: screening.update_interview(s, interview.id, dialog.value(), self.today)
+            )
+
+    def _add_reference(self) -> None:
+        assert self.record is not None
+        person_id = self.record.id
+        dialog = ReferenceDialog(today=self.today, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._run(lambda s: screening.add_reference(s, person_id, dialog.value(), self.today))
+
+    def _edit_reference(self) -> None:
+        assert self.record is not None
+        row = self._chosen(self.references_table)
+        if row is None:
+            self._choose_first(_("a reference"))
+            return
+        r = self.record.references[row]
+        details = screening.ReferenceDetails(
+            r.referee,
+            r.relationship,
+            r.contact,
+            r.requested_on,
+            r.received_on,
+            r.satisfactory,
+            r.note,
+        )
+        dialog = ReferenceDialog(details, today=self.today, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._run(lambda s: screening.update_reference(s, r.id, dialog.value(), self.today))
+
+    def _delete_reference(self) -> None:
+        assert self.record is not None
+        row = self._chosen(self.references_table)
+        if row is None:
+            self._choose_first(_("a reference"))
+            return
+        r = self.record.references[row]
+        if self._confirm(_("Delete the reference from {name}?").format(name=r.referee)):
+            self._run(lambda s: screening.delete_reference(s, r.id))
+
+    def _add_pvg(self) -> None:
+        assert self.record is not None
+        person_id = self.record.id
+        dialog = PvgDialog(position=self.record.details.job_role, today=self.today, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._run(lambda s: screening.add_pvg(s, person_id, dialog.value(), self.today))
+
+    def _edit_pvg(self) -> None:
+        assert self.record is not None
+        row = self._chosen(self.pvg_table)
+        if row is None:
+            self._choose_first(_("a PVG record"))
+            return
+        p = self.record.pvg[row]
+        details = screening.PvgDetails(
+            p.issued_on,
+            p.disclosure_type,  # type: ignore[arg-type]
+            p.position,
+            p.reference_number,
+            p.decision,  # type: ignore[arg-type]
+            p.regulated_role,
+        )
+        dialog = PvgDialog(details, today=self.today, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._run(lambda s: screening.update_pvg(s, p.id, dialog.value(), self.today))
+
+    def _add_training(self) -> None:
+        assert self.record is not None
+        person_id = self.record.id
+        dialog = TrainingDialog(today=self.today, parent=self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._run(lambda s: screening.add_training(s, person_id, dialog.value(), self.today))
+
+    def _delete_training(self) -> None:
+        assert self.record is not None
+        row = self._chosen(self.training_table)
+        if row is None:
+            self._choose_first(_("a training session"))
+            return
+        t = self.record.training[row]
+        if self._confirm(_("Delete the session “{topic}”?").format(topic=t.topic)):
+            self._run(lambda s: screening.delete_training(s, t.id))
+
+    def _change_stage(self, role: RoleRecord) -> None:
+        assert self.record is not None
+        dialog = StageDialog(role.stage, name=self.record.name, today=self.today, parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        stage, on, reason = dialog.value()
+        changes = self._run(lambda s: people.set_stage(s, role.participant_id, stage, on, reason))
+        if changes is not None and changes.screening:
+            QMessageBox.information(
+                self,
+                _("Tell Disclosure Scotland"),
+                _(
+                    "{name} held PVG membership for regulated work with the programme. A task "
+                    "to tell Disclosure Scotland that they have stopped is now on their History "
+                    "tab."
+                ).format(name=self.record.name),
+            )
+
+    def _task_done(self, task_id: int) -> None:
+        self._run(lambda s: people.complete_task(s, task_id, self.today))
+
+    def _coordinator(self) -> str:
+        return self.context.preferences.coordinator_name
+
+    def _choose_first(self, what: str) -> None:
+        QMessageBox.information(
+            self, _("Choose one first"), _("Choose {what} in the list first.").format(what=what)
+        )
+
+    def _confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(self, _("Delete"), question)
+        return answer == QMessageBox.StandardButton.Yes
