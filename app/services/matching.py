@@ -239,8 +239,13 @@ def candidates(
             experience[mentor_pid] += 1
 
     chain = _line_management(s)
+    # Names are compared only where a line manager was typed in by name.
+    typed = any(name.strip() for _manager, name in chain.values())
     names = {
-        f.person_id: frozenset(fit.normalise_name(n) for n in (f.name, f.full_name)) for f in facts
+        f.person_id: frozenset(fit.normalise_name(n) for n in (f.name, f.full_name))
+        if typed
+        else frozenset()
+        for f in facts
     }
     places, ratio_limited = fit.mentor_places(
         programme.max_mentees_per_mentor,
