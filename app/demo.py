@@ -12,15 +12,20 @@ from datetime import date, timedelta
 from sqlalchemy.orm import Session
 
 from app.model import (
+    Agreement,
     BaselineChange,
+    EndingKind,
     Goal,
     GoalAction,
     GoalStatus,
     GoalStatusChange,
     GoalTerm,
     Interview,
+    Introduction,
+    IntroductionOutcome,
     Match,
     MatchStatus,
+    MatchStatusChange,
     Participant,
     Person,
     Programme,
@@ -28,10 +33,12 @@ from app.model import (
     PvgRecord,
     RecordedAt,
     Reference,
+    RiskAssessment,
     Role,
     StageChange,
     Task,
     TrainingSession,
+    WaitingPriority,
 )
 from app.model.person import ConsentBasis, Stage
 from app.model.programme import MentoringType, ProgrammeModel, ProgrammeStatus
@@ -43,6 +50,7 @@ from app.model.screening import (
     RecruitmentDecision,
     TaskKind,
 )
+from app.services.matching import DEFAULT_MENTEE_ROLE, DEFAULT_MENTOR_ROLE, agreement_policy
 
 SETTINGS = [
     "Wee Acorns Nursery, Leith",
@@ -176,6 +184,7 @@ def create_demo(s: Session, today: date | None = None) -> int:
     _demo_meetings(s, main, today)
     _demo_framework(s, main, peer, today)
     _demo_people(s, main, today, rng)
+    _demo_matching(s, main, today)
     return main.id
 
 
@@ -418,6 +427,31 @@ def _demo_matches(s: Session, programme: Programme, today: date) -> None:
             )
         s.add(match)
     s.flush()
+
+
+COORDINATOR = "Seonag Morrison"
+
+#: What the demo's partnerships work on, and the risks their coordinator noted.
+DEMO_ISSUES = [
+    "Confidence leading a room\nPlanning for the Childhood Practice award",
+    "Working with families who are new to the nursery\nObservations and next steps",
+    "Outdoor learning in all weathers\nSharing practice with the team",
+    "Supporting children with additional support needs\nWriting a child's plan",
+]
+DEMO_RISKS = [
+    (
+        "First meetings away from the workplace; mentor and mentee do not know each other.",
+        "Meet at the network office for the first two meetings; coordinator checks in after each.",
+    ),
+    (
+        "Mentee works part-time, so meetings may slip.",
+        "Agree a standing fortnightly slot; coordinator reviews after the first month.",
+    ),
+    (
+        "Mentor and mentee are in neighbouring settings that share some families.",
+        "Agree at the first meeting not to discuss named children or families.",
+    ),
+]
 
 
 # --------------------------------------------------------------------------- goals
@@ -684,6 +718,138 @@ DEMO_GOALS = [
         ],
     ),
 ]
+
+
+def _demo_matching(s: Session, programme: Programme, today: date) -> None:
+    """The matching records behind the demo's matches: each status change with who made it,
+    risk assessments, introductions and agreements (with the policy version in force)
+    consistent with each match's state; and a waiting mentee marked as a priority."""
+    from dateutil.relativedelta import relativedelta
+    from sqlalchemy import select
+
+    matches = list(
+        s.scalars(select(Match).where(Match.programme_id == programme.id).order_by(Match.id))
+    )
+    mentees = list(
+        s.scalars(
+            select(Participant)
+            .where(Participant.programme_id == programme.id, Participant.role == Role.MENTEE)
+            .order_by(Participant.id)
+        )
+    )
+
+    def change(match: Match, old: MatchStatus | None, new: MatchStatus, on: date, note=""):  # type: ignore[no-untyped-def]
+        s.add(
+            MatchStatusChange(
+                match_id=match.id,
+                from_status=old,
+                to_status=new,
+                changed_on=on,
+                changed_by=COORDINATOR,
+                note=note,
+            )
+        )
+
+    def risk(match: Match, n: int) -> None:
+        risks, actions = DEMO_RISKS[n % len(DEMO_RISKS)]
+        s.add(
+            RiskAssessment(
+                match_id=match.id,
+                assessed_on=match.proposed_on + timedelta(days=3),
+                assessed_by=COORDINATOR,
+                risks=risks,
+                actions=actions,
+            )
+        )
+
+    def introduction(match: Match, outcome: IntroductionOutcome, notes: str) -> date:
+        held = match.proposed_on + timedelta(days=7)
+        s.add(
+            Introduction(
+                match_id=match.id,
+                held_on=held,
+                staff_present=COORDINATOR,
+                outcome=outcome,
+                notes=notes,
+            )
+        )
+        return held
+
+    def agreement(match: Match, n: int, agreed: date, signed: bool) -> None:
+        version, approved_on = agreement_policy(s, programme.id, agreed)
+        s.add(
+            Agreement(
+                match_id=match.id,
+                relationship_months=programme.relationship_months,
+                review_interval_months=programme.review_interval_months,
+                min_meetings_per_month=programme.min_meetings_per_month,
+                min_meeting_minutes=programme.min_meeting_minutes,
+                max_meeting_minutes=programme.max_meeting_minutes,
+                max_contacts_between_meetings=programme.max_contacts_between_meetings,
+                cancellation_notice_hours=programme.cancellation_notice_hours,
+                issues=DEMO_ISSUES[n % len(DEMO_ISSUES)],
+                mentor_role=DEFAULT_MENTOR_ROLE,
+                mentee_role=DEFAULT_MENTEE_ROLE,
+                agreed_on=agreed,
+                review_on=agreed + relativedelta(months=programme.review_interval_months),
+                mentor_signed_on=agreed if signed else None,
+                mentee_signed_on=agreed if signed else None,
+                coordinator_signed_on=agreed if signed else None,
+                signatures_recorded_by=COORDINATOR if signed else "",
+                policy_version=version,
+                policy_approved_on=approved_on,
+            )
+        )
+
+    for n, match in enumerate(matches):
+        proposed = match.proposed_on or today
+        change(match, None, MatchStatus.PROPOSED, proposed)
+        if match.status is MatchStatus.PROPOSED:
+            continue
+        risk(match, n)
+        held = introduction(match, IntroductionOutcome.GO_AHEAD, "Both keen to start.")
+        change(match, MatchStatus.PROPOSED, MatchStatus.INTRODUCED, held)
+        if match.status is MatchStatus.INTRODUCED:
+            agreement(match, n, held, signed=False)
+            continue
+        started = match.started_on or held
+        agreement(match, n, started, signed=True)
+        change(match, MatchStatus.INTRODUCED, MatchStatus.ACTIVE, started, "Agreement signed.")
+        if match.status is MatchStatus.PAUSED:
+            change(
+                match,
+                MatchStatus.ACTIVE,
+                MatchStatus.PAUSED,
+                today - timedelta(days=30),
+                "Mentee on sick leave; both want to carry on when she is back.",
+            )
+        elif match.status is MatchStatus.ENDING:
+            change(
+                match,
+                MatchStatus.ACTIVE,
+                MatchStatus.ENDING,
+                today - timedelta(days=20),
+                "Twelve months nearly up: planning the final review.",
+            )
+        elif match.status is MatchStatus.CLOSED:
+            planned = "Planned" in match.end_reason
+            match.ending_kind = EndingKind.PLANNED if planned else EndingKind.EARLY
+            change(
+                match,
+                MatchStatus.ACTIVE,
+                MatchStatus.CLOSED,
+                match.ended_on or today,
+                match.end_reason,
+            )
+
+    s.add(
+        WaitingPriority(
+            participant_id=mentees[14].id,
+            note="Newly qualified and leading a room on her own from January.",
+            set_on=today - timedelta(days=6),
+        )
+    )
+    s.flush()
 
 
 def _demo_goals(s: Session, programme: Programme, today: date) -> None:

@@ -32,6 +32,7 @@ from ui.dialogs.help_dialogs import show_about, show_guidance
 from ui.pages.base import Page
 from ui.pages.framework_page import FrameworkPage
 from ui.pages.goals_page import GoalsPage
+from ui.pages.matching_page import MatchingPage
 from ui.pages.meetings_page import MeetingsPage
 from ui.pages.people_page import PeoplePage
 from ui.pages.programmes_page import ProgrammesPage
@@ -45,7 +46,15 @@ DAILY = timedelta(hours=24)
 
 def page_classes() -> list[type[Page]]:
     """The navigation, in order. Each part of the product adds its page here."""
-    return [ProgrammesPage, FrameworkPage, PeoplePage, MeetingsPage, GoalsPage, SettingsPage]
+    return [
+        ProgrammesPage,
+        FrameworkPage,
+        PeoplePage,
+        MatchingPage,
+        MeetingsPage,
+        GoalsPage,
+        SettingsPage,
+    ]
 
 
 class MainWindow(QMainWindow):

@@ -1,6 +1,7 @@
 """The mapped classes, one module per part of the story. Importing this package registers all
 of them on `Base.metadata`, which the migrations compare against."""
 
+from app.model.agreement import Agreement
 from app.model.base import Base
 from app.model.framework import PlanningAnswer, PlanningProgress
 from app.model.goal import (
@@ -13,20 +14,24 @@ from app.model.goal import (
     ProgressRating,
     RecordedAt,
 )
-from app.model.match import Match, MatchStatus
+from app.model.introduction import Introduction, IntroductionOutcome
+from app.model.match import EndingKind, Match, MatchStatus, MatchStatusChange, WaitingPriority
 from app.model.meeting import ActionPoint, FormDraft, MeetingLog, MeetingPrivateNote
 from app.model.person import Participant, Person, Role
 from app.model.policy import PolicyPassage, PolicyVersion
 from app.model.programme import MentoringType, Programme, ProgrammeModel, ProgrammeStatus
+from app.model.risk import RiskAssessment
 from app.model.screening import Interview, PvgRecord, Reference, StageChange, TrainingSession
 from app.model.support import Concern, SupportContact
 from app.model.task import Task
 
 __all__ = [
     "ActionPoint",
+    "Agreement",
     "Base",
     "BaselineChange",
     "Concern",
+    "EndingKind",
     "FormDraft",
     "Goal",
     "GoalAction",
@@ -34,8 +39,11 @@ __all__ = [
     "GoalStatusChange",
     "GoalTerm",
     "Interview",
+    "Introduction",
+    "IntroductionOutcome",
     "Match",
     "MatchStatus",
+    "MatchStatusChange",
     "MeetingLog",
     "MeetingPrivateNote",
     "MentoringType",
@@ -52,9 +60,11 @@ __all__ = [
     "PvgRecord",
     "RecordedAt",
     "Reference",
+    "RiskAssessment",
     "Role",
     "StageChange",
     "SupportContact",
     "Task",
     "TrainingSession",
+    "WaitingPriority",
 ]

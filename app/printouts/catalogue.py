@@ -49,6 +49,48 @@ def programme_summary(s: Session, programme_id: int, printed_on: date | None = N
     return document.render(summary, printed_on=printed_on)
 
 
+def agreement(s: Session, match_id: int, printed_on: date | None = None) -> bytes:
+    """The mentoring agreement for a match: as drawn up, or pre-filled from the programme's
+    rules when it has not been drawn up yet."""
+    from app.printouts import agreement as document
+    from app.services import matching
+
+    today = printed_on or date.today()
+    details = matching.match_details(s, match_id)
+    match = matching.get_match(s, match_id)
+    programme = match.programme
+    record = matching.agreement_record(s, match_id)
+    drafted = matching.agreement_details(s, match_id, today)
+    if record is not None:
+        rules = record
+        policy = (record.policy_version, record.policy_approved_on)
+    else:
+        rules = programme
+        policy = matching.agreement_policy(s, programme.id, drafted.agreed_on or today)
+    sheet = document.AgreementSheet(
+        organisation=programme.organisation,
+        programme=programme.name,
+        coordinator=programme.coordinator,
+        mentor=details.mentor_name,
+        mentee=details.mentee_name,
+        relationship_months=rules.relationship_months,
+        review_interval_months=rules.review_interval_months,
+        min_meetings_per_month=rules.min_meetings_per_month,
+        min_meeting_minutes=rules.min_meeting_minutes,
+        max_meeting_minutes=rules.max_meeting_minutes,
+        max_contacts_between_meetings=rules.max_contacts_between_meetings,
+        cancellation_notice_hours=rules.cancellation_notice_hours,
+        issues=drafted.issues,
+        mentor_role=drafted.mentor_role,
+        mentee_role=drafted.mentee_role,
+        agreed_on=drafted.agreed_on if record is not None else None,
+        review_on=drafted.review_on if record is not None else None,
+        policy_version=policy[0],
+        policy_approved_on=policy[1],
+    )
+    return document.render(sheet, printed_on=printed_on)
+
+
 def action_plan(s: Session, match_id: int, printed_on: date | None = None) -> bytes:
     from app.printouts import action_plan as document
     from app.services import goals
@@ -326,6 +368,7 @@ PRINTOUTS: dict[str, Printout] = {
     p.kind: p
     for p in [
         Printout("programme-summary", _("Programme summary"), programme_summary, "programme"),
+        Printout("agreement", _("Mentoring agreement"), agreement, "match"),
         Printout("action-plan", _("Action plan"), action_plan, "match"),
         Printout("progress-summary", _("Progress summary"), progress_summary, "match"),
         Printout("meeting-log", _("Meeting log"), meeting_log, "meeting"),
