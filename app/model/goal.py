@@ -125,8 +125,8 @@ class GoalStatusChange(Base):
 class GoalAction(Versioned, Base):
     """One step of a goal's action plan.
 
-    An action agreed at a meeting can be tied to the meeting's action point: that link is a
-    nullable column added with the meeting logs, so actions typed here stay as they are.
+    An action agreed at a meeting can be tied to that meeting's action point
+    (`action_point_id`); actions typed on the Goals page have none.
     """
 
     __tablename__ = "goal_action"
@@ -143,6 +143,9 @@ class GoalAction(Versioned, Base):
     done_on: Mapped[date | None]
     removed_on: Mapped[date | None]
     position: Mapped[int] = mapped_column(default=0)
+    action_point_id: Mapped[int | None] = mapped_column(
+        ForeignKey("action_point.id", ondelete="SET NULL"), index=True, unique=True
+    )
 
     goal: Mapped[Goal] = relationship(back_populates="actions")
 

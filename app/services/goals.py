@@ -875,6 +875,63 @@ def goals_to_link(s: Session, match_id: int) -> list[GoalChoice]:
     ]
 
 
+@dataclass(frozen=True)
+class MeetingActionChoice:
+    """An action point from a meeting log that could go under a goal."""
+
+    action_point_id: int
+    text: str
+    agreed_on: date
+    due_on: date | None
+
+
+def meeting_actions_to_link(s: Session, match_id: int) -> list[MeetingActionChoice]:
+    """The match's meeting action points not yet under any goal, newest meeting first."""
+    from app.model.meeting import ActionPoint, MeetingLog
+
+    linked = select(GoalAction.action_point_id).where(GoalAction.action_point_id.is_not(None))
+    rows = s.execute(
+        select(ActionPoint.id, ActionPoint.text, MeetingLog.held_on, ActionPoint.due_on)
+        .join(MeetingLog, MeetingLog.id == ActionPoint.agreed_at_id)
+        .where(ActionPoint.match_id == match_id, ActionPoint.id.not_in(linked))
+        .order_by(MeetingLog.held_on.desc(), ActionPoint.position)
+    )
+    return [MeetingActionChoice(*row) for row in rows]
+
+
+def link_action_point(s: Session, goal_id: int, action_point_id: int) -> Changes:
+    """Put an action point agreed at a meeting under a goal, as a step of its action plan:
+    its words, who does it, when it was agreed and when it is due come from the meeting log."""
+    from app.model.meeting import ACTION_OWNER_LABELS, ActionPoint, ActionStatus, MeetingLog
+
+    goal = get_goal(s, goal_id)
+    point = s.get(ActionPoint, action_point_id)
+    if point is None:
+        raise NotFound(_("That action point no longer exists."))
+    if point.match_id != goal.match_id:
+        raise ActionRefused(_("That action point belongs to another match."))
+    if s.scalar(select(GoalAction.id).where(GoalAction.action_point_id == point.id)):
+        raise ActionRefused(_("That action point is already under a goal."))
+    agreed = s.get(MeetingLog, point.agreed_at_id)
+    reviewed = s.get(MeetingLog, point.reviewed_at_id) if point.reviewed_at_id else None
+    done_on = reviewed.held_on if reviewed and point.status is ActionStatus.DONE else None
+    changes = add_action(
+        s,
+        goal.id,
+        ActionDetails(
+            description=point.text,
+            who=_(ACTION_OWNER_LABELS[point.owner]),
+            agreed_on=agreed.held_on if agreed else None,
+            due_on=point.due_on,
+            done_on=done_on,
+        ),
+    )
+    action = s.get(GoalAction, changes.created_id)
+    assert action is not None
+    action.action_point_id = point.id
+    return changes
+
+
 # --------------------------------------------------------------------------- drafts
 
 

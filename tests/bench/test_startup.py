@@ -70,7 +70,8 @@ def test_cold_start_large(tmp_path: Path) -> None:
     db.close()
     median, times = median_start(tmp_path)
     print(
-        f"\ncold start, large (2,000 people, 1,000 matches, 40,000 meetings, 8,000 goals): median {median * 1000:.0f} ms over {RUNS} runs "
+        "\ncold start, large (2,000 people, 1,000 matches, 40,000 meetings, 8,000 goals): "
+        f"median {median * 1000:.0f} ms over {RUNS} runs "
         f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f})"
     )
     assert median < 1.0

@@ -14,6 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -275,6 +276,7 @@ class GoalsPage(Page):
         card.rate_button.clicked.connect(lambda: self.record_progress(goal_id))
         card.history_button.clicked.connect(lambda: self.show_history(goal_id))
         card.add_action_button.clicked.connect(lambda: self.add_action(goal_id))
+        card.from_meeting_button.clicked.connect(lambda: self.add_from_meeting(goal_id))
         card.edit_action_button.clicked.connect(lambda: self.edit_action(card))
         card.done_button.clicked.connect(lambda: self.mark_done(card))
         card.remove_button.clicked.connect(lambda: self.remove_or_restore(card))
@@ -386,6 +388,41 @@ class GoalsPage(Page):
             )
             if changes is not None:
                 return
+
+    def add_from_meeting(self, goal_id: int) -> None:
+        """Choose one of the match's meeting action points to put under this goal."""
+        match_id = self.selected_match_id()
+        if match_id is None:
+            return
+        choices = self.context.ops.read(lambda s: goals.meeting_actions_to_link(s, match_id))
+        if not choices:
+            QMessageBox.information(
+                self,
+                _("No meeting actions"),
+                _(
+                    "Every action point from this match's meeting logs is already under a goal, "
+                    "or no meeting has been logged yet."
+                ),
+            )
+            return
+        labels = [
+            _("{date}: {text}").format(date=c.agreed_on.strftime("%d/%m/%Y"), text=c.text)
+            for c in choices
+        ]
+        picked, ok = QInputDialog.getItem(
+            self,
+            _("Add an action from a meeting"),
+            _("Action points agreed at meetings (newest first):"),
+            labels,
+            0,
+            False,
+        )
+        if not ok:
+            return
+        chosen = choices[labels.index(picked)]
+        self.context.ops.run(
+            self, lambda s: goals.link_action_point(s, goal_id, chosen.action_point_id)
+        )
 
     def edit_action(self, card: GoalCard) -> None:
         action = card.selected_action()

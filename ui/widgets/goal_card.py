@@ -148,6 +148,10 @@ class GoalCard(QFrame):
         self.rate_button = button(_("Record progress…"), _("Record progress"))
         self.history_button = button(_("History…"), _("History"))
         self.add_action_button = button(_("Add action…"), _("Add action"))
+        self.from_meeting_button = button(_("From a meeting…"), _("Add an action from a meeting"))
+        self.from_meeting_button.setToolTip(
+            _("Put an action point agreed at a meeting under this goal")
+        )
         self.edit_action_button = button(_("Edit action…"), _("Edit action"))
         self.done_button = button(_("Mark done"), _("Mark action done"))
         self.remove_button = button(_("Remove action"), _("Remove action"))
@@ -175,6 +179,7 @@ class GoalCard(QFrame):
         action_buttons.addStretch(1)
         for b in (
             self.add_action_button,
+            self.from_meeting_button,
             self.edit_action_button,
             self.done_button,
             self.remove_button,

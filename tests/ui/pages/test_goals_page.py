@@ -292,3 +292,24 @@ def test_goals_still_being_worked_on_come_first(qtbot, window):  # type: ignore[
     open_flags = [c.goal.status.value in ("not_started", "in_progress") for c in page.cards]
     assert open_flags == sorted(open_flags, reverse=True)
     assert open_flags[0] and not open_flags[-1]
+
+
+def test_an_action_agreed_at_a_meeting_can_be_put_under_a_goal(qtbot, window, monkeypatch):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QInputDialog
+
+    page = _page(window)
+    _select(page, "Amy Johnstone")
+    card = page.cards[0]
+    before = card.actions_table.rowCount()
+    offered: list[str] = []
+
+    def pick_first(parent, title, label, items, current, editable):  # type: ignore[no-untyped-def]
+        offered.extend(items)
+        return items[0], True
+
+    monkeypatch.setattr(QInputDialog, "getItem", pick_first)
+    card.from_meeting_button.click()
+    card = page.cards[0]
+    assert card.actions_table.rowCount() == before + 1
+    texts = [card.actions_table.item(r, 0).text() for r in range(card.actions_table.rowCount())]
+    assert any(offered[0].split(": ", 1)[1] in t for t in texts)
