@@ -91,9 +91,6 @@ class _MatchDialog(QDialog):
         self.form.clear_errors()
         super().accept()
 
-    def _collect(self) -> dict[str, str]:
-        raise NotImplementedError
-
 
 class RiskDialog(_MatchDialog):
     def __init__(self, pair: str, details: RiskDetails, parent: QWidget | None = None) -> None:

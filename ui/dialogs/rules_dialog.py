@@ -57,7 +57,8 @@ def _combo(values: list[Any]) -> QComboBox:
 
 
 class RulesForm(QWidget):
-    """A group of rules with an ErrorForm; subclasses add their fields."""
+    """A group of rules with an ErrorForm. Each subclass adds its fields and provides
+    `set_rules(rules: ProgrammeRules)` and `values() -> dict[str, Any]`."""
 
     #: The rule names this form edits (messages for these show here).
     FIELDS: tuple[str, ...] = ()
@@ -75,12 +76,6 @@ class RulesForm(QWidget):
         layout.addWidget(self.intro)
         layout.addLayout(self.form)
         layout.addStretch(1)
-
-    def set_rules(self, rules: ProgrammeRules) -> None:
-        raise NotImplementedError
-
-    def values(self) -> dict[str, Any]:
-        raise NotImplementedError
 
     def show_errors(self, errors: dict[str, str]) -> bool:
         """Show the messages for this form's fields; True if there were any."""
