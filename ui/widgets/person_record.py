@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -107,6 +107,9 @@ def _scroll(content: QWidget) -> QScrollArea:
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setWidget(content)
     return area
+
+
+T = TypeVar("T")
 
 
 class PersonRecordView(QWidget):
@@ -626,11 +629,9 @@ class PersonRecordView(QWidget):
             )
 
     def _edit_interview(self, role: RoleRecord, table: QTableWidget) -> None:
-        row = self._chosen(table)
-        if row is None:
-            self._choose_first(_("an interview"))
+        interview = self._pick(table, role.interviews, _("an interview"))
+        if interview is None:
             return
-        interview = role.interviews[row]
         details = screening.InterviewDetails(
             held_on=interview.held_on,
             interviewer=interview.interviewer,
@@ -653,11 +654,9 @@ class PersonRecordView(QWidget):
 
     def _edit_reference(self) -> None:
         assert self.record is not None
-        row = self._chosen(self.references_table)
-        if row is None:
-            self._choose_first(_("a reference"))
+        r = self._pick(self.references_table, self.record.references, _("a reference"))
+        if r is None:
             return
-        r = self.record.references[row]
         details = screening.ReferenceDetails(
             r.referee,
             r.relationship,
@@ -673,11 +672,9 @@ class PersonRecordView(QWidget):
 
     def _delete_reference(self) -> None:
         assert self.record is not None
-        row = self._chosen(self.references_table)
-        if row is None:
-            self._choose_first(_("a reference"))
+        r = self._pick(self.references_table, self.record.references, _("a reference"))
+        if r is None:
             return
-        r = self.record.references[row]
         if self._confirm(_("Delete the reference from {name}?").format(name=r.referee)):
             self._run(lambda s: screening.delete_reference(s, r.id))
 
@@ -690,11 +687,9 @@ class PersonRecordView(QWidget):
 
     def _edit_pvg(self) -> None:
         assert self.record is not None
-        row = self._chosen(self.pvg_table)
-        if row is None:
-            self._choose_first(_("a PVG record"))
+        p = self._pick(self.pvg_table, self.record.pvg, _("a PVG record"))
+        if p is None:
             return
-        p = self.record.pvg[row]
         details = screening.PvgDetails(
             p.issued_on,
             p.disclosure_type,  # type: ignore[arg-type]
@@ -716,11 +711,9 @@ class PersonRecordView(QWidget):
 
     def _delete_training(self) -> None:
         assert self.record is not None
-        row = self._chosen(self.training_table)
-        if row is None:
-            self._choose_first(_("a training session"))
+        t = self._pick(self.training_table, self.record.training, _("a training session"))
+        if t is None:
             return
-        t = self.record.training[row]
         if self._confirm(_("Delete the session “{topic}”?").format(topic=t.topic)):
             self._run(lambda s: screening.delete_training(s, t.id))
 
@@ -747,6 +740,14 @@ class PersonRecordView(QWidget):
 
     def _coordinator(self) -> str:
         return self.context.preferences.coordinator_name
+
+    def _pick(self, table: QTableWidget, items: Sequence[T], what: str) -> T | None:
+        """The item chosen in `table`, or None after asking the coordinator to choose one."""
+        row = self._chosen(table)
+        if row is None:
+            self._choose_first(what)
+            return None
+        return items[row]
 
     def _choose_first(self, what: str) -> None:
         QMessageBox.information(

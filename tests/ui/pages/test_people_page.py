@@ -265,3 +265,27 @@ def test_enter_on_a_row_edits_that_person(qtbot, window, monkeypatch) -> None:  
     page.table.selectRow(2)
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert edited == [page.model.ids[2]]
+
+
+def test_deleting_a_reference_needs_one_chosen_then_a_yes(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.model import Reference
+
+    page = _page(window)
+    page.search.setText("Nic a")
+    page.table.selectRow(0)
+    record = page.record
+    record.tabs.setCurrentIndex(1)  # the screening tab is built when first shown
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    with window.context.database.session() as s:
+        before = len(s.scalars(select(Reference)).all())
+    record.references_table.clearSelection()
+    record._delete_reference()
+    assert told == ["Choose a reference in the list first."]
+    record.references_table.selectRow(0)
+    record._delete_reference()
+    with window.context.database.session() as s:
+        assert len(s.scalars(select(Reference)).all()) == before - 1
