@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -70,6 +71,17 @@ def _advance_if_ready(s: Session, participant_ids: list[int], today: date) -> No
 
 def _person_roles(s: Session, person_id: int) -> list[int]:
     return list(s.scalars(select(Participant.id).where(Participant.person_id == person_id)))
+
+
+R = TypeVar("R")
+
+
+def _existing(s: Session, kind: type[R], record_id: int, gone: str) -> R:
+    """The record, or NotFound with `gone` (it was removed while the window showed it)."""
+    record = s.get(kind, record_id)
+    if record is None:
+        raise NotFound(gone)
+    return record
 
 
 # ----------------------------------------------------------------------------- single dates
@@ -141,9 +153,7 @@ def update_interview(
     s: Session, interview_id: int, details: InterviewDetails, today: date
 ) -> Changes:
     check(validate_interview(details, today))
-    interview = s.get(Interview, interview_id)
-    if interview is None:
-        raise NotFound(_("That interview record no longer exists."))
+    interview = _existing(s, Interview, interview_id, _("That interview record no longer exists."))
     _fill_interview(interview, details)
     _advance_if_ready(s, [interview.participant_id], today)
     return CHANGED
@@ -159,9 +169,7 @@ def _fill_interview(interview: Interview, details: InterviewDetails) -> None:
 
 
 def delete_interview(s: Session, interview_id: int) -> Changes:
-    interview = s.get(Interview, interview_id)
-    if interview is None:
-        raise NotFound(_("That interview record no longer exists."))
+    interview = _existing(s, Interview, interview_id, _("That interview record no longer exists."))
     s.delete(interview)
     return CHANGED
 
@@ -213,9 +221,7 @@ def update_reference(
     s: Session, reference_id: int, details: ReferenceDetails, today: date
 ) -> Changes:
     check(validate_reference(details, today))
-    reference = s.get(Reference, reference_id)
-    if reference is None:
-        raise NotFound(_("That reference no longer exists."))
+    reference = _existing(s, Reference, reference_id, _("That reference no longer exists."))
     _fill_reference(reference, details)
     _advance_if_ready(s, _person_roles(s, reference.person_id), today)
     return CHANGED
@@ -232,9 +238,7 @@ def _fill_reference(reference: Reference, details: ReferenceDetails) -> None:
 
 
 def delete_reference(s: Session, reference_id: int) -> Changes:
-    reference = s.get(Reference, reference_id)
-    if reference is None:
-        raise NotFound(_("That reference no longer exists."))
+    reference = _existing(s, Reference, reference_id, _("That reference no longer exists."))
     s.delete(reference)
     return CHANGED
 
@@ -282,9 +286,7 @@ def add_pvg(s: Session, person_id: int, details: PvgDetails, today: date) -> Cha
 
 def update_pvg(s: Session, record_id: int, details: PvgDetails, today: date) -> Changes:
     check(validate_pvg(details, today))
-    record = s.get(PvgRecord, record_id)
-    if record is None:
-        raise NotFound(_("That PVG record no longer exists."))
+    record = _existing(s, PvgRecord, record_id, _("That PVG record no longer exists."))
     _fill_pvg(record, details)
     _advance_if_ready(s, _person_roles(s, record.person_id), today)
     return CHANGED
@@ -301,9 +303,7 @@ def _fill_pvg(record: PvgRecord, details: PvgDetails) -> None:
 
 
 def delete_pvg(s: Session, record_id: int) -> Changes:
-    record = s.get(PvgRecord, record_id)
-    if record is None:
-        raise NotFound(_("That PVG record no longer exists."))
+    record = _existing(s, PvgRecord, record_id, _("That PVG record no longer exists."))
     s.delete(record)
     return CHANGED
 
@@ -384,8 +384,8 @@ def add_training(s: Session, person_id: int, details: TrainingDetails, today: da
 
 
 def delete_training(s: Session, session_id: int) -> Changes:
-    session = s.get(TrainingSession, session_id)
-    if session is None:
-        raise NotFound(_("That training session no longer exists."))
+    session = _existing(
+        s, TrainingSession, session_id, _("That training session no longer exists.")
+    )
     s.delete(session)
     return CHANGED
