@@ -7,9 +7,27 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 extras="${1:-app}"
-python="${PYTHON:-python3}"
 
 say() { printf 'mentordesk setup: %s\n' "$*" >&2; }
+
+# --- 0. Which Python ----------------------------------------------------------------------------
+# Prefer Python 3.12 or newer: there `None` is immortal, so PySide6 6.12.0's lost references to it
+# (one per call of a Qt method that returns nothing) cannot abort the program. On 3.11 the
+# pinned packages fall back to PySide6 6.11.3, which does not lose them (pyproject.toml).
+# PYTHON=/path/to/python overrides the choice.
+usable() { "$1" -c 'import sys, venv, ensurepip; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1; }
+pick_python() {
+  local c
+  for c in python3.12 python3.13 python3.14 \
+      "$HOME"/.pyenv/versions/3.12*/bin/python3 "$HOME"/.pyenv/versions/3.13*/bin/python3 \
+      /usr/bin/python3.12 /usr/bin/python3.13; do
+    if usable "$c" && "$c" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then
+      echo "$c"; return
+    fi
+  done
+  echo python3
+}
+python="${PYTHON:-$(pick_python)}"
 
 # --- 1. System libraries for Qt (windows, fonts, printing) -------------------------------------
 qt_libs="libegl1 libgl1 libglib2.0-0 libdbus-1-3 libfontconfig1 libfreetype6 libxkbcommon0
@@ -44,8 +62,14 @@ if command -v dpkg >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
 fi
 
 # --- 2. A virtual environment with the pinned packages ------------------------------------------
+venv_version() { .venv/bin/python -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null; }
+want_version="$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
+if [ -x .venv/bin/python ] && [ "$(venv_version)" != "$want_version" ]; then
+  say "the virtual environment uses Python $(venv_version); making a new one with $want_version"
+  rm -rf .venv
+fi
 if [ ! -x .venv/bin/python ]; then
-  say "creating the virtual environment in .venv"
+  say "creating the virtual environment in .venv (Python $want_version)"
   if ! "$python" -m venv .venv 2>/dev/null; then
     say "python -m venv is not available; using virtualenv instead"
     "$python" -m pip install --user --quiet virtualenv

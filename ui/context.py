@@ -3,8 +3,11 @@ programme. Passed in explicitly; there is no global main window or registry."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from PySide6.QtCore import QObject, Signal
 
+from app import clock
 from app.settings import Preferences, save_preferences
 from app.storage import Database
 from ui.ops import OpRunner
@@ -40,6 +43,13 @@ class AppContext(QObject):
         self.preferences.current_programme_id = programme_id
         self.save_preferences()
         self.programme_changed.emit(programme_id)
+
+    def today(self) -> date:
+        """The day pages and dialogs work on: the clock's (MENTORDESK_TODAY may set it)."""
+        return clock.today()
+
+    def now(self) -> datetime:
+        return clock.now()
 
     def notify(self, text: str) -> None:
         self.message.emit(text)
