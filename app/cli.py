@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from app import APP_NAME, __version__
+from app import APP_NAME, __version__, clock
 from app.i18n import _
 from app.paths import DataPaths, resolve_data_dir
 
@@ -88,9 +88,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     from app.storage.errors import StorageError
 
     try:
+        clock.check()
         configure_logging(paths)
         return commands[args.command](paths, args)
-    except (CliError, StorageError) as exc:
+    except (CliError, StorageError, clock.ClockError) as exc:
         print(f"mentordesk: {exc}", file=sys.stderr)
         return EXIT_PROBLEM
     except KeyboardInterrupt:
@@ -151,7 +152,7 @@ def cmd_demo(paths: DataPaths, args: argparse.Namespace) -> int:
                 for table in reversed(Base.metadata.sorted_tables):
                     s.execute(table.delete())
         with db.session() as s:
-            programme_id = create_demo(s)
+            programme_id = create_demo(s, today=clock.today())
         print(
             _("Demo programme created (programme {id}) in {folder}").format(
                 id=programme_id, folder=paths.folder
@@ -257,7 +258,7 @@ def cmd_print(paths: DataPaths, args: argparse.Namespace) -> int:
     lock, db = _open_locked(paths)
     try:
         with db.session() as s:
-            data = catalogue.build(args.kind, s, record_id)
+            data = catalogue.build(args.kind, s, record_id, clock.today())
     except ActionRefused as exc:
         raise CliError(str(exc)) from exc
     finally:

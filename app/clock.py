@@ -9,6 +9,7 @@ time of day still runs, so timestamps keep their order.
 from __future__ import annotations
 
 import os
+import time
 from datetime import UTC, date, datetime
 
 from app.i18n import _
@@ -58,3 +59,9 @@ def utc_now() -> datetime:
 def check() -> None:
     """Raise ClockError now if MENTORDESK_TODAY is malformed, so start-up can say so plainly."""
     _override()
+
+
+def epoch_seconds() -> float:
+    """Seconds since 1970 on the real clock, for timing start-up across processes (benchmarks);
+    never for dates a coordinator sees."""
+    return time.time()

@@ -30,7 +30,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.cli import main as cli_main
 
         return cli_main(args)
+    from app import clock
     from app.paths import resolve_data_dir
+
+    try:
+        clock.check()
+    except clock.ClockError as exc:
+        print(f"mentordesk: {exc}", file=sys.stderr)
+        return 1
 
     data: str | None = None
     for i, arg in enumerate(args):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, QTimer, Signal
@@ -233,7 +233,7 @@ class MainWindow(QMainWindow):
     def backup_if_due(self) -> None:
         """At least daily while open, when something has changed."""
         last = self.context.database.last_backup_at
-        if last is not None and datetime.now() - last < DAILY:
+        if last is not None and self.context.now() - last < DAILY:
             return
         if self.context.database.changed_since_backup:
             self.context.database.backup("daily")
@@ -254,7 +254,7 @@ class MainWindow(QMainWindow):
         self.restore_requested.emit(path)
 
     def export_copy(self) -> None:
-        stamp = datetime.now().strftime("%Y-%m-%d")
+        stamp = self.context.today().strftime("%Y-%m-%d")
         target, _filter = QFileDialog.getSaveFileName(
             self,
             _("Export a copy of the data"),

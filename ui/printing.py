@@ -17,10 +17,11 @@ def show_printout(parent: QWidget, context: AppContext, kind: str, record_id: in
     from app.printouts import catalogue
 
     printout = catalogue.PRINTOUTS[kind]
+    today = context.today()
 
     def work() -> bytes:
         with context.database.session() as s:
-            return catalogue.build(kind, s, record_id)
+            return catalogue.build(kind, s, record_id, today)
 
     def done(pdf: bytes) -> None:
         from ui.widgets.print_preview import PrintPreviewDialog

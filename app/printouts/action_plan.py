@@ -79,7 +79,7 @@ def actions_grid(actions: list[ActionRow], blank_rows: int = 2):  # type: ignore
     )
 
 
-def render(plan: ActionPlan, printed_on: date | None = None) -> bytes:
+def render(plan: ActionPlan, printed_on: date) -> bytes:
     from app.printouts import style
 
     h = plan.heading

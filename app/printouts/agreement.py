@@ -110,7 +110,7 @@ def format_or_blank(value: date | None) -> str:
     return format_date(value) if value else "____________"
 
 
-def render(sheet: AgreementSheet, printed_on: date | None = None) -> bytes:
+def render(sheet: AgreementSheet, printed_on: date) -> bytes:
     """The agreement as A4 PDF bytes."""
     from app.printouts import style
 

@@ -22,11 +22,11 @@ from app.services import programmes
 class Printout:
     kind: str
     title: str
-    build: Callable[[Session, int], bytes]
+    build: Callable[[Session, int, date], bytes]
     id_meaning: str
 
 
-def programme_summary(s: Session, programme_id: int, printed_on: date | None = None) -> bytes:
+def programme_summary(s: Session, programme_id: int, printed_on: date) -> bytes:
     from app.printouts import programme_summary as document
 
     p = programmes.get_programme(s, programme_id)
@@ -49,24 +49,23 @@ def programme_summary(s: Session, programme_id: int, printed_on: date | None = N
     return document.render(summary, printed_on=printed_on)
 
 
-def agreement(s: Session, match_id: int, printed_on: date | None = None) -> bytes:
+def agreement(s: Session, match_id: int, printed_on: date) -> bytes:
     """The mentoring agreement for a match: as drawn up, or pre-filled from the programme's
     rules when it has not been drawn up yet."""
     from app.printouts import agreement as document
     from app.services import matching
 
-    today = printed_on or date.today()
     details = matching.match_details(s, match_id)
     match = matching.get_match(s, match_id)
     programme = match.programme
     record = matching.agreement_record(s, match_id)
-    drafted = matching.agreement_details(s, match_id, today)
+    drafted = matching.agreement_details(s, match_id, printed_on)
     if record is not None:
         rules = record
         policy = (record.policy_version, record.policy_approved_on)
     else:
         rules = programme
-        policy = matching.agreement_policy(s, programme.id, drafted.agreed_on or today)
+        policy = matching.agreement_policy(s, programme.id, drafted.agreed_on or printed_on)
     sheet = document.AgreementSheet(
         organisation=programme.organisation,
         programme=programme.name,
@@ -91,7 +90,7 @@ def agreement(s: Session, match_id: int, printed_on: date | None = None) -> byte
     return document.render(sheet, printed_on=printed_on)
 
 
-def action_plan(s: Session, match_id: int, printed_on: date | None = None) -> bytes:
+def action_plan(s: Session, match_id: int, printed_on: date) -> bytes:
     from app.printouts import action_plan as document
     from app.services import goals
 
@@ -102,7 +101,7 @@ def action_plan(s: Session, match_id: int, printed_on: date | None = None) -> by
     return document.render(plan, printed_on=printed_on)
 
 
-def progress_summary(s: Session, match_id: int, printed_on: date | None = None) -> bytes:
+def progress_summary(s: Session, match_id: int, printed_on: date) -> bytes:
     from app.printouts import progress_summary as document
     from app.services import goals
 
@@ -135,7 +134,7 @@ def _meeting_sheet_parts(s: Session, match_id: int):  # type: ignore[no-untyped-
 def meeting_log(
     s: Session,
     meeting_id: int,
-    printed_on: date | None = None,
+    printed_on: date,
     *,
     include_private_note: bool = False,
 ) -> bytes:
@@ -176,13 +175,11 @@ def meeting_log(
     return document.render(sheet, printed_on=printed_on)
 
 
-def meeting_log_with_private_note(
-    s: Session, meeting_id: int, printed_on: date | None = None
-) -> bytes:
+def meeting_log_with_private_note(s: Session, meeting_id: int, printed_on: date) -> bytes:
     return meeting_log(s, meeting_id, printed_on, include_private_note=True)
 
 
-def meeting_log_blank(s: Session, match_id: int, printed_on: date | None = None) -> bytes:
+def meeting_log_blank(s: Session, match_id: int, printed_on: date) -> bytes:
     """The next meeting's log, ready for the pair: names, the date if one was set, and the
     action points still open from last time."""
     from sqlalchemy import select
@@ -202,7 +199,7 @@ def meeting_log_blank(s: Session, match_id: int, printed_on: date | None = None)
         document.ActionLine(r.text, meetings.owner_label(r.owner), r.due_on)
         for r in meetings.open_action_points(s, match_id)
     )
-    if next_on is not None and next_on < (printed_on or date.today()):
+    if next_on is not None and next_on < printed_on:
         next_on = None  # that date has passed: the pair write in the real one
     sheet = document.MeetingLogSheet(**common, held_on=next_on, reviews=reviews)
     return document.render(sheet, printed_on=printed_on)
@@ -219,7 +216,7 @@ MEETING_RULE_LABELS = (
 )
 
 
-def meeting_log_pack(s: Session, match_id: int, printed_on: date | None = None) -> bytes:
+def meeting_log_pack(s: Session, match_id: int, printed_on: date) -> bytes:
     """For a new match: the programme's meeting rules and enough blank logs to reach the
     first review (the programme's meetings a month times the months to the review)."""
     from app.printouts import meeting_log as document
@@ -240,7 +237,7 @@ def meeting_log_pack(s: Session, match_id: int, printed_on: date | None = None) 
     return document.render_pack(pack, printed_on=printed_on)
 
 
-def policy_version(s: Session, version_id: int, printed_on: date | None = None) -> bytes:
+def policy_version(s: Session, version_id: int, printed_on: date) -> bytes:
     """One version of the written policy; a draft prints marked DRAFT."""
     from app.printouts import policy as document
     from app.services import policy
@@ -262,15 +259,15 @@ def policy_version(s: Session, version_id: int, printed_on: date | None = None) 
     )
 
 
-def policy_in_force(s: Session, programme_id: int, printed_on: date | None = None) -> bytes:
+def policy_in_force(s: Session, programme_id: int, printed_on: date) -> bytes:
     """The programme's policy: the version in force today, or while none is approved yet, the
     newest draft (marked DRAFT)."""
     from app.services import policy
 
-    return policy_version(s, policy.version_to_print(s, programme_id), printed_on)
+    return policy_version(s, policy.version_to_print(s, programme_id, printed_on), printed_on)
 
 
-def planning_notes(s: Session, programme_id: int, printed_on: date | None = None) -> bytes:
+def planning_notes(s: Session, programme_id: int, printed_on: date) -> bytes:
     from app.printouts import planning_notes as document
     from app.services import framework
 
@@ -332,7 +329,7 @@ def _form_context(s: Session, person_id: int):  # type: ignore[no-untyped-def]
     return context, (programme.id if programme else None), roles
 
 
-def person_record(s: Session, person_id: int, printed_on: date | None = None) -> bytes:
+def person_record(s: Session, person_id: int, printed_on: date) -> bytes:
     from app.printouts import person_forms
     from app.services import people
 
@@ -342,11 +339,11 @@ def person_record(s: Session, person_id: int, printed_on: date | None = None) ->
         from app.services.errors import ActionRefused
 
         raise ActionRefused(_("This person is not in any programme."))
-    record = people.person_record(s, programme_id, person_id, printed_on or date.today())
+    record = people.person_record(s, programme_id, person_id, printed_on)
     return person_forms.render_record(record, context, printed_on=printed_on)
 
 
-def application_form(s: Session, person_id: int, printed_on: date | None = None) -> bytes:
+def application_form(s: Session, person_id: int, printed_on: date) -> bytes:
     from app.printouts import person_forms
     from app.services import people
 
@@ -355,7 +352,7 @@ def application_form(s: Session, person_id: int, printed_on: date | None = None)
     return person_forms.render_application(details, roles, context, printed_on=printed_on)
 
 
-def interview_form(s: Session, person_id: int, printed_on: date | None = None) -> bytes:
+def interview_form(s: Session, person_id: int, printed_on: date) -> bytes:
     from app.printouts import person_forms
     from app.services import people
 
@@ -402,9 +399,9 @@ PRINTOUTS: dict[str, Printout] = {
 }
 
 
-def build(kind: str, s: Session, record_id: int) -> bytes:
+def build(kind: str, s: Session, record_id: int, printed_on: date) -> bytes:
     try:
         printout = PRINTOUTS[kind]
     except KeyError:
         raise KeyError(kind) from None
-    return printout.build(s, record_id)
+    return printout.build(s, record_id, printed_on)

@@ -285,7 +285,7 @@ def _sheet_story(sheet: MeetingLogSheet) -> list:
     return story
 
 
-def render(sheet: MeetingLogSheet, printed_on: date | None = None) -> bytes:
+def render(sheet: MeetingLogSheet, printed_on: date) -> bytes:
     """One meeting log as A4 PDF bytes."""
     from app.printouts import style
 
@@ -295,7 +295,7 @@ def render(sheet: MeetingLogSheet, printed_on: date | None = None) -> bytes:
     return style.build_pdf(letterhead, _sheet_story(sheet), printed_on=printed_on)
 
 
-def render_pack(pack: LogPack, printed_on: date | None = None) -> bytes:
+def render_pack(pack: LogPack, printed_on: date) -> bytes:
     """A welcome sheet with the programme's meeting rules, then blank logs, one to a page."""
     from reportlab.platypus import PageBreak
 

@@ -46,9 +46,7 @@ def _letterhead(context: FormContext, title: str):  # type: ignore[no-untyped-de
 # ----------------------------------------------------------------------------- record sheet
 
 
-def render_record(
-    record: PersonRecord, context: FormContext, printed_on: date | None = None
-) -> bytes:
+def render_record(record: PersonRecord, context: FormContext, printed_on: date) -> bytes:
     from app.printouts import style
 
     d = record.details
@@ -241,7 +239,7 @@ def render_application(
     details: PersonDetails | None,
     roles: list[Role],
     context: FormContext,
-    printed_on: date | None = None,
+    printed_on: date,
 ) -> bytes:
     """The application form: blank when `details` is None, otherwise filled in so far."""
     from app.printouts import style
@@ -348,7 +346,7 @@ def render_interview(
     name: str,
     roles: list[Role],
     context: FormContext,
-    printed_on: date | None = None,
+    printed_on: date,
 ) -> bytes:
     """The interview form with the checklist for each role (both when blank)."""
     from app.printouts import style

@@ -20,7 +20,7 @@ class PlanningNotes:
     rules: list[tuple[str, str]]
 
 
-def render(notes: PlanningNotes, printed_on: date | None = None) -> bytes:
+def render(notes: PlanningNotes, printed_on: date) -> bytes:
     from app.printouts import style
 
     title = _("Planning notes")

@@ -60,7 +60,7 @@ def _blocks(text: str) -> list[tuple[str, list[str]]]:
     return [(kind, [x for x in lines if x]) for kind, lines in blocks if kind != "end"]
 
 
-def render(doc: PolicyDocument, printed_on: date | None = None) -> bytes:
+def render(doc: PolicyDocument, printed_on: date) -> bytes:
     """The policy as A4 PDF bytes."""
     from xml.sax.saxutils import escape
 

@@ -32,7 +32,7 @@ class ProgrammeSummary:
     rules: list[tuple[str, str]]
 
 
-def render(summary: ProgrammeSummary, printed_on: date | None = None) -> bytes:
+def render(summary: ProgrammeSummary, printed_on: date) -> bytes:
     """The programme summary as A4 PDF bytes, with an "Approved by" block to sign."""
     from app.printouts import style
 

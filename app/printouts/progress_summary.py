@@ -35,7 +35,7 @@ def _status_line(goal: GoalView) -> str:
     return " → ".join(steps)
 
 
-def render(summary: ProgressSummary, printed_on: date | None = None) -> bytes:
+def render(summary: ProgressSummary, printed_on: date) -> bytes:
     from app.printouts import goal_parts, style
     from app.printouts.action_plan import rating_text
 

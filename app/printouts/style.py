@@ -272,10 +272,9 @@ def _canvas_class(letterhead: Letterhead, printed_on: date) -> type[Canvas]:
     return _NumberedCanvas
 
 
-def build_pdf(letterhead: Letterhead, story: list, *, printed_on: date | None = None) -> bytes:
+def build_pdf(letterhead: Letterhead, story: list, *, printed_on: date) -> bytes:
     """Lay out `story` on A4 in the house style and return the finished PDF."""
     register_fonts()
-    printed_on = printed_on or date.today()
     buffer = io.BytesIO()
     document_title = (
         _("{title} – {programme}").format(title=letterhead.title, programme=letterhead.programme)

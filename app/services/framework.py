@@ -435,12 +435,12 @@ def start_planning(s: Session, details: ProgrammeDetails) -> Changes:
     return changes | Changes(framework=True)
 
 
-def finish_planning(s: Session, programme_id: int, today: date | None = None) -> Changes:
+def finish_planning(s: Session, programme_id: int, today: date) -> Changes:
     """Mark the plan as finished. Unanswered questions are allowed: the coordinator decides
     when the plan is good enough, and can come back to it."""
     programme = get_programme(s, programme_id)
     row = _progress_row(s, programme_id)
-    row.completed_on = row.completed_on or today or date.today()
+    row.completed_on = row.completed_on or today
     found = answers(s, programme_id)
     if not programme.description.strip() and found.get("purpose.purpose"):
         programme.description = found["purpose.purpose"].strip()

@@ -203,11 +203,8 @@ def _apply(goal: Goal, details: GoalDetails) -> None:
     goal.target_on = details.target_on
 
 
-def create_goal(
-    s: Session, match_id: int, details: GoalDetails, today: date | None = None
-) -> Changes:
+def create_goal(s: Session, match_id: int, details: GoalDetails, today: date) -> Changes:
     """A new goal for the match, starting "not started"; the first line of its history."""
-    today = today or date.today()
     details = details.cleaned()
     match = _match(s, match_id)
     check(validate_goal(details, match.programme.goal_rating_scale_max))
@@ -233,11 +230,8 @@ def has_progress(s: Session, goal_id: int) -> bool:
     )
 
 
-def update_goal(
-    s: Session, goal_id: int, details: GoalDetails, today: date | None = None
-) -> Changes:
+def update_goal(s: Session, goal_id: int, details: GoalDetails, today: date) -> Changes:
     """Edit a goal. Once progress exists, a changed baseline needs a reason and is recorded."""
-    today = today or date.today()
     details = details.cleaned()
     goal = get_goal(s, goal_id)
     errors = validate_goal(details, goal.match.programme.goal_rating_scale_max)
@@ -286,11 +280,8 @@ def goal_details(s: Session, goal_id: int) -> GoalDetails:
     return details_of(get_goal(s, goal_id))
 
 
-def change_status(
-    s: Session, goal_id: int, status: GoalStatus, reason: str, on: date | None = None
-) -> Changes:
+def change_status(s: Session, goal_id: int, status: GoalStatus, reason: str, on: date) -> Changes:
     """Move a goal to a new status, keeping the change (date, from, to, reason) as history."""
-    on = on or date.today()
     reason = reason.strip()
     goal = get_goal(s, goal_id)
     errors: dict[str, str] = {}
@@ -411,19 +402,19 @@ def update_action(s: Session, action_id: int, details: ActionDetails) -> Changes
     return Changes(goals=True)
 
 
-def mark_action_done(s: Session, action_id: int, on: date | None = None) -> Changes:
+def mark_action_done(s: Session, action_id: int, on: date) -> Changes:
     action = get_action(s, action_id)
     if action.done_on is not None:
         raise ActionRefused(
             _("That action was already marked done on {date}.").format(date=_d(action.done_on))
         )
-    action.done_on = on or date.today()
+    action.done_on = on
     return Changes(goals=True)
 
 
-def remove_action(s: Session, action_id: int, on: date | None = None) -> Changes:
+def remove_action(s: Session, action_id: int, on: date) -> Changes:
     """Take an action off the plan; its row stays, marked removed, and can be brought back."""
-    get_action(s, action_id).removed_on = on or date.today()
+    get_action(s, action_id).removed_on = on
     return Changes(goals=True)
 
 
@@ -449,11 +440,8 @@ class RatingDetails:
     recorded_at: RecordedAt = RecordedAt.MEETING
 
 
-def add_rating(
-    s: Session, goal_id: int, details: RatingDetails, today: date | None = None
-) -> Changes:
+def add_rating(s: Session, goal_id: int, details: RatingDetails, today: date) -> Changes:
     """Record where the mentee stands on a goal today (or on the date of a review or meeting)."""
-    today = today or date.today()
     goal = get_goal(s, goal_id)
     top = goal.match.programme.goal_rating_scale_max
     errors: dict[str, str] = {}
@@ -485,7 +473,7 @@ def baseline_date(goal: Goal) -> date:
     written down (or the first rating, if progress typed up later is dated earlier)."""
     if goal.start_on is not None:
         return goal.start_on
-    written = goal.created_at.date() if goal.created_at else date.today()
+    written = goal.created_at.date()
     return min([written, *(r.rated_on for r in goal.ratings)])
 
 
@@ -642,10 +630,9 @@ def _view(goal: Goal, today: date) -> GoalView:
     )
 
 
-def goals_for_match(s: Session, match_id: int, today: date | None = None) -> list[GoalView]:
+def goals_for_match(s: Session, match_id: int, today: date) -> list[GoalView]:
     """The match's goals: those still being worked on first, then achieved, changed or dropped
     ones, each group in the order the goals were set."""
-    today = today or date.today()
     goals = s.scalars(
         select(Goal)
         .where(Goal.match_id == match_id)
@@ -661,8 +648,8 @@ def goals_for_match(s: Session, match_id: int, today: date | None = None) -> lis
     return sorted(views, key=lambda v: v.status not in OPEN_GOAL_STATUSES)
 
 
-def goal_view(s: Session, goal_id: int, today: date | None = None) -> GoalView:
-    return _view(get_goal(s, goal_id), today or date.today())
+def goal_view(s: Session, goal_id: int, today: date) -> GoalView:
+    return _view(get_goal(s, goal_id), today)
 
 
 @dataclass(frozen=True)
@@ -827,7 +814,7 @@ def summarise(views: list[GoalView]) -> MatchGoalSummary:
     )
 
 
-def match_summary(s: Session, match_id: int, today: date | None = None) -> MatchGoalSummary:
+def match_summary(s: Session, match_id: int, today: date) -> MatchGoalSummary:
     return summarise(goals_for_match(s, match_id, today))
 
 
@@ -944,7 +931,7 @@ class GoalDraft:
 
 
 def create_goals_from_drafts(
-    s: Session, match_id: int, drafts: list[GoalDraft], today: date | None = None
+    s: Session, match_id: int, drafts: list[GoalDraft], today: date
 ) -> Changes:
     """Make every drafted goal with its actions in one go (all or nothing)."""
     if not drafts:

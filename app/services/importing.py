@@ -220,14 +220,14 @@ def cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def cell_date(value: object, today: date | None = None) -> date | None:
+def cell_date(value: object, today: date) -> date | None:
     """A date from a real date cell, or text written dd/mm/yyyy, 3 April 1998, 1998-04-03...
 
     A two-digit year that would put the date in the future is taken as last century (3.4.98
     is 1998), as a person writing a date of birth means."""
     parsed = _cell_date(value)
     text = str(value).strip() if isinstance(value, str) else ""
-    if parsed and re.search(r"(?<!\d)\d{2}$", text) and parsed > (today or date.today()):
+    if parsed and re.search(r"(?<!\d)\d{2}$", text) and parsed > today:
         parsed = parsed.replace(year=parsed.year - 100)
     return parsed
 

@@ -271,7 +271,7 @@ def open_action_points(s: Session, match_id: int) -> list[ActionReview]:
     return [ActionReview(ap.id, ap.text, ap.owner, ap.due_on, held_on) for ap, held_on in rows]
 
 
-def new_meeting_form(s: Session, match_id: int, today: date | None = None) -> MeetingForm:
+def new_meeting_form(s: Session, match_id: int, today: date) -> MeetingForm:
     """A blank log for the match, starting with the open action points from last time."""
     match = get_match(s, match_id)
     mentor, mentee = pair_names(s, [match_id])[match_id]
@@ -282,7 +282,7 @@ def new_meeting_form(s: Session, match_id: int, today: date | None = None) -> Me
         .limit(1)
     ).first()
     details = MeetingDetails(
-        held_on=today or date.today(),
+        held_on=today,
         place=last.place if last else "",
         stage=last.stage if last else RelationshipStage.BEGINNING,
         attended=_("{mentor} and {mentee}").format(mentor=mentor, mentee=mentee),
@@ -476,11 +476,8 @@ def _add_actions(s: Session, meeting: MeetingLog, actions: Sequence[NewAction], 
         )
 
 
-def record_meeting(
-    s: Session, match_id: int, details: MeetingDetails, today: date | None = None
-) -> Changes:
+def record_meeting(s: Session, match_id: int, details: MeetingDetails, today: date) -> Changes:
     """Save a new meeting log: look back at the open action points and agree new ones."""
-    today = today or date.today()
     details = details.cleaned()
     check(validate_meeting(details, today))
     match = get_match(s, match_id)
@@ -511,11 +508,8 @@ def record_meeting(
     return Changes(meetings=True, created_id=meeting.id)
 
 
-def update_meeting(
-    s: Session, meeting_id: int, details: MeetingDetails, today: date | None = None
-) -> Changes:
+def update_meeting(s: Session, meeting_id: int, details: MeetingDetails, today: date) -> Changes:
     """Correct a saved log. Action points a later meeting has looked back at stay as they are."""
-    today = today or date.today()
     details = details.cleaned()
     check(validate_meeting(details, today))
     meeting = get_meeting(s, meeting_id)
@@ -765,9 +759,8 @@ class MeetingRow:
     copy_due_on: date
 
 
-def meeting_rows(s: Session, ids: Sequence[int], today: date | None = None) -> list[MeetingRow]:
+def meeting_rows(s: Session, ids: Sequence[int], today: date) -> list[MeetingRow]:
     """The rows for these ids, in the same order (one query for a batch)."""
-    today = today or date.today()
     if not ids:
         return []
     result = s.execute(

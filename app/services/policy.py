@@ -124,7 +124,7 @@ def current_draft(s: Session, programme_id: int) -> PolicyVersionView | None:
     return _view(draft) if draft else None
 
 
-def write_draft(s: Session, programme_id: int, today: date | None = None) -> Changes:
+def write_draft(s: Session, programme_id: int, today: date) -> Changes:
     """Start the policy from the template, filled in with the planning answers and rules.
 
     With an approved version already, the new draft starts from the approved wording instead;
@@ -136,7 +136,7 @@ def write_draft(s: Session, programme_id: int, today: date | None = None) -> Cha
     draft = PolicyVersion(
         programme_id=programme_id,
         number=(existing[0].number + 1) if existing else 1,
-        started_on=today or date.today(),
+        started_on=today,
         approved_by="",
     )
     if existing:
@@ -157,7 +157,7 @@ def write_draft(s: Session, programme_id: int, today: date | None = None) -> Cha
     return Changes(framework=True, created_id=draft.id)
 
 
-def _editable_draft(s: Session, programme_id: int, today: date | None) -> PolicyVersion:
+def _editable_draft(s: Session, programme_id: int, today: date) -> PolicyVersion:
     get_programme(s, programme_id)
     draft = _draft(s, programme_id)
     if draft is None:
@@ -167,9 +167,7 @@ def _editable_draft(s: Session, programme_id: int, today: date | None) -> Policy
     return draft
 
 
-def edit_passage(
-    s: Session, programme_id: int, key: str, body: str, today: date | None = None
-) -> Changes:
+def edit_passage(s: Session, programme_id: int, key: str, body: str, today: date) -> Changes:
     """Change one passage's wording. If the newest version is approved, this makes a new draft
     (the next number) and changes that; approved wording is never touched."""
     draft = _editable_draft(s, programme_id, today)
@@ -181,7 +179,7 @@ def edit_passage(
     return Changes(framework=True, created_id=draft.id)
 
 
-def edit_title(s: Session, programme_id: int, title: str, today: date | None = None) -> Changes:
+def edit_title(s: Session, programme_id: int, title: str, today: date) -> Changes:
     title = title.strip()
     if not title:
         raise ValidationError({"title": _("Give the policy a title.")})
@@ -202,7 +200,9 @@ def template_wording(s: Session, programme_id: int, key: str) -> str:
         raise ActionRefused(_("That part of the policy has no template wording.")) from None
 
 
-def approve(s: Session, programme_id: int, approved_on: date | None, approved_by: str) -> Changes:
+def approve(
+    s: Session, programme_id: int, approved_on: date | None, approved_by: str, *, today: date
+) -> Changes:
     """Approve the current draft: its text and date are fixed from now on."""
     draft = _draft(s, programme_id)
     if draft is None:
@@ -226,7 +226,7 @@ def approve(s: Session, programme_id: int, approved_on: date | None, approved_by
                 "The previous version was approved on {date}; this one cannot be approved "
                 "before it."
             ).format(date=format_date(earlier))
-        elif approved_on > date.today():
+        elif approved_on > today:
             errors["approved_on"] = _("The approval date cannot be in the future.")
     if not approved_by:
         errors["approved_by"] = _("Say who approved the policy (a name or a role).")
@@ -269,10 +269,10 @@ def policy_reference(s: Session, programme_id: int, on: date) -> PolicyRef | Non
     return PolicyRef(version=version.number, approved_on=version.approved_on)
 
 
-def version_to_print(s: Session, programme_id: int, today: date | None = None) -> int:
+def version_to_print(s: Session, programme_id: int, today: date) -> int:
     """The id of the version `mentordesk print policy ID` prints: the version in force today;
     with none approved yet, the newest draft (which prints marked DRAFT)."""
-    in_force = policy_in_force(s, programme_id, today or date.today())
+    in_force = policy_in_force(s, programme_id, today)
     if in_force is not None:
         return in_force.id
     newest = next(iter(_versions(s, get_programme(s, programme_id).id)), None)

@@ -148,9 +148,9 @@ def update_programme(s: Session, programme_id: int, details: ProgrammeDetails) -
     return Changes(programmes=True)
 
 
-def archive_programme(s: Session, programme_id: int, today: date | None = None) -> Changes:
+def archive_programme(s: Session, programme_id: int, today: date) -> Changes:
     """Put a programme away: it leaves the lists but nothing is deleted; it can be brought back."""
-    get_programme(s, programme_id).archived_on = today or date.today()
+    get_programme(s, programme_id).archived_on = today
     return Changes(programmes=True)
 
 

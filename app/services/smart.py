@@ -83,11 +83,10 @@ def smart_prompts(
     success_criteria: str,
     target_date: date | None,
     *,
-    today: date | None = None,
+    today: date,
 ) -> list[Prompt]:
     """The prompts for a goal as typed so far, in SMART order; an empty list when nothing
     stands out. Never raises and never blocks saving."""
-    today = today or date.today()
     title, target, criteria = title.strip(), target.strip(), success_criteria.strip()
     prompts: list[Prompt] = []
 

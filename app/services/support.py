@@ -112,10 +112,10 @@ def _apply_contact(contact: SupportContact, d: ContactDetails) -> None:
 
 
 def record_support_contact(
-    s: Session, match_id: int, details: ContactDetails, today: date | None = None
+    s: Session, match_id: int, details: ContactDetails, today: date
 ) -> Changes:
     details = details.cleaned()
-    check(validate_contact(details, today or date.today()))
+    check(validate_contact(details, today))
     match = get_match(s, match_id)
     contact = SupportContact(match_id=match.id)
     _apply_contact(contact, details)
@@ -149,10 +149,10 @@ def contact_details(s: Session, contact_id: int) -> ContactDetails:
 
 
 def update_support_contact(
-    s: Session, contact_id: int, details: ContactDetails, today: date | None = None
+    s: Session, contact_id: int, details: ContactDetails, today: date
 ) -> Changes:
     details = details.cleaned()
-    check(validate_contact(details, today or date.today()))
+    check(validate_contact(details, today))
     _apply_contact(get_contact(s, contact_id), details)
     return Changes(meetings=True)
 
@@ -272,10 +272,9 @@ class DueContactRow:
 
 
 def support_contacts_due(
-    s: Session, programme_id: int, today: date | None = None, horizon: int = DUE_SOON_DAYS
+    s: Session, programme_id: int, today: date, horizon: int = DUE_SOON_DAYS
 ) -> list[DueContactRow]:
     """Every support contact overdue now or due within `horizon` days, overdue first."""
-    today = today or date.today()
     programme = s.get(Programme, programme_id)
     if programme is None:
         return []
@@ -370,12 +369,10 @@ def _apply_concern(concern: Concern, d: ConcernDetails) -> None:
     concern.resolved_on = d.resolved_on
 
 
-def raise_concern(
-    s: Session, match_id: int, details: ConcernDetails, today: date | None = None
-) -> Changes:
+def raise_concern(s: Session, match_id: int, details: ConcernDetails, today: date) -> Changes:
     """Log a concern raised by anyone; while it is open the match is flagged."""
     details = details.cleaned()
-    check(validate_concern(details, today or date.today()))
+    check(validate_concern(details, today))
     match = get_match(s, match_id)
     concern = Concern(match_id=match.id)
     _apply_concern(concern, details)
@@ -396,12 +393,10 @@ def concern_details(s: Session, concern_id: int) -> ConcernDetails:
     return ConcernDetails(c.raised_by, c.raised_on, c.description, c.actions_taken, c.resolved_on)
 
 
-def update_concern(
-    s: Session, concern_id: int, details: ConcernDetails, today: date | None = None
-) -> Changes:
+def update_concern(s: Session, concern_id: int, details: ConcernDetails, today: date) -> Changes:
     """Record what was done about a concern, and when it was resolved."""
     details = details.cleaned()
-    check(validate_concern(details, today or date.today()))
+    check(validate_concern(details, today))
     _apply_concern(get_concern(s, concern_id), details)
     return Changes(meetings=True, matches=True)
 

@@ -269,11 +269,10 @@ def frequency_warnings(
 def match_timeline(
     s: Session,
     match_id: int,
-    today: date | None = None,
+    today: date,
     sources: Mapping[str, TimelineSource] | None = None,
 ) -> Timeline:
     """Everything on one match's timeline, newest last, with totals and warnings."""
-    today = today or date.today()
     match = get_match(s, match_id)
     programme = match.programme
     entries: list[TimelineEntry] = []

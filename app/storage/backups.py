@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from app import clock
 from app.i18n import _
 from app.paths import DataPaths
 from app.storage.engine import connect_raw, quick_check, user_version
@@ -43,7 +44,7 @@ def make_backup(paths: DataPaths, reason: str, now: datetime | None = None) -> P
     if not paths.database.exists():
         raise StorageError(_("There is no data file to back up yet."))
     paths.backups.mkdir(parents=True, exist_ok=True)
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    stamp = (now or clock.now()).strftime("%Y%m%d-%H%M%S")
     target = paths.backups / f"{PREFIX}{stamp}-{reason}{SUFFIX}"
     counter = 1
     while target.exists():
@@ -111,7 +112,7 @@ def backups_to_keep(backups: list[BackupInfo], now: datetime) -> set[Path]:
 def thin_backups(paths: DataPaths, now: datetime | None = None) -> list[Path]:
     """Delete backups outside the keeping rules; return what was deleted."""
     backups = list_backups(paths)
-    keep = backups_to_keep(backups, now or datetime.now())
+    keep = backups_to_keep(backups, now or clock.now())
     removed = []
     for b in backups:
         if b.path not in keep:
@@ -163,7 +164,7 @@ def keep_damaged_copy(paths: DataPaths) -> Path:
     """Keep a byte-for-byte copy of a file SQLite cannot read (it may still be rescued by hand).
 
     Named so it is never offered as a backup to restore."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     target = paths.backups / f"damaged-{stamp}{SUFFIX}"
     shutil.copy2(paths.database, target)
     return target

@@ -20,6 +20,7 @@ from sqlalchemy import Engine, event
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app import clock
 from app.i18n import _
 from app.paths import DataPaths
 from app.storage import backups, migrate
@@ -58,7 +59,7 @@ class Database:
         path = backups.make_backup(self.paths, reason)
         backups.thin_backups(self.paths)
         self.changed_since_backup = False
-        self.last_backup_at = datetime.now()
+        self.last_backup_at = clock.now()
         return path
 
     def backup_if_changed(self, reason: str) -> backups.Path | None:

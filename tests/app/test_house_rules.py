@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import pkgutil
 import subprocess
 import sys
@@ -28,3 +29,57 @@ def test_no_app_module_imports_qt() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert len(modules) > 10
+
+
+#: Ways of asking the system for the date or time; only app/clock.py may use them.
+_CLOCK_CALLS = {
+    ("date", "today"),
+    ("datetime", "now"),
+    ("datetime", "today"),
+    ("datetime", "utcnow"),
+    ("time", "time"),
+    ("time", "localtime"),
+}
+
+
+def _clock_reads(path: Path) -> list[int]:
+    """Line numbers in `path` that call date.today(), datetime.now() and the like."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    lines = []
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Name | ast.Attribute)
+        ):
+            owner = node.func.value
+            owner_name = owner.id if isinstance(owner, ast.Name) else owner.attr
+            if (owner_name, node.func.attr) in _CLOCK_CALLS:
+                lines.append(node.lineno)
+    return lines
+
+
+def test_only_the_clock_module_reads_the_date() -> None:
+    """Everything else is told the date, so MENTORDESK_TODAY and the tests can set it."""
+    found = [
+        f"{path.relative_to(ROOT)}:{line}"
+        for folder in ("app", "ui")
+        for path in sorted((ROOT / folder).rglob("*.py"))
+        if path != ROOT / "app" / "clock.py"
+        for line in _clock_reads(path)
+    ]
+    assert not found, "read the date through app.clock instead: " + ", ".join(found)
+
+
+def test_the_clock_check_catches_every_spelling(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "import datetime, time\n"
+        "from datetime import date\n"
+        "a = date.today()\n"
+        "b = datetime.datetime.now()\n"
+        "c = time.time()\n"
+        "d = date(2026, 1, 1)\n",
+        encoding="utf-8",
+    )
+    assert _clock_reads(sample) == [3, 4, 5]

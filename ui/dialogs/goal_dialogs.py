@@ -154,13 +154,13 @@ class GoalDialog(_FittingDialog):
         scale_max: int = 10,
         baseline_locked: bool = False,
         nudge: str | None = None,
-        today: date | None = None,
+        today: date,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("New goal") if details is None else _("Edit goal"))
         self.setMinimumWidth(620)
-        self.today = today or date.today()
+        self.today = today
         self.scale_max = scale_max
         self.original = details or GoalDetails(title="", start_on=self.today)
         d = self.original
@@ -305,13 +305,13 @@ class ActionDialog(_FittingDialog):
         *,
         goal_title: str = "",
         people: list[str] | None = None,
-        today: date | None = None,
+        today: date,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("New action") if details is None else _("Edit action"))
         self.setMinimumWidth(520)
-        d = details or ActionDetails(description="", agreed_on=today or date.today())
+        d = details or ActionDetails(description="", agreed_on=today)
         self.description = _text_box(d.description, 52)
         self.who = QComboBox()
         self.who.setEditable(True)
@@ -380,13 +380,13 @@ class RatingDialog(_FittingDialog):
         goal: GoalView,
         *,
         scale_max: int,
-        today: date | None = None,
+        today: date,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Record progress"))
         self.setMinimumWidth(460)
-        self.today = today or date.today()
+        self.today = today
         self.scale_max = scale_max
         latest = goal.latest
         self.rated_on = DateField(self.today)
@@ -466,7 +466,7 @@ class StatusDialog(_FittingDialog):
         self,
         goal: GoalView,
         *,
-        today: date | None = None,
+        today: date,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -481,7 +481,7 @@ class StatusDialog(_FittingDialog):
             GoalStatus.IN_PROGRESS: GoalStatus.ACHIEVED,
         }.get(goal.status, GoalStatus.IN_PROGRESS)
         self.status.setCurrentIndex(max(0, self.status.findData(usual_next)))
-        self.changed_on = DateField(today or date.today())
+        self.changed_on = DateField(today)
         self.reason = _text_box("", 60)
         f = self.form = ErrorForm()
         f.add_field("status", _("&New status"), self.status)

@@ -142,14 +142,14 @@ class GoalHelpDialog(QDialog):
         *,
         mentee: str,
         scale_max: int = 10,
-        today: date | None = None,
+        today: date,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Goal-setting help for {mentee}").format(mentee=mentee))
         self.resize(680, 620)
         self.mentee = mentee
-        self.today = today or date.today()
+        self.today = today
 
         intro = QLabel(
             _(

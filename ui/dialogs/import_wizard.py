@@ -308,13 +308,13 @@ class ImportWizard(QWizard):
         context: AppContext,
         programme_id: int,
         *,
-        today: date | None = None,
+        today: date,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.context = context
         self.programme_id = programme_id
-        self.today = today or date.today()
+        self.today = today
         self.table: RawTable | None = None
         self.plan: ImportPlan | None = None
         self.default_roles: tuple[Role, ...] = (Role.MENTEE,)

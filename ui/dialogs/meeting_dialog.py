@@ -75,7 +75,7 @@ class MeetingDialog(QDialog):
         self,
         form: MeetingForm,
         *,
-        today: date | None = None,
+        today: date,
         draft: tuple[dict, datetime] | None = None,
         save_draft: Callable[[dict], None] | None = None,
         discard_draft: Callable[[], None] | None = None,
@@ -83,7 +83,7 @@ class MeetingDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.form_data = form
-        self.today = today or date.today()
+        self.today = today
         self._save_draft = save_draft
         self._discard_draft = discard_draft
         self._details: MeetingDetails | None = None

@@ -44,13 +44,13 @@ class PersonDialog(QDialog):
         roles: Sequence[Role] = (),
         managers: Sequence[tuple[int, str]] = (),
         find_duplicates: Callable[[PersonDetails], list[Duplicate]] | None = None,
-        today: date | None = None,
+        today: date,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Add a person") if details is None else _("Edit person"))
         self.setMinimumWidth(600)
-        self._today = today or date.today()
+        self._today = today
         self._find_duplicates = find_duplicates
         self._warned_about: tuple[int, ...] | None = None
         self._details: PersonDetails | None = None

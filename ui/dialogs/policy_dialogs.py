@@ -224,7 +224,8 @@ class ApprovePolicyDialog(QDialog):
         self,
         version: int,
         approved_by: str = "",
-        today: date | None = None,
+        *,
+        today: date,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -239,7 +240,7 @@ class ApprovePolicyDialog(QDialog):
         )
         explain.setWordWrap(True)
         self.form = ErrorForm()
-        self.approved_on = DateField(today or date.today())
+        self.approved_on = DateField(today)
         self.approved_by = QLineEdit(approved_by)
         self.form.add_field("approved_on", _("&Approved on"), self.approved_on)
         self.form.add_field(

@@ -127,13 +127,13 @@ class PvgDialog(_FormDialog):
         details: screening.PvgDetails | None = None,
         *,
         position: str = "",
-        today: date | None = None,
+        today: date,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
             _("PVG record") if details else _("Record a PVG check"), parent, intro=pvg_note()
         )
-        self._today = today or date.today()
+        self._today = today
         d = details or screening.PvgDetails(issued_on=None, position=position)
         self.issued_on = DateField(d.issued_on)
         self.disclosure_type = _combo(DISCLOSURE_LABELS, d.disclosure_type)
@@ -180,11 +180,11 @@ class ReferenceDialog(_FormDialog):
         self,
         details: screening.ReferenceDetails | None = None,
         *,
-        today: date | None = None,
+        today: date,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(_("Reference") if details else _("Add a reference"), parent)
-        self._today = today or date.today()
+        self._today = today
         d = details or screening.ReferenceDetails(referee="", requested_on=self._today)
         self.referee = QLineEdit(d.referee)
         self.relationship = QLineEdit(d.relationship)
@@ -241,11 +241,11 @@ class InterviewDialog(_FormDialog):
         details: screening.InterviewDetails | None = None,
         *,
         interviewer: str = "",
-        today: date | None = None,
+        today: date,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(_("Interview") if details else _("Record an interview"), parent)
-        self._today = today or date.today()
+        self._today = today
         d = details or screening.InterviewDetails(held_on=self._today, interviewer=interviewer)
         self.held_on = DateField(d.held_on)
         self.interviewer = QLineEdit(d.interviewer)
@@ -292,9 +292,9 @@ class InterviewDialog(_FormDialog):
 
 
 class TrainingDialog(_FormDialog):
-    def __init__(self, *, today: date | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, *, today: date, parent: QWidget | None = None) -> None:
         super().__init__(_("Add a training session"), parent)
-        self._today = today or date.today()
+        self._today = today
         self.held_on = DateField(self._today)
         self.topic = QLineEdit()
         self.hours = QDoubleSpinBox()
@@ -333,11 +333,11 @@ class StageDialog(_FormDialog):
         current: Stage,
         *,
         name: str,
-        today: date | None = None,
+        today: date,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(_("Change stage for {name}").format(name=name), parent)
-        self._today = today or date.today()
+        self._today = today
         self.stage = QComboBox()
         for stage in Stage:
             self.stage.addItem(_(STAGE_LABELS[stage]), stage)
@@ -380,11 +380,11 @@ class StepDateDialog(_FormDialog):
         label: str,
         current: date | None,
         *,
-        today: date | None = None,
+        today: date,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(title, parent)
-        self._today = today or date.today()
+        self._today = today
         self.on = DateField(current or self._today)
         self.form.add_field(
             "on", label, self.on, hint=_("Leave empty to record that it has not been done.")

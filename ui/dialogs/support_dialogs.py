@@ -59,11 +59,11 @@ class SupportContactDialog(QDialog):
         mentee_name: str,
         details: ContactDetails | None = None,
         *,
-        today: date | None = None,
+        today: date,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.today = today or date.today()
+        self.today = today
         self.setWindowTitle(
             _("Support contact: {mentee} and {mentor}").format(
                 mentee=mentee_name, mentor=mentor_name
@@ -177,11 +177,11 @@ class ConcernDialog(QDialog):
         mentee_name: str,
         details: ConcernDetails | None = None,
         *,
-        today: date | None = None,
+        today: date,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.today = today or date.today()
+        self.today = today
         self.setWindowTitle(
             _("Concern: {mentee} and {mentor}").format(mentee=mentee_name, mentor=mentor_name)
             if details is None

@@ -51,7 +51,7 @@ class _Overview:
     in_force: policy.PolicyRef | None
 
 
-def _overview(s, programme_id: int) -> _Overview:  # type: ignore[no-untyped-def]
+def _overview(s, programme_id: int, today: date) -> _Overview:  # type: ignore[no-untyped-def]
     programme = programmes.get_programme(s, programme_id)
     rules = programme_settings.rules_of(programme)
     return _Overview(
@@ -64,7 +64,7 @@ def _overview(s, programme_id: int) -> _Overview:  # type: ignore[no-untyped-def
             for k, w in rules.matching_weights.items()
         ],
         versions=policy.versions(s, programme_id),
-        in_force=policy.policy_reference(s, programme_id, date.today()),
+        in_force=policy.policy_reference(s, programme_id, today),
     )
 
 
@@ -193,10 +193,11 @@ class FrameworkPage(Page):
 
     def refresh(self) -> None:
         pid = self.context.programme_id
+        today = self.context.today()
         self.overview = None
         if pid is not None:
             try:
-                self.overview = self.context.ops.read(lambda s: _overview(s, pid))
+                self.overview = self.context.ops.read(lambda s: _overview(s, pid, today))
             except ActionRefused:
                 self.overview = None
         self.empty.setVisible(self.overview is None)
@@ -413,7 +414,10 @@ class FrameworkPage(Page):
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
-        if self.context.ops.run(self, lambda s: policy.write_draft(s, pid, date.today())) is None:
+        if (
+            self.context.ops.run(self, lambda s: policy.write_draft(s, pid, self.context.today()))
+            is None
+        ):
             return
         draft = self.context.ops.read(lambda s: policy.current_draft(s, pid))
         if draft is None:
@@ -421,12 +425,19 @@ class FrameworkPage(Page):
 
         def save_passage(key: str, text: str) -> bool:
             return (
-                self.context.ops.run(self, lambda s: policy.edit_passage(s, pid, key, text))
+                self.context.ops.run(
+                    self, lambda s: policy.edit_passage(s, pid, key, text, self.context.today())
+                )
                 is not None
             )
 
         def save_title(text: str) -> bool:
-            return self.context.ops.run(self, lambda s: policy.edit_title(s, pid, text)) is not None
+            return (
+                self.context.ops.run(
+                    self, lambda s: policy.edit_title(s, pid, text, self.context.today())
+                )
+                is not None
+            )
 
         def template_wording(key: str) -> str | None:
             try:
@@ -450,12 +461,12 @@ class FrameworkPage(Page):
         draft = self._draft()
         if pid is None or draft is None or self.overview is None:
             return
-        dialog = ApprovePolicyDialog(draft.number, parent=self)
+        dialog = ApprovePolicyDialog(draft.number, today=self.context.today(), parent=self)
         self._until_saved(
             dialog,
             lambda on_invalid: self.context.ops.run(
                 self,
-                lambda s: policy.approve(s, pid, *dialog.values()),
+                lambda s: policy.approve(s, pid, *dialog.values(), today=self.context.today()),
                 on_invalid=on_invalid,
             ),
         )

@@ -7,8 +7,6 @@ print for signing and for reviews.
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -217,7 +215,7 @@ class GoalsPage(Page):
 
     def _show_selected(self) -> None:
         match_id = self.selected_match_id()
-        today = date.today()
+        today = self.context.today()
         same_match = self.heading_info is not None and self.heading_info.match_id == match_id
         scrolled = self.scroll.verticalScrollBar().value() if same_match else 0
         for card in self.cards:
@@ -313,11 +311,16 @@ class GoalsPage(Page):
         if match_id is None or self.heading_info is None:
             return
         nudge = self.context.ops.read(lambda s: goals.nudge_for_match(s, match_id, adding=1))
-        dialog = GoalDialog(scale_max=self.heading_info.rating_scale_max, nudge=nudge, parent=self)
+        dialog = GoalDialog(
+            scale_max=self.heading_info.rating_scale_max,
+            nudge=nudge,
+            today=self.context.today(),
+            parent=self,
+        )
         while dialog.exec() == QDialog.DialogCode.Accepted:
             changes = self.context.ops.run(
                 self,
-                lambda s: goals.create_goal(s, match_id, dialog.details()),
+                lambda s: goals.create_goal(s, match_id, dialog.details(), self.context.today()),
                 on_invalid=dialog.show_errors,
             )
             if changes is not None:
@@ -332,19 +335,20 @@ class GoalsPage(Page):
             details,
             scale_max=self.heading_info.rating_scale_max,
             baseline_locked=locked,
+            today=self.context.today(),
             parent=self,
         )
         while dialog.exec() == QDialog.DialogCode.Accepted:
             changes = self.context.ops.run(
                 self,
-                lambda s: goals.update_goal(s, goal_id, dialog.details()),
+                lambda s: goals.update_goal(s, goal_id, dialog.details(), self.context.today()),
                 on_invalid=dialog.show_errors,
             )
             if changes is not None:
                 return
 
     def change_status(self, goal_id: int) -> None:
-        dialog = StatusDialog(self._view(goal_id), parent=self)
+        dialog = StatusDialog(self._view(goal_id), today=self.context.today(), parent=self)
         while dialog.exec() == QDialog.DialogCode.Accepted:
             status, on, reason = dialog.value()
             changes = self.context.ops.run(
@@ -358,12 +362,15 @@ class GoalsPage(Page):
     def record_progress(self, goal_id: int) -> None:
         assert self.heading_info is not None
         dialog = RatingDialog(
-            self._view(goal_id), scale_max=self.heading_info.rating_scale_max, parent=self
+            self._view(goal_id),
+            scale_max=self.heading_info.rating_scale_max,
+            today=self.context.today(),
+            parent=self,
         )
         while dialog.exec() == QDialog.DialogCode.Accepted:
             changes = self.context.ops.run(
                 self,
-                lambda s: goals.add_rating(s, goal_id, dialog.details()),
+                lambda s: goals.add_rating(s, goal_id, dialog.details(), self.context.today()),
                 on_invalid=dialog.show_errors,
             )
             if changes is not None:
@@ -378,7 +385,10 @@ class GoalsPage(Page):
     # --- actions ---------------------------------------------------------------------
     def add_action(self, goal_id: int) -> None:
         dialog = ActionDialog(
-            goal_title=self._view(goal_id).title, people=self._people(), parent=self
+            goal_title=self._view(goal_id).title,
+            people=self._people(),
+            today=self.context.today(),
+            parent=self,
         )
         while dialog.exec() == QDialog.DialogCode.Accepted:
             changes = self.context.ops.run(
@@ -430,7 +440,11 @@ class GoalsPage(Page):
             return
         details = self.context.ops.read(lambda s: goals.action_details(s, action.id))
         dialog = ActionDialog(
-            details, goal_title=card.goal.title, people=self._people(), parent=self
+            details,
+            goal_title=card.goal.title,
+            people=self._people(),
+            today=self.context.today(),
+            parent=self,
         )
         while dialog.exec() == QDialog.DialogCode.Accepted:
             changes = self.context.ops.run(
@@ -444,7 +458,9 @@ class GoalsPage(Page):
     def mark_done(self, card: GoalCard) -> None:
         action = card.selected_action()
         if action is not None:
-            self.context.ops.run(self, lambda s: goals.mark_action_done(s, action.id))
+            self.context.ops.run(
+                self, lambda s: goals.mark_action_done(s, action.id, self.context.today())
+            )
 
     def remove_or_restore(self, card: GoalCard) -> None:
         action = card.selected_action()
@@ -462,7 +478,9 @@ class GoalsPage(Page):
             ).format(action=action.description),
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.context.ops.run(self, lambda s: goals.remove_action(s, action.id))
+            self.context.ops.run(
+                self, lambda s: goals.remove_action(s, action.id, self.context.today())
+            )
 
     # --- match-wide ------------------------------------------------------------------
     def goal_setting_help(self) -> None:
@@ -474,13 +492,16 @@ class GoalsPage(Page):
             dialog = GoalHelpDialog(
                 mentee=self.heading_info.mentee,
                 scale_max=self.heading_info.rating_scale_max,
+                today=self.context.today(),
                 parent=self,
             )
             self._help[match_id] = dialog
         while dialog.exec() == QDialog.DialogCode.Accepted:
             changes = self.context.ops.run(
                 self,
-                lambda s: goals.create_goals_from_drafts(s, match_id, dialog.drafts()),
+                lambda s: goals.create_goals_from_drafts(
+                    s, match_id, dialog.drafts(), self.context.today()
+                ),
                 on_invalid=dialog.show_errors,
             )
             if changes is not None:

@@ -8,7 +8,6 @@ overdue or due soon.
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
@@ -242,7 +241,9 @@ class MeetingsPage(Page):
 
         # --- all meeting logs ---------------------------------------------------------------
         self.logs_model = MeetingLogTableModel(
-            lambda ids: self.context.ops.read(lambda s: meetings.meeting_rows(s, ids, date.today()))
+            lambda ids: self.context.ops.read(
+                lambda s: meetings.meeting_rows(s, ids, self.context.today())
+            )
         )
         self.logs = _table(_("All meeting logs"))
         self.logs.setModel(self.logs_model)
@@ -368,7 +369,9 @@ class MeetingsPage(Page):
     def _refresh_due(self) -> None:
         programme_id = self.context.programme_id
         rows = (
-            self.context.ops.read(lambda s: support.support_contacts_due(s, programme_id))
+            self.context.ops.read(
+                lambda s: support.support_contacts_due(s, programme_id, self.context.today())
+            )
             if programme_id is not None
             else []
         )
@@ -421,7 +424,9 @@ class MeetingsPage(Page):
             self.warnings.hide()
             self._update_buttons()
             return
-        tl = self.context.ops.read(lambda s: timeline.match_timeline(s, match_id, date.today()))
+        tl = self.context.ops.read(
+            lambda s: timeline.match_timeline(s, match_id, self.context.today())
+        )
         self.timeline_data = tl
         self.timeline_model.set_rows(tl.entries)
         if tl.entries:
@@ -519,6 +524,7 @@ class MeetingsPage(Page):
             discard_draft=lambda: self.context.ops.run(
                 self, lambda s: meetings.discard_draft(s, key)
             ),
+            today=self.context.today(),
             parent=self,
         )
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -526,19 +532,23 @@ class MeetingsPage(Page):
         details = dialog.details()
         if form.meeting_id is None:
             self.context.ops.run(
-                self, lambda s: meetings.record_meeting(s, form.match_id, details, date.today())
+                self,
+                lambda s: meetings.record_meeting(s, form.match_id, details, self.context.today()),
             )
         else:
             meeting_id = form.meeting_id
             self.context.ops.run(
-                self, lambda s: meetings.update_meeting(s, meeting_id, details, date.today())
+                self,
+                lambda s: meetings.update_meeting(s, meeting_id, details, self.context.today()),
             )
 
     def log_meeting(self) -> None:
         match_id = self.selected_match_id()
         if match_id is None:
             return
-        form = self.context.ops.read(lambda s: meetings.new_meeting_form(s, match_id, date.today()))
+        form = self.context.ops.read(
+            lambda s: meetings.new_meeting_form(s, match_id, self.context.today())
+        )
         self._run_meeting_dialog(form)
 
     def edit_meeting(self, meeting_id: int) -> None:
@@ -560,13 +570,15 @@ class MeetingsPage(Page):
         ]
         details = None
         if party is not None:
-            details = support.ContactDetails(party, date.today())
-        dialog = SupportContactDialog(mentor, mentee, details, parent=self)
+            details = support.ContactDetails(party, self.context.today())
+        dialog = SupportContactDialog(
+            mentor, mentee, details, today=self.context.today(), parent=self
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.context.ops.run(
                 self,
                 lambda s: support.record_support_contact(
-                    s, match_id, dialog.details(), date.today()
+                    s, match_id, dialog.details(), self.context.today()
                 ),
             )
 
@@ -581,10 +593,15 @@ class MeetingsPage(Page):
         match = self._selected_match()
         if match is None:
             return
-        dialog = ConcernDialog(match.mentor_name, match.mentee_name, parent=self)
+        dialog = ConcernDialog(
+            match.mentor_name, match.mentee_name, today=self.context.today(), parent=self
+        )
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.context.ops.run(
-                self, lambda s: support.raise_concern(s, match.id, dialog.details(), date.today())
+                self,
+                lambda s: support.raise_concern(
+                    s, match.id, dialog.details(), self.context.today()
+                ),
             )
 
     def open_entry(self) -> None:
@@ -597,21 +614,27 @@ class MeetingsPage(Page):
             self.edit_meeting(record_id)
         elif entry.source == "support":
             details = self.context.ops.read(lambda s: support.contact_details(s, record_id))
-            dialog = SupportContactDialog(tl.mentor_name, tl.mentee_name, details, parent=self)
+            dialog = SupportContactDialog(
+                tl.mentor_name, tl.mentee_name, details, today=self.context.today(), parent=self
+            )
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 self.context.ops.run(
                     self,
                     lambda s: support.update_support_contact(
-                        s, record_id, dialog.details(), date.today()
+                        s, record_id, dialog.details(), self.context.today()
                     ),
                 )
         elif entry.source == "concerns":
             details = self.context.ops.read(lambda s: support.concern_details(s, record_id))
-            dialog = ConcernDialog(tl.mentor_name, tl.mentee_name, details, parent=self)
+            dialog = ConcernDialog(
+                tl.mentor_name, tl.mentee_name, details, today=self.context.today(), parent=self
+            )
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 self.context.ops.run(
                     self,
-                    lambda s: support.update_concern(s, record_id, dialog.details(), date.today()),
+                    lambda s: support.update_concern(
+                        s, record_id, dialog.details(), self.context.today()
+                    ),
                 )
 
     # --- printing and export --------------------------------------------------------------
@@ -654,7 +677,7 @@ class MeetingsPage(Page):
         target, _filter = QFileDialog.getSaveFileName(
             self,
             _("Export the meeting logs"),
-            str(Path.home() / f"meeting-logs-{date.today():%Y-%m-%d}.csv"),
+            str(Path.home() / f"meeting-logs-{self.context.today():%Y-%m-%d}.csv"),
             _("Spreadsheet (*.csv)"),
         )
         if not target:

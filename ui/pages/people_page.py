@@ -4,7 +4,6 @@ role, stage and readiness, with the chosen person's record beside the list."""
 from __future__ import annotations
 
 import time
-from datetime import date
 from html import escape
 from pathlib import Path
 
@@ -57,7 +56,7 @@ class PeoplePage(Page):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.TITLE = _("People")
-        self.today = date.today()
+        self.today = self.context.today()
         self._opened_id: int | None = None
         self._built = False
 
@@ -280,7 +279,7 @@ class PeoplePage(Page):
         so the window stays responsive (a busy cursor shows if it takes a moment)."""
         if not self._built:
             return
-        self.today = date.today()
+        self.today = self.context.today()
         programme_id = self.context.programme_id
         today = self.today
         if programme_id is None:
@@ -312,7 +311,7 @@ class PeoplePage(Page):
         self._show_count()
         self.select(selected if self.model.row_of(selected) >= 0 else self._first_id())
         if self.selected_id() is None:
-            self.record.show_record(None)
+            self.record.clear()
             self._opened_id = None
         self._update_actions()
 
@@ -364,7 +363,7 @@ class PeoplePage(Page):
         if selected is not None and self.model.row_of(selected) >= 0:
             self.select(selected)
         else:
-            self.record.show_record(None)
+            self.record.clear()
             self._opened_id = None
             self._update_actions()
 

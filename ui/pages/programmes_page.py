@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -192,7 +190,7 @@ class ProgrammesPage(Page):
             return
         if (
             self.context.ops.run(
-                self, lambda s: programmes.archive_programme(s, row.id, date.today())
+                self, lambda s: programmes.archive_programme(s, row.id, self.context.today())
             )
             is None
         ):
