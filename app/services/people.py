@@ -44,8 +44,10 @@ from app.model.person import (
 from app.model.screening import TASK_LABELS, RecruitmentDecision, TaskKind
 from app.services import readiness
 from app.services.changes import Changes
-from app.services.errors import ActionRefused, NotFound, check
+from app.services.errors import ActionRefused, check
+from app.services.lookups import get_or_refuse, get_participant, get_person
 from app.services.readiness import Gap, ScreeningRules
+from app.services.screening import pvg_renewals
 from app.services.validation import (
     check_birth_date,
     check_email,
@@ -291,20 +293,6 @@ def possible_duplicates(
 # ----------------------------------------------------------------------------- changes
 
 
-def get_person(s: Session, person_id: int) -> Person:
-    person = s.get(Person, person_id)
-    if person is None:
-        raise NotFound(_("That person's record no longer exists."))
-    return person
-
-
-def get_participant(s: Session, participant_id: int) -> Participant:
-    participant = s.get(Participant, participant_id)
-    if participant is None:
-        raise NotFound(_("That person is no longer in the programme."))
-    return participant
-
-
 def create_person(
     s: Session,
     programme_id: int,
@@ -456,8 +444,6 @@ class Reminder:
 def reminders(s: Session, programme_id: int, today: date) -> list[Reminder]:
     """PVG memberships that have run out or are due for renewal, and open tasks, most urgent
     first (shown at the top of the People page)."""
-    from app.services.screening import pvg_renewals
-
     found: list[Reminder] = []
     for task in list_tasks(s, programme_id):
         overdue = task.due_on < today
@@ -481,9 +467,7 @@ def reminders(s: Session, programme_id: int, today: date) -> list[Reminder]:
 
 
 def complete_task(s: Session, task_id: int, done_on: date, note: str = "") -> Changes:
-    task = s.get(Task, task_id)
-    if task is None:
-        raise NotFound(_("That task no longer exists."))
+    task = get_or_refuse(s, Task, task_id, _("That task no longer exists."))
     if task.done_on is not None:
         raise ActionRefused(
             _("That task was already done on {date}.").format(date=format_date(task.done_on))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -33,8 +32,8 @@ from app.model.screening import (
 )
 from app.services import readiness
 from app.services.changes import Changes
-from app.services.errors import NotFound, check
-from app.services.people import get_participant, get_person
+from app.services.errors import check
+from app.services.lookups import get_or_refuse, get_participant, get_person
 from app.services.validation import check_not_future
 
 #: Stages before "ready": finishing the checks moves someone on from these.
@@ -71,17 +70,6 @@ def _advance_if_ready(s: Session, participant_ids: list[int], today: date) -> No
 
 def _person_roles(s: Session, person_id: int) -> list[int]:
     return list(s.scalars(select(Participant.id).where(Participant.person_id == person_id)))
-
-
-R = TypeVar("R")
-
-
-def _existing(s: Session, kind: type[R], record_id: int, gone: str) -> R:
-    """The record, or NotFound with `gone` (it was removed while the window showed it)."""
-    record = s.get(kind, record_id)
-    if record is None:
-        raise NotFound(gone)
-    return record
 
 
 # ----------------------------------------------------------------------------- single dates
@@ -153,7 +141,9 @@ def update_interview(
     s: Session, interview_id: int, details: InterviewDetails, today: date
 ) -> Changes:
     check(validate_interview(details, today))
-    interview = _existing(s, Interview, interview_id, _("That interview record no longer exists."))
+    interview = get_or_refuse(
+        s, Interview, interview_id, _("That interview record no longer exists.")
+    )
     _fill_interview(interview, details)
     _advance_if_ready(s, [interview.participant_id], today)
     return CHANGED
@@ -169,7 +159,9 @@ def _fill_interview(interview: Interview, details: InterviewDetails) -> None:
 
 
 def delete_interview(s: Session, interview_id: int) -> Changes:
-    interview = _existing(s, Interview, interview_id, _("That interview record no longer exists."))
+    interview = get_or_refuse(
+        s, Interview, interview_id, _("That interview record no longer exists.")
+    )
     s.delete(interview)
     return CHANGED
 
@@ -221,7 +213,7 @@ def update_reference(
     s: Session, reference_id: int, details: ReferenceDetails, today: date
 ) -> Changes:
     check(validate_reference(details, today))
-    reference = _existing(s, Reference, reference_id, _("That reference no longer exists."))
+    reference = get_or_refuse(s, Reference, reference_id, _("That reference no longer exists."))
     _fill_reference(reference, details)
     _advance_if_ready(s, _person_roles(s, reference.person_id), today)
     return CHANGED
@@ -238,7 +230,7 @@ def _fill_reference(reference: Reference, details: ReferenceDetails) -> None:
 
 
 def delete_reference(s: Session, reference_id: int) -> Changes:
-    reference = _existing(s, Reference, reference_id, _("That reference no longer exists."))
+    reference = get_or_refuse(s, Reference, reference_id, _("That reference no longer exists."))
     s.delete(reference)
     return CHANGED
 
@@ -286,7 +278,7 @@ def add_pvg(s: Session, person_id: int, details: PvgDetails, today: date) -> Cha
 
 def update_pvg(s: Session, record_id: int, details: PvgDetails, today: date) -> Changes:
     check(validate_pvg(details, today))
-    record = _existing(s, PvgRecord, record_id, _("That PVG record no longer exists."))
+    record = get_or_refuse(s, PvgRecord, record_id, _("That PVG record no longer exists."))
     _fill_pvg(record, details)
     _advance_if_ready(s, _person_roles(s, record.person_id), today)
     return CHANGED
@@ -303,7 +295,7 @@ def _fill_pvg(record: PvgRecord, details: PvgDetails) -> None:
 
 
 def delete_pvg(s: Session, record_id: int) -> Changes:
-    record = _existing(s, PvgRecord, record_id, _("That PVG record no longer exists."))
+    record = get_or_refuse(s, PvgRecord, record_id, _("That PVG record no longer exists."))
     s.delete(record)
     return CHANGED
 
@@ -384,7 +376,7 @@ def add_training(s: Session, person_id: int, details: TrainingDetails, today: da
 
 
 def delete_training(s: Session, session_id: int) -> Changes:
-    session = _existing(
+    session = get_or_refuse(
         s, TrainingSession, session_id, _("That training session no longer exists.")
     )
     s.delete(session)
