@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from functools import partial
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt, Signal
@@ -87,9 +88,10 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], name: str) -> 
 
 
 def _button(text: str, name: str, slot: Callable[[], Any]) -> QPushButton:
+    """A button that calls `slot` with no arguments (never `clicked`'s `checked`)."""
     button = QPushButton(text)
     button.setAccessibleName(name)
-    button.clicked.connect(slot)
+    button.clicked.connect(lambda _checked=False: slot())
     return button
 
 
@@ -121,7 +123,7 @@ class PersonRecordView(QWidget):
         super().__init__(parent)
         self.context = context
         self.record: PersonRecord | None = None
-        self.today = date.today()
+        self.today = context.today()
         self.title = QLabel()
         self.title.setProperty("role", "heading")
         self.title.setStyleSheet("font-size: 15pt; font-weight: 600;")
@@ -156,18 +158,19 @@ class PersonRecordView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.status)
         layout.addWidget(self.tabs, 1)
-        self.show_record(None)
+        self.clear()
 
     # --- showing -------------------------------------------------------------------------------
-    def show_record(self, record: PersonRecord | None, today: date | None = None) -> None:
+    def clear(self) -> None:
+        """Show no one (nobody is chosen in the list)."""
+        self.record = None
+        self._show_parts(False)
+
+    def show_record(self, record: PersonRecord, today: date) -> None:
+        """Show `record`, worked out on `today` (the day its readiness and tasks are read)."""
         self.record = record
-        self.today = today or date.today()
-        has = record is not None
-        for widget in (self.title, self.summary, self.status, self.tabs, self.edit_button):
-            widget.setVisible(has)
-        self.empty.setVisible(not has)
-        if record is None:
-            return
+        self.today = today
+        self._show_parts(True)
         self.title.setText(record.name)
         d = record.details
         role_text = _(" and ").join(_(ROLE_LABELS[r.role]) for r in record.roles)
@@ -182,6 +185,11 @@ class PersonRecordView(QWidget):
         # Only the tab on show is built now; the others when they are first looked at.
         self._stale_tabs = set(self.tab_pages)
         self._fill_tab(self.tabs.currentIndex())
+
+    def _show_parts(self, has: bool) -> None:
+        for widget in (self.title, self.summary, self.status, self.tabs, self.edit_button):
+            widget.setVisible(has)
+        self.empty.setVisible(not has)
 
     def _fill_tab(self, index: int) -> None:
         if self.record is None or index < 0:
@@ -423,9 +431,7 @@ class PersonRecordView(QWidget):
             button = _button(
                 _("Record…"),
                 _("Record {step}").format(step=caption.lower()),
-                lambda s=step, c=caption, d=done_on, p=role.participant_id: self._record_step(
-                    p, s, c, d
-                ),
+                partial(self._record_step, role.participant_id, step, caption, done_on),
             )
             cell = QWidget()
             cell_row = QHBoxLayout(cell)
@@ -459,12 +465,12 @@ class PersonRecordView(QWidget):
                 _button(
                     _("Record an inter&view…"),
                     _("Record an interview"),
-                    lambda r=role: self._add_interview(r),
+                    partial(self._add_interview, role),
                 ),
                 _button(
                     _("Edit interview…"),
                     _("Edit the chosen interview"),
-                    lambda r=role, t=interviews: self._edit_interview(r, t),
+                    partial(self._edit_interview, role, interviews),
                 ),
             )
         )
@@ -555,7 +561,7 @@ class PersonRecordView(QWidget):
                         _("Change stage as a {role}").format(
                             role=_(ROLE_LABELS[role.role]).lower()
                         ),
-                        lambda r=role: self._change_stage(r),
+                        partial(self._change_stage, role),
                     )
                 )
             )
@@ -585,7 +591,7 @@ class PersonRecordView(QWidget):
                 done = _button(
                     _("Mar&k done"),
                     _("Mark done: {task}").format(task=task.title),
-                    lambda t=task.id: self._task_done(t),
+                    partial(self._task_done, task.id),
                 )
                 row = QHBoxLayout()
                 row.addWidget(label, 1)
@@ -594,7 +600,11 @@ class PersonRecordView(QWidget):
             layout.addWidget(box)
 
     # --- actions -------------------------------------------------------------------------------
-    def _run(self, fn: Callable[[Any], Any], on_invalid=None) -> Any:  # type: ignore[no-untyped-def]
+    def _run(
+        self,
+        fn: Callable[[Any], Any],
+        on_invalid: Callable[[dict[str, str]], None] | None = None,
+    ) -> Any:
         return self.context.ops.run(self, fn, on_invalid=on_invalid)
 
     def _edit(self) -> None:
