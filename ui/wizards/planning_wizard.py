@@ -11,7 +11,6 @@ jump to any page.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -167,7 +166,10 @@ class SectionPage(_Page):
             editor.setAccessibleName(_(question.text))
             editor.setAccessibleDescription(_(question.help))
             caption.setBuddy(editor)
-            editor.textChanged.connect(lambda key=question.key: self.planner.answer_typed(key))
+            # QPlainTextEdit.textChanged passes nothing; *_args keeps `key` safe if it ever does.
+            editor.textChanged.connect(
+                lambda *_args, key=question.key: self.planner.answer_typed(key)
+            )
             column.addWidget(caption)
             column.addWidget(hint)
             column.addWidget(editor)
@@ -426,10 +428,10 @@ class PlanningWizard(QWizard):
         pid = self.programme_id
 
         def done(s):  # type: ignore[no-untyped-def]
-            changes = framework.finish_planning(s, pid, date.today())
+            changes = framework.finish_planning(s, pid, self.context.today())
             changes = changes | framework.save_step(s, pid, FINISH)
             if write_policy:
-                changes = changes | policy.write_draft(s, pid, date.today())
+                changes = changes | policy.write_draft(s, pid, self.context.today())
             return changes
 
         return self.context.ops.run(self, done) is not None
