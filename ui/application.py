@@ -7,7 +7,6 @@ import faulthandler
 import logging
 import os
 import sys
-import time
 import traceback
 from importlib import resources
 from pathlib import Path
@@ -17,7 +16,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-from app import APP_NAME, __version__
+from app import APP_NAME, __version__, clock
 from app.i18n import _
 from app.logs import configure_logging
 from app.paths import DataPaths
@@ -25,6 +24,7 @@ from app.settings import load_preferences
 from app.storage import Database, StorageError, backups, migrate, open_database
 from app.storage.errors import LockedError, TooNewError
 from app.storage.lock import DataFolderLock
+from ui import ops
 from ui.context import AppContext
 from ui.main_window import MainWindow
 
@@ -77,20 +77,69 @@ def build_window(database: Database, *, synchronous_tasks: bool = False) -> Main
     return window
 
 
+def crash_dialog(
+    log_file: Path, details: str, *, rolled_back: bool, parent: QWidget | None = None
+) -> QMessageBox:
+    """The short message shown when something goes wrong that Mentor Desk did not expect: what
+    was saved, what the coordinator can do next, and where the details for support are."""
+    saved = (
+        _(
+            "Your last change was not saved. Everything you finished before it is saved: each "
+            "change is saved as a whole, so nothing is left half-done."
+        )
+        if rolled_back
+        else _(
+            "What you were doing at that moment may not have been saved. Everything up to your "
+            "last completed action is saved: each change is saved as a whole, so nothing is "
+            "left half-done."
+        )
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Critical,
+        _("Something went wrong"),
+        _("Mentor Desk met a problem it did not expect.") + "\n\n" + saved,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setInformativeText(
+        _(
+            "What you can do now:\n"
+            "• Look at the record you were working on. If your change is not there, try it "
+            "again.\n"
+            "• If the same problem comes back, close Mentor Desk and open it again, then try "
+            "once more.\n"
+            "• If it still happens, tell whoever supports Mentor Desk what you were doing and "
+            "send them the log file, which holds the details they need:\n{log}"
+        ).format(log=log_file)
+    )
+    box.setDetailedText(details)
+    return box
+
+
+def show_crash_dialog(
+    kind: type[BaseException], error: BaseException, tb: TracebackType | None, log_file: Path
+) -> None:
+    """Tell the coordinator plainly (tests replace this to fail instead)."""
+    details = "".join(traceback.format_exception(kind, error, tb))
+    crash_dialog(log_file, details, rolled_back=ops.rolled_back(error)).exec()
+
+
 def install_excepthook(paths: DataPaths) -> None:
+    """Anything nobody caught is a bug: log it with its traceback, then say what to do next."""
+    log_file = paths.logs / "mentordesk.log"
+    showing: list[bool] = []
+
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         log.critical("Unexpected error", exc_info=(kind, error, tb))
-        details = "".join(traceback.format_exception(kind, error, tb))
-        box = QMessageBox(
-            QMessageBox.Icon.Critical,
-            _("Something went wrong"),
-            _(
-                "Mentor Desk met a problem it did not expect. What you saved before is safe. "
-                "The details are in {log}."
-            ).format(log=paths.logs / "mentordesk.log"),
-        )
-        box.setDetailedText(details)
-        box.exec()
+        if showing:
+            return  # one message at a time; the log has every error
+        showing.append(True)
+        try:
+            show_crash_dialog(kind, error, tb, log_file)
+        except Exception:
+            log.exception("The crash message could not be shown")
+        finally:
+            showing.clear()
 
     sys.excepthook = hook
 
@@ -185,7 +234,7 @@ class _ReportFirstPaint(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint:
-            print(f"first-paint {time.time():.6f}", flush=True)
+            print(f"first-paint {clock.epoch_seconds():.6f}", flush=True)
             watched.removeEventFilter(self)
             QTimer.singleShot(0, QApplication.quit)
         return False

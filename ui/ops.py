@@ -25,6 +25,15 @@ from app.storage.errors import StorageError, translate
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
+#: Added to an unexpected error that escaped a unit of work, which was therefore rolled back:
+#: the crash message can then say for certain that the last change was not saved.
+ROLLED_BACK_NOTE = "Mentor Desk: this action was rolled back; nothing of it was saved."
+
+
+def rolled_back(error: BaseException) -> bool:
+    """Whether `error` escaped from an action whose unit of work was rolled back."""
+    return ROLLED_BACK_NOTE in getattr(error, "__notes__", ())
+
 
 class OpRunner(QObject):
     changes_made = Signal(object)  # Changes
@@ -76,7 +85,10 @@ class OpRunner(QObject):
         except Exception as exc:
             known = translate(exc)
             if known is None:
-                raise  # a bug: the application's exception hook logs it and tells the user
+                # A bug: the application's exception hook logs it and tells the coordinator
+                # that this action was not saved (the session rolled it back) and what to do.
+                exc.add_note(ROLLED_BACK_NOTE)
+                raise
             QMessageBox.warning(parent, _("Could not save"), str(known))
             return None
         changes = result if isinstance(result, Changes) else None
