@@ -11,10 +11,15 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import APP_NAME, __version__, clock
 from app.i18n import _
 from app.paths import DataPaths, resolve_data_dir
+
+if TYPE_CHECKING:
+    from app.storage import Database
+    from app.storage.lock import DataFolderLock
 
 log = logging.getLogger(__name__)
 
@@ -107,7 +112,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_PROBLEM
 
 
-def _open_locked(paths: DataPaths):  # type: ignore[no-untyped-def]
+def _open_locked(paths: DataPaths) -> tuple[DataFolderLock, Database]:
     from app.storage import open_database
     from app.storage.lock import DataFolderLock
 

@@ -7,9 +7,9 @@ find and change them later, and the same schema works on PostgreSQL.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from sqlalchemy import MetaData
+from sqlalchemy import FromClause, MetaData
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 from app import clock
@@ -29,7 +29,7 @@ class Base(DeclarativeBase):
     def __init__(self, **kwargs: Any) -> None:
         """Fill in column defaults now, not only at INSERT, so a new record's rules can be
         read (and validated) before it is saved."""
-        for column in self.__table__.columns:  # type: ignore[attr-defined]
+        for column in self.__table__.columns:
             default = column.default
             if default is None or column.key in kwargs or column.primary_key:
                 continue
@@ -52,10 +52,14 @@ class Versioned:
     """Mixin for tables people edit: a version counter so concurrent edits can be detected
     (SQLAlchemy raises StaleDataError when a row changed underneath), and when it was made."""
 
+    if TYPE_CHECKING:
+        # Set on the mapped class this is mixed into before its __mapper_args__ are read.
+        __table__: ClassVar[FromClause]
+
     version_id: Mapped[int] = mapped_column(nullable=False)
     created_at: Mapped[datetime] = mapped_column(default=utc_now)
     updated_at: Mapped[datetime] = mapped_column(default=utc_now, onupdate=utc_now)
 
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:
-        return {"version_id_col": cls.__table__.c.version_id}  # type: ignore[attr-defined]
+        return {"version_id_col": cls.__table__.c.version_id}

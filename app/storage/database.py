@@ -11,10 +11,12 @@ creates engines or connections.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 from sqlalchemy import Engine, event
 from sqlalchemy.exc import SQLAlchemyError
@@ -55,14 +57,14 @@ class Database:
         finally:
             s.close()
 
-    def backup(self, reason: str) -> backups.Path:
+    def backup(self, reason: str) -> Path:
         path = backups.make_backup(self.paths, reason)
         backups.thin_backups(self.paths)
         self.changed_since_backup = False
         self.last_backup_at = clock.now()
         return path
 
-    def backup_if_changed(self, reason: str) -> backups.Path | None:
+    def backup_if_changed(self, reason: str) -> Path | None:
         if not self.changed_since_backup:
             return None
         return self.backup(reason)
@@ -140,10 +142,14 @@ def open_database(paths: DataPaths, *, backup_on_open: bool = True) -> Database:
     return database
 
 
-def run_guarded(fn):  # type: ignore[no-untyped-def]
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def run_guarded(fn: Callable[_P, _R]) -> Callable[_P, _R]:
     """Decorator: turn low-level database errors into StorageError where the user can act."""
 
-    def wrapper(*args, **kwargs):  # type: ignore[no-untyped-def]
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
         try:
             return fn(*args, **kwargs)
         except (SQLAlchemyError, OSError) as exc:

@@ -11,13 +11,14 @@ import getpass
 import json
 import os
 import socket
+import sys
 from pathlib import Path
 from typing import IO
 
 from app.i18n import _
 from app.storage.errors import LockedError
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _try_lock(handle: IO[str]) -> bool:

@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import re
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 _REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
 
@@ -28,7 +32,7 @@ def known_revisions() -> list[int]:
 SCHEMA_VERSION = max(known_revisions(), default=0)
 
 
-def alembic_config(connection: Connection):  # type: ignore[no-untyped-def]
+def alembic_config(connection: Connection) -> Config:
     from alembic.config import Config
 
     config = Config()
