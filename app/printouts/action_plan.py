@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from app.i18n import _
 from app.model.goal import OPEN_GOAL_STATUSES, goal_label
 from app.services.goals import ActionRow, GoalView, MatchHeading
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable, Table
 
 
 @dataclass(frozen=True)
@@ -44,7 +48,7 @@ def _when(action: ActionRow) -> str:
     return "\n".join(lines)
 
 
-def actions_grid(actions: list[ActionRow], blank_rows: int = 2):  # type: ignore[no-untyped-def]
+def actions_grid(actions: list[ActionRow], blank_rows: int = 2) -> Table:
     """The steps of a goal as a ruled grid, with empty rows to add steps by hand."""
     from app.printouts import goal_parts, style
 
@@ -85,7 +89,7 @@ def render(plan: ActionPlan, printed_on: date) -> bytes:
     h = plan.heading
     top = h.rating_scale_max
     title = _("Action plan")
-    story: list = [
+    story: list[Flowable] = [
         style.heading(_("Action plan for {mentee}").format(mentee=h.mentee), 1),
         style.field_rows(
             [

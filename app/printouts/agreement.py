@@ -10,8 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from app.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
 
 
 @dataclass(frozen=True)
@@ -115,7 +119,7 @@ def render(sheet: AgreementSheet, printed_on: date) -> bytes:
     from app.printouts import style
 
     title = _("Mentoring agreement")
-    story: list = [
+    story: list[Flowable] = [
         style.heading(title, 1),
         style.field_rows(
             [

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, TypedDict
 
 from sqlalchemy.orm import Session
 
@@ -16,6 +17,10 @@ from app.i18n import _
 from app.model import Role
 from app.model.programme import label
 from app.services import programmes
+
+if TYPE_CHECKING:
+    from app.model import Agreement, Match, Programme
+    from app.printouts.person_forms import FormContext
 
 
 @dataclass(frozen=True)
@@ -60,6 +65,7 @@ def agreement(s: Session, match_id: int, printed_on: date) -> bytes:
     programme = match.programme
     record = matching.agreement_record(s, match_id)
     drafted = matching.agreement_details(s, match_id, printed_on)
+    rules: Agreement | Programme
     if record is not None:
         rules = record
         policy = (record.policy_version, record.policy_approved_on)
@@ -112,14 +118,26 @@ def progress_summary(s: Session, match_id: int, printed_on: date) -> bytes:
     return document.render(summary, printed_on=printed_on)
 
 
-def _meeting_sheet_parts(s: Session, match_id: int):  # type: ignore[no-untyped-def]
+class _SheetCommon(TypedDict):
+    """What every meeting log of a match repeats (handed to MeetingLogSheet as keywords)."""
+
+    organisation: str
+    programme: str
+    mentor_name: str
+    mentee_name: str
+    within_days: int
+    modes: tuple[str, ...]
+    stages: tuple[str, ...]
+
+
+def _meeting_sheet_parts(s: Session, match_id: int) -> tuple[Match, _SheetCommon]:
     from app.model.meeting import MEETING_MODE_LABELS, STAGE_LABELS
     from app.services import meetings
 
     match = meetings.get_match(s, match_id)
     mentor, mentee = meetings.pair_names(s, [match_id])[match_id]
     p = match.programme
-    common = {
+    common: _SheetCommon = {
         "organisation": p.organisation,
         "programme": p.name,
         "mentor_name": mentor,
@@ -290,7 +308,7 @@ def planning_notes(s: Session, programme_id: int, printed_on: date) -> bytes:
     )
 
 
-def _form_context(s: Session, person_id: int):  # type: ignore[no-untyped-def]
+def _form_context(s: Session, person_id: int) -> tuple[FormContext, int | None, list[Role]]:
     """The programme a person's paperwork belongs to (their newest role), or for a blank form
     the first programme still running; plus the roles they hold in it."""
     from sqlalchemy import select
@@ -332,8 +350,9 @@ def _form_context(s: Session, person_id: int):  # type: ignore[no-untyped-def]
 def person_record(s: Session, person_id: int, printed_on: date) -> bytes:
     from app.printouts import person_forms
     from app.services import people
+    from app.services.lookups import get_person
 
-    people.get_person(s, person_id)
+    get_person(s, person_id)
     context, programme_id, _roles = _form_context(s, person_id)
     if programme_id is None:
         from app.services.errors import ActionRefused
@@ -346,17 +365,18 @@ def person_record(s: Session, person_id: int, printed_on: date) -> bytes:
 def application_form(s: Session, person_id: int, printed_on: date) -> bytes:
     from app.printouts import person_forms
     from app.services import people
+    from app.services.lookups import get_person
 
-    details = people.details_of(people.get_person(s, person_id)) if person_id else None
+    details = people.details_of(get_person(s, person_id)) if person_id else None
     context, _programme_id, roles = _form_context(s, person_id)
     return person_forms.render_application(details, roles, context, printed_on=printed_on)
 
 
 def interview_form(s: Session, person_id: int, printed_on: date) -> bytes:
     from app.printouts import person_forms
-    from app.services import people
+    from app.services.lookups import get_person
 
-    name = people.get_person(s, person_id).full_name if person_id else ""
+    name = get_person(s, person_id).full_name if person_id else ""
     context, _programme_id, roles = _form_context(s, person_id)
     return person_forms.render_interview(name, roles, context, printed_on=printed_on)
 

@@ -85,7 +85,10 @@ def progress_chart(
     """Ratings over time against the baseline (a square) and the target (a dashed line)."""
     style.register_fonts()
     drawing = Drawing(width, height)
-    left, right, bottom, upper = 9 * mm, 4 * mm, 7 * mm, 3 * mm
+    left: float = 9 * mm
+    right: float = 4 * mm
+    bottom: float = 7 * mm
+    upper: float = 3 * mm
     plot_w, plot_h = width - left - right, height - bottom - upper
 
     def y_of(rating: float) -> float:
@@ -150,11 +153,13 @@ def progress_chart(
         return drawing
     first, last = series[0][0].toordinal(), series[-1][0].toordinal()
     span = max(1, last - first)
+    inset: float = 3 * mm
+    track: float = plot_w - 6 * mm
 
     def x_of(day: date) -> float:
         if len(series) == 1:
             return left + plot_w / 2
-        return left + 3 * mm + (day.toordinal() - first) / span * (plot_w - 6 * mm)
+        return left + inset + (day.toordinal() - first) / span * track
 
     points = [(x_of(d), y_of(r)) for d, r in series]
     if len(points) > 1:

@@ -10,8 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from app.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Flowable, Paragraph, Table
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,7 @@ class LogPack:
 BLANK_ACTION_ROWS = 3
 
 
-def _styles():  # type: ignore[no-untyped-def]
+def _styles() -> tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle]:
     from reportlab.lib.styles import ParagraphStyle
 
     from app.printouts import style
@@ -81,7 +86,7 @@ def _styles():  # type: ignore[no-untyped-def]
     return cell, head, note
 
 
-def _p(text: str, st) -> object:  # type: ignore[no-untyped-def]
+def _p(text: str, st: ParagraphStyle) -> Paragraph:
     from xml.sax.saxutils import escape
 
     from reportlab.platypus import Paragraph
@@ -89,7 +94,7 @@ def _p(text: str, st) -> object:  # type: ignore[no-untyped-def]
     return Paragraph("<br/>".join(escape(line) for line in str(text).splitlines()), st)
 
 
-def _action_table(rows: list[list], widths: list[float], blank_rows: int = 0):  # type: ignore[no-untyped-def]
+def _action_table(rows: list[list[Flowable]], widths: list[float], blank_rows: int = 0) -> Table:
     from reportlab.lib.units import mm
     from reportlab.platypus import Table, TableStyle
 
@@ -111,7 +116,7 @@ def _action_table(rows: list[list], widths: list[float], blank_rows: int = 0):  
     return table
 
 
-def _tick_grid(labels: list[str], columns: int):  # type: ignore[no-untyped-def]
+def _tick_grid(labels: list[str], columns: int) -> Table:
     """Tick boxes laid out in `columns` across the page, to save paper."""
     from reportlab.platypus import Table, TableStyle
 
@@ -134,7 +139,7 @@ def _tick_grid(labels: list[str], columns: int):  # type: ignore[no-untyped-def]
     return table
 
 
-def _sheet_story(sheet: MeetingLogSheet) -> list:
+def _sheet_story(sheet: MeetingLogSheet) -> list[Flowable]:
     from reportlab.lib.units import mm
 
     from app.printouts import style
@@ -142,7 +147,7 @@ def _sheet_story(sheet: MeetingLogSheet) -> list:
     cell, head, note = _styles()
     width = style.CONTENT_WIDTH
     title = _("Meeting log") if sheet.completed else _("Meeting log to complete and sign")
-    story: list = [style.heading(title, 1)]
+    story: list[Flowable] = [style.heading(title, 1)]
     story.append(
         _p(
             ngettext(
@@ -158,23 +163,23 @@ def _sheet_story(sheet: MeetingLogSheet) -> list:
         )
     )
     story.append(style.spacer(3))
-    rows = [
+    facts = [
         (_("Mentee"), sheet.mentee_name),
         (_("Mentor"), sheet.mentor_name),
         (_("Date of meeting"), style.format_date(sheet.held_on)),
     ]
     tick_modes = not sheet.completed and not sheet.mode and sheet.modes
     if not tick_modes:
-        rows.append((_("How you met"), sheet.mode))
-    rows += [
+        facts.append((_("How you met"), sheet.mode))
+    facts += [
         (_("How long"), sheet.duration),
         (_("Where"), sheet.place),
         (_("Who was there"), sheet.attended),
         (_("Next meeting"), style.format_date(sheet.next_meeting_on)),
     ]
     if sheet.completed:
-        rows.append((_("Stage of the relationship"), sheet.stage))
-    story.append(style.field_rows(rows))
+        facts.append((_("Stage of the relationship"), sheet.stage))
+    story.append(style.field_rows(facts))
     if tick_modes:
         story.append(style.spacer(2))
         story.append(_p(_("How you met (tick one)"), head))
@@ -301,7 +306,7 @@ def render_pack(pack: LogPack, printed_on: date) -> bytes:
 
     from app.printouts import style
 
-    story: list = [
+    story: list[Flowable] = [
         style.heading(
             _("Meeting logs for {mentee} and {mentor}").format(
                 mentee=pack.mentee_name, mentor=pack.mentor_name

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from app.dates import format_date
 from app.i18n import _, ngettext
@@ -22,6 +23,11 @@ from app.model.screening import (
 )
 from app.services.people import PersonDetails, PersonRecord
 
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
+    from app.printouts import style
+
 
 @dataclass(frozen=True)
 class FormContext:
@@ -33,7 +39,7 @@ class FormContext:
     rules_text: list[str] = field(default_factory=list)
 
 
-def _letterhead(context: FormContext, title: str):  # type: ignore[no-untyped-def]
+def _letterhead(context: FormContext, title: str) -> style.Letterhead:
     from app.printouts import style
 
     return style.Letterhead(
@@ -51,7 +57,7 @@ def render_record(record: PersonRecord, context: FormContext, printed_on: date) 
 
     d = record.details
     title = _("Person record")
-    story: list = [
+    story: list[Flowable] = [
         style.heading(record.name, 1),
         style.paragraph(
             " · ".join(
@@ -163,10 +169,10 @@ def render_record(record: PersonRecord, context: FormContext, printed_on: date) 
             style.field_rows(
                 [
                     (_("Date of issue"), format_date(p.issued_on)),
-                    (_("Disclosure type"), _(DISCLOSURE_LABELS[p.disclosure_type])),  # type: ignore[index]
+                    (_("Disclosure type"), _(DISCLOSURE_LABELS[p.disclosure_type])),  # type: ignore[index]  # PvgRow (people.py) says object
                     (_("Position"), p.position),
                     (_("Reference number"), p.reference_number),
-                    (_("Recruitment decision"), _(DECISION_LABELS[p.decision])),  # type: ignore[index]
+                    (_("Recruitment decision"), _(DECISION_LABELS[p.decision])),  # type: ignore[index]  # PvgRow (people.py) says object
                     (
                         _("Renewal due"),
                         format_date(p.renews_on)
@@ -254,7 +260,7 @@ def render_application(
         programme=context.programme or _("the mentoring programme"),
         coordinator=f" ({context.coordinator})" if context.coordinator else "",
     )
-    story: list = [
+    story: list[Flowable] = [
         style.heading(title, 1),
         style.paragraph(intro),
         style.heading(_("I would like to take part as"), 2),
@@ -354,7 +360,7 @@ def render_interview(
     title = _("Interview record")
     shown = roles or [Role.MENTOR, Role.MENTEE]
     role_text = _(" and ").join(_(ROLE_LABELS[r]).lower() for r in roles) if roles else ""
-    story: list = [
+    story: list[Flowable] = [
         style.heading(title, 1),
         style.field_rows(
             [

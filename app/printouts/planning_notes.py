@@ -6,8 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from app.i18n import _
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
 
 
 @dataclass(frozen=True)
@@ -24,7 +28,7 @@ def render(notes: PlanningNotes, printed_on: date) -> bytes:
     from app.printouts import style
 
     title = _("Planning notes")
-    story: list = [
+    story: list[Flowable] = [
         style.heading(title, 1),
         style.field_rows(
             [

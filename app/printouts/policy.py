@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from app.i18n import _
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,7 @@ def render(doc: PolicyDocument, printed_on: date) -> bytes:
         textColor=style.ACCENT,
     )
 
-    story: list = [style.heading(doc.title, 1)]
+    story: list[Flowable] = [style.heading(doc.title, 1)]
     if draft:
         box = Table(
             [

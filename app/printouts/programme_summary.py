@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from app.i18n import _
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
 
 
 @dataclass(frozen=True)
@@ -37,7 +41,7 @@ def render(summary: ProgrammeSummary, printed_on: date) -> bytes:
     from app.printouts import style
 
     title = _("Programme summary")
-    story: list = [
+    story: list[Flowable] = [
         style.heading(title, 1),
         style.heading(_("Details"), 2),
         style.field_rows(

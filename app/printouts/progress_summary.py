@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from app.i18n import _
 from app.model.goal import GoalStatus, goal_label
 from app.services.goals import GoalView, MatchGoalSummary, MatchHeading
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
 
 
 @dataclass(frozen=True)
@@ -48,7 +52,7 @@ def render(summary: ProgressSummary, printed_on: date) -> bytes:
         if figures.average_change is not None
         else "–"
     )
-    story: list = [
+    story: list[Flowable] = [
         style.heading(_("Progress summary for {mentee}").format(mentee=h.mentee), 1),
         style.field_rows(
             [

@@ -170,7 +170,7 @@ class Letterhead:
 ROOM_TO_START_UNDER_HEADING = 45 * mm
 
 
-class _KeepHeadingWithNext(KeepTogether):
+class _KeepHeadingWithNext(KeepTogether):  # type: ignore[misc]  # ReportLab has no type hints
     """ReportLab's keep-with-next, but a long table may start under its heading.
 
     Plain keep-with-next moves a heading and everything after it to a new page when they do not
@@ -184,7 +184,8 @@ class _KeepHeadingWithNext(KeepTogether):
             self.wrap(aW, aH)
         if self._H > aH and aH >= ROOM_TO_START_UNDER_HEADING and self._next_can_start(aW, aH):
             return list(self._content)
-        return super().split(aW, aH)
+        parts: list[Flowable] = super().split(aW, aH)
+        return parts
 
     def _next_can_start(self, aW: float, aH: float) -> bool:
         *lead, last = self._content
@@ -213,7 +214,7 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
 def _canvas_class(letterhead: Letterhead, printed_on: date) -> type[Canvas]:
     """A canvas that holds back every page until the end, so each footer knows the page total."""
 
-    class _NumberedCanvas(Canvas):
+    class _NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type hints
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._held_pages: list[dict[str, Any]] = []
@@ -272,7 +273,7 @@ def _canvas_class(letterhead: Letterhead, printed_on: date) -> type[Canvas]:
     return _NumberedCanvas
 
 
-def build_pdf(letterhead: Letterhead, story: list, *, printed_on: date) -> bytes:
+def build_pdf(letterhead: Letterhead, story: Sequence[Flowable], *, printed_on: date) -> bytes:
     """Lay out `story` on A4 in the house style and return the finished PDF."""
     register_fonts()
     buffer = io.BytesIO()
@@ -337,7 +338,7 @@ def spacer(height_mm: float) -> Spacer:
     return Spacer(1, height_mm * mm)
 
 
-class _WritingLines(Flowable):
+class _WritingLines(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
     """Ruled lines across the page for a handwritten answer; splits across pages."""
 
     def __init__(self, count: int, gap: float = WRITING_LINE_GAP) -> None:
@@ -415,7 +416,7 @@ def field_rows(rows: Sequence[tuple[str, str | None]]) -> Table:
     return table
 
 
-class _TickBox(Flowable):
+class _TickBox(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
     """A square to tick by pen (or already ticked) with its label wrapped beside it."""
 
     def __init__(self, label: str, checked: bool | None) -> None:
@@ -482,12 +483,13 @@ def tick_list(items: Iterable[str | tuple[str, bool | None]]) -> Table:
     return table
 
 
-class _WholeTable(Table):
+class _WholeTable(Table):  # type: ignore[misc]  # ReportLab has no type hints
     """A table that moves to the next page rather than split (unless it is taller than a page)."""
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         if self._height > PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM:
-            return super().split(availWidth, availHeight)
+            parts: list[Flowable] = super().split(availWidth, availHeight)
+            return parts
         return []
 
 
