@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -248,9 +249,10 @@ def _cell_date(value: object) -> date | None:
 
     iso = re.match(r"^\d{4}-\d{1,2}-\d{1,2}", text)
     try:
-        return parser.parse(text, dayfirst=not iso, yearfirst=bool(iso)).date()
+        parsed: datetime = parser.parse(text, dayfirst=not iso, yearfirst=bool(iso))
     except (ValueError, OverflowError):
         raise ValueError(text) from None
+    return parsed.date()
 
 
 def _roles(text: str, default: tuple[Role, ...]) -> tuple[Role, ...] | None:
@@ -315,30 +317,29 @@ def plan_import(
             text["first_name"] = " ".join(parts[:-1]) if len(parts) > 1 else text["full_name"]
             text["last_name"] = parts[-1] if len(parts) > 1 else ""
         dates: dict[str, date | None] = {}
-        for key in DATE_FIELDS & values.keys():
+        for date_field in DATE_FIELDS & values.keys():
             try:
-                dates[key] = cell_date(values[key], today)
+                dates[date_field] = cell_date(values[date_field], today)
             except ValueError:
                 errors.append(
                     _("{field}: “{value}” is not a date.").format(
-                        field=_(FIELD_LABELS[key]), value=cell_text(values[key])
+                        field=_(FIELD_LABELS[date_field]), value=cell_text(values[date_field])
                     )
                 )
-                dates[key] = None
+                dates[date_field] = None
         roles = _roles(text.get("role", ""), default_roles)
         if roles is None:
             errors.append(
                 _("Role: “{value}” should be mentor, mentee or both.").format(value=text["role"])
             )
             roles = ()
-        details = PersonDetails(
-            **{
-                k: v
-                for k, v in text.items()
-                if k in PersonDetails.__dataclass_fields__ and isinstance(v, str)
-            },
-            **{k: v for k, v in dates.items()},
-        ).cleaned()
+        # Each key is one of PersonDetails' text fields or one of its two dates (see FIELDS).
+        # A name with no column of its own (a full name beside a first name) is blank, so the
+        # row is refused in words instead of the whole import failing.
+        given: dict[str, Any] = {"first_name": "", "last_name": ""}
+        given.update((k, v) for k, v in text.items() if k in PersonDetails.__dataclass_fields__)
+        given.update(dates)
+        details = PersonDetails(**given).cleaned()
         field_errors = people.validate_details(details, today)
         labels = {
             "first_name": _("First name"),
