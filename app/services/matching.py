@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import Required, TypedDict
 
 from dateutil.relativedelta import relativedelta
 from sqlalchemy import or_, select
@@ -178,6 +179,23 @@ def _managers(
     return frozenset(ids), frozenset(written)
 
 
+class _CandidateFacts(TypedDict, total=False):
+    """What a mentor and a mentee share as `fit.Candidate` fields, gathered once a person."""
+
+    id: Required[int]
+    person_id: Required[int]
+    name: Required[str]
+    names: frozenset[str]
+    gaps: tuple[str, ...]
+    setting: str
+    availability: frozenset[str]
+    locality: str
+    gender: str
+    wants_setting: fit.SettingPreference
+    wants_gender: str
+    interests: frozenset[str]
+
+
 @dataclass(frozen=True)
 class Gathered:
     mentors: list[fit.Candidate]
@@ -253,7 +271,7 @@ def candidates(
     )
     mentors, mentees = [], []
     for f in facts:
-        common: dict = {
+        common: _CandidateFacts = {
             "id": f.participant_id,
             "person_id": f.person_id,
             "name": f.name,
@@ -682,13 +700,14 @@ def record_risk_assessment(s: Session, match_id: int, details: RiskDetails) -> C
     if details.reviewed_on and details.assessed_on and details.reviewed_on < details.assessed_on:
         errors["reviewed_on"] = _("The review cannot be before the assessment.")
     check(errors)
+    assert details.assessed_on is not None, "refused above when missing"
     if match.status is MatchStatus.CLOSED:
         raise ActionRefused(_("This match is closed."))
     risk = s.scalar(select(RiskAssessment).where(RiskAssessment.match_id == match_id))
     if risk is None:
         risk = RiskAssessment(match_id=match_id)
         s.add(risk)
-    risk.assessed_on = details.assessed_on  # type: ignore[assignment]
+    risk.assessed_on = details.assessed_on
     risk.assessed_by = details.assessed_by.strip()
     risk.risks = details.risks.strip()
     risk.actions = details.actions.strip()
@@ -732,6 +751,8 @@ def record_introduction(
     if not details.staff_present.strip():
         errors["staff_present"] = _("Say which member of staff was there.")
     check(errors)
+    held_on = details.held_on
+    assert held_on is not None, "refused above when missing"
     if match.status not in (MatchStatus.PROPOSED, MatchStatus.INTRODUCED):
         raise ActionRefused(_("The introduction can only be recorded before the match starts."))
     if s.scalar(select(RiskAssessment.id).where(RiskAssessment.match_id == match_id)) is None:
@@ -740,23 +761,18 @@ def record_introduction(
     if intro is None:
         intro = Introduction(match_id=match_id)
         s.add(intro)
-    intro.held_on = details.held_on  # type: ignore[assignment]
+    intro.held_on = held_on
     intro.staff_present = details.staff_present.strip()
     intro.outcome = details.outcome
     intro.notes = details.notes.strip()
     if details.outcome is IntroductionOutcome.GO_AHEAD:
         if match.status is MatchStatus.PROPOSED:
-            _record_status(s, match, MatchStatus.INTRODUCED, details.held_on, by)  # type: ignore[arg-type]
+            _record_status(s, match, MatchStatus.INTRODUCED, held_on, by)
     else:
         _record_status(
-            s,
-            match,
-            MatchStatus.CLOSED,
-            details.held_on,
-            by,
-            _("Not a good fit at introduction."),  # type: ignore[arg-type]
+            s, match, MatchStatus.CLOSED, held_on, by, _("Not a good fit at introduction.")
         )
-        match.ended_on = details.held_on
+        match.ended_on = held_on
         match.ending_kind = EndingKind.NOT_A_GOOD_FIT
         match.end_reason = _("Not a good fit at the introduction meeting.")
     return MATCHES
@@ -912,9 +928,13 @@ def record_signatures(
     agreement.mentee_signed_on = signed.mentee_on
     agreement.coordinator_signed_on = signed.coordinator_on
     agreement.signatures_recorded_by = by
-    all_signed = signed.mentor_on and signed.mentee_on and signed.coordinator_on
-    if all_signed and match.status is MatchStatus.INTRODUCED:
-        start = max(signed.mentor_on, signed.mentee_on, signed.coordinator_on)  # type: ignore[type-var]
+    if (
+        signed.mentor_on
+        and signed.mentee_on
+        and signed.coordinator_on
+        and match.status is MatchStatus.INTRODUCED
+    ):
+        start = max(signed.mentor_on, signed.mentee_on, signed.coordinator_on)
         _record_status(s, match, MatchStatus.ACTIVE, start, by, _("Agreement signed."))
         match.started_on = start
         match.planned_end_on = start + relativedelta(months=agreement.relationship_months)
@@ -964,6 +984,7 @@ def change_status(
         if not note.strip():
             errors["note"] = _("Write a line about why the match ended.")
     check(errors)
+    assert on is not None, "refused above when missing"
     if to not in TRANSITIONS[match.status]:
         raise ActionRefused(
             _("A match that is {current} cannot become {new}.").format(
@@ -978,7 +999,7 @@ def change_status(
                 "the mentee and the coordinator. Record the signatures first."
             )
         )
-    _record_status(s, match, to, on, by, note.strip())  # type: ignore[arg-type]
+    _record_status(s, match, to, on, by, note.strip())
     if to is MatchStatus.ACTIVE and match.started_on is None:
         match.started_on = on
     if to is MatchStatus.CLOSED:

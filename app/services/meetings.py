@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import String, cast, delete, func, or_, select
+from sqlalchemy import ColumnElement, String, cast, delete, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.dates import format_date
@@ -64,7 +64,9 @@ def owner_label(owner: ActionOwner) -> str:
 # ----------------------------------------------------------------------------- names
 
 
-def pair_names(s: Session, match_ids: Sequence[int] | None = None, programme_id: int | None = None):  # type: ignore[no-untyped-def]
+def pair_names(
+    s: Session, match_ids: Sequence[int] | None = None, programme_id: int | None = None
+) -> dict[int, tuple[str, str]]:
     """{match id: (mentor's name, mentee's name)} as the coordinator calls them."""
     mentor_p, mentee_p = aliased(Participant), aliased(Participant)
     mentor, mentee = aliased(Person), aliased(Person)
@@ -176,7 +178,8 @@ class MeetingDetails:
                 return [plain(v) for v in value]
             return value
 
-        return plain(asdict(self))
+        draft: dict[str, Any] = plain(asdict(self))
+        return draft
 
     @classmethod
     def from_draft(cls, data: dict[str, Any]) -> MeetingDetails:
@@ -422,7 +425,8 @@ def validate_meeting(details: MeetingDetails, today: date) -> dict[str, str]:
 
 
 def _apply_fields(meeting: MeetingLog, d: MeetingDetails) -> None:
-    meeting.held_on = d.held_on  # type: ignore[assignment]
+    assert d.held_on is not None, "validate_meeting refuses a meeting without a date"
+    meeting.held_on = d.held_on
     meeting.mode = d.mode
     meeting.duration_minutes = d.duration_minutes
     meeting.place = d.place
@@ -691,7 +695,7 @@ def _matching_match_ids(s: Session, programme_id: int, text: str) -> list[int]:
     mentor_p, mentee_p = aliased(Participant), aliased(Participant)
     mentor, mentee = aliased(Person), aliased(Person)
 
-    def named(p):  # type: ignore[no-untyped-def]
+    def named(p: type[Person]) -> ColumnElement[bool]:
         return or_(
             func.lower(p.first_name + " " + p.last_name).like(pattern),
             func.lower(p.preferred_name + " " + p.last_name).like(pattern),

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from app.dates import format_date
@@ -249,7 +249,7 @@ def _facts_chunk(s: Session, ids: list[int]) -> dict[int, ScreeningFacts]:
     return _facts_query(s, Participant.id.in_(ids))
 
 
-def _facts_query(s: Session, where) -> dict[int, ScreeningFacts]:  # type: ignore[no-untyped-def]
+def _facts_query(s: Session, where: ColumnElement[bool]) -> dict[int, ScreeningFacts]:
     participants = (
         s.connection()
         .execute(

@@ -99,7 +99,8 @@ def validate_contact(d: ContactDetails, today: date) -> dict[str, str]:
 
 def _apply_contact(contact: SupportContact, d: ContactDetails) -> None:
     contact.party = d.party
-    contact.held_on = d.held_on  # type: ignore[assignment]
+    assert d.held_on is not None, "validate_contact refuses a contact without a date"
+    contact.held_on = d.held_on
     contact.mode = d.mode
     contact.depth = d.depth
     contact.third_party_name = d.third_party_name if d.party is ContactParty.THIRD_PARTY else ""
@@ -305,8 +306,9 @@ def support_contacts_due(
     rows = []
     for match in matches:
         for sched in match_schedules(s, match, programme, today, contacts[match.id], horizon):
-            since, upcoming = sched.overdue_since, sched.next_due
-            if since is None and (upcoming is None or upcoming > today + timedelta(days=horizon)):
+            since = sched.overdue_since
+            due_on = since or sched.next_due
+            if due_on is None or (since is None and due_on > today + timedelta(days=horizon)):
                 continue
             mentor, mentee = names[match.id]
             rows.append(
@@ -317,7 +319,7 @@ def support_contacts_due(
                     party=sched.party,
                     third_party_name=sched.third_party_name,
                     depth=sched.depth,
-                    due_on=since or upcoming,  # type: ignore[arg-type]
+                    due_on=due_on,
                     overdue=since is not None,
                     missed=sched.missed,
                 )
@@ -363,7 +365,8 @@ def validate_concern(d: ConcernDetails, today: date) -> dict[str, str]:
 
 def _apply_concern(concern: Concern, d: ConcernDetails) -> None:
     concern.raised_by = d.raised_by
-    concern.raised_on = d.raised_on  # type: ignore[assignment]
+    assert d.raised_on is not None, "validate_concern refuses a concern without a date"
+    concern.raised_on = d.raised_on
     concern.description = d.description
     concern.actions_taken = d.actions_taken
     concern.resolved_on = d.resolved_on
