@@ -169,10 +169,10 @@ def render_record(record: PersonRecord, context: FormContext, printed_on: date) 
             style.field_rows(
                 [
                     (_("Date of issue"), format_date(p.issued_on)),
-                    (_("Disclosure type"), _(DISCLOSURE_LABELS[p.disclosure_type])),  # type: ignore[index]  # PvgRow (people.py) says object
+                    (_("Disclosure type"), _(DISCLOSURE_LABELS[p.disclosure_type])),
                     (_("Position"), p.position),
                     (_("Reference number"), p.reference_number),
-                    (_("Recruitment decision"), _(DECISION_LABELS[p.decision])),  # type: ignore[index]  # PvgRow (people.py) says object
+                    (_("Recruitment decision"), _(DECISION_LABELS[p.decision])),
                     (
                         _("Renewal due"),
                         format_date(p.renews_on)

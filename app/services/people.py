@@ -12,9 +12,10 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import func, or_, select
+from sqlalchemy import Row, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.dates import format_date
@@ -41,7 +42,7 @@ from app.model.person import (
     ConsentBasis,
     Stage,
 )
-from app.model.screening import TASK_LABELS, RecruitmentDecision, TaskKind
+from app.model.screening import TASK_LABELS, DisclosureType, RecruitmentDecision, TaskKind
 from app.services import readiness
 from app.services.changes import Changes
 from app.services.errors import ActionRefused, check
@@ -683,7 +684,7 @@ def people_index(s: Session, programme_id: int, today: date) -> list[PersonIndex
         )
         .all()
     )
-    by_person: dict[int, list] = defaultdict(list)
+    by_person: dict[int, list[Row[*tuple[Any, ...]]]] = defaultdict(list)
     for row in rows:
         by_person[row.person_id].append(row)
     index: list[PersonIndex] = []
@@ -751,7 +752,7 @@ def people_rows(
     ).all()
     facts = readiness.facts_for(s, [r.id for r in rows])
     partners = _open_partners(s, programme_id, person_ids)
-    by_person: dict[int, list] = defaultdict(list)
+    by_person: dict[int, list[Row[*tuple[Any, ...]]]] = defaultdict(list)
     for row in sorted(rows, key=lambda r: ROLE_ORDER[r.role]):
         by_person[row.person_id].append(row)
     result: dict[int, PersonRow] = {}
@@ -832,10 +833,10 @@ class ReferenceRow:
 class PvgRow:
     id: int
     issued_on: date
-    disclosure_type: object
+    disclosure_type: DisclosureType
     position: str
     reference_number: str
-    decision: object
+    decision: RecruitmentDecision
     regulated_role: bool
     renews_on: date
     expired: bool
