@@ -437,6 +437,7 @@ class Clicker:
 def crash_reporting(paths: DataPaths, outer: Callable[..., None]) -> Iterator[None]:
     """The application's own exception hook in front of `outer` (pytest-qt's, which fails the
     test): an error in a slot is also logged and reaches the (recording) crash message."""
+    previous = sys.excepthook
     application.install_excepthook(paths)
     app_hook = sys.excepthook
 
@@ -448,7 +449,7 @@ def crash_reporting(paths: DataPaths, outer: Callable[..., None]) -> Iterator[No
     try:
         yield
     finally:
-        sys.excepthook = outer
+        sys.excepthook = previous
 
 
 @pytest.fixture
@@ -606,8 +607,10 @@ def test_a_broken_slot_is_caught(
     broken = QPushButton("Broken", holder)
     broken.clicked.connect(lambda: 1 / 0)
     holder.show()
+    hook = sys.excepthook
     with crash_reporting(paths, lambda *error: None):
         clicker.explore(holder)
+    assert sys.excepthook is hook  # put back as it was
     assert clicker.buttons == ["Broken"]
     assert any(c.startswith("Broken: ZeroDivisionError") for c in clicker.crashes), clicker.crashes
     assert any(r.levelno == logging.CRITICAL for r in caplog.records)  # logged for support
