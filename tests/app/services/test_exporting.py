@@ -10,17 +10,19 @@ from sqlalchemy import select
 
 from app.model import Programme
 from app.services import exporting
+from app.storage import Database
 
-TODAY = date(2026, 11, 23)
 
-
-def test_export_csv_and_xlsx_hold_everyone_with_status_columns(demo_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_csv_and_xlsx_hold_everyone_with_status_columns(
+    demo_db: Database, tmp_path: Path, today: date
+) -> None:
     from openpyxl import load_workbook
 
     with demo_db.session() as s:
-        programme_id = s.scalar(select(Programme.id).order_by(Programme.id))
-        n_csv = exporting.export_people(s, programme_id, tmp_path / "people.csv", TODAY)
-        n_xlsx = exporting.export_people(s, programme_id, tmp_path / "people.xlsx", TODAY)
+        programme_id = s.scalars(select(Programme.id).order_by(Programme.id)).first()
+        assert programme_id is not None
+        n_csv = exporting.export_people(s, programme_id, tmp_path / "people.csv", today)
+        n_xlsx = exporting.export_people(s, programme_id, tmp_path / "people.xlsx", today)
     assert n_csv == n_xlsx == 42
     with (tmp_path / "people.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))

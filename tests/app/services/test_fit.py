@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import itertools
 import random
+from collections.abc import Mapping
+from typing import Any
 
 import pytest
 
@@ -26,11 +28,11 @@ from app.services.fit import (
 WEIGHTS = {"availability": 3, "locality": 2, "interests": 2, "preferences": 2, "experience": 1}
 
 
-def mentor(n: int, **kw) -> Candidate:  # type: ignore[no-untyped-def]
+def mentor(n: int, **kw: Any) -> Candidate:
     return Candidate(id=n, person_id=100 + n, name=kw.pop("name", f"Mentor {n}"), **kw)
 
 
-def mentee(n: int, **kw) -> Candidate:  # type: ignore[no-untyped-def]
+def mentee(n: int, **kw: Any) -> Candidate:
     return Candidate(id=n, person_id=200 + n, name=kw.pop("name", f"Mentee {n}"), **kw)
 
 
@@ -157,7 +159,7 @@ def test_an_unmet_preference_lowers_the_fit_and_says_so() -> None:
     ],
 )
 def test_each_hard_block_prevents_the_pair_with_its_reason(
-    mentor_kw: dict, mentee_kw: dict, kind: str, words: str
+    mentor_kw: dict[str, Any], mentee_kw: dict[str, Any], kind: str, words: str
 ) -> None:
     a, b = mentor(1, **mentor_kw), mentee(1, **mentee_kw)
     fit = explain_fit(a, b, WEIGHTS)
@@ -190,7 +192,9 @@ def test_a_person_cannot_mentor_themselves() -> None:
 # --------------------------------------------------------------------------- suggestions
 
 
-def random_candidates(rng: random.Random, n_mentors: int, n_mentees: int):  # type: ignore[no-untyped-def]
+def random_candidates(
+    rng: random.Random, n_mentors: int, n_mentees: int
+) -> tuple[list[Candidate], list[Candidate]]:
     slots = ["mon-am", "mon-pm", "tue-am", "wed-pm", "thu-eve"]
     terms = ["outdoor play", "leadership", "makaton", "transitions", "nurture"]
     places = ["EH6 1AA", "EH7 2BB", "G1 1AA", "Dalkeith", ""]
@@ -199,7 +203,7 @@ def random_candidates(rng: random.Random, n_mentors: int, n_mentees: int):  # ty
     def sample(pool: list[str]) -> frozenset[str]:
         return frozenset(rng.sample(pool, rng.randint(0, 3)))
 
-    def common() -> dict:
+    def common() -> dict[str, Any]:
         return {
             "availability": sample(slots),
             "interests": sample(terms),
@@ -236,7 +240,9 @@ def random_candidates(rng: random.Random, n_mentors: int, n_mentees: int):  # ty
     return mentors, mentees
 
 
-def brute_force_best(mentors, mentees, weights) -> float:  # type: ignore[no-untyped-def]
+def brute_force_best(
+    mentors: list[Candidate], mentees: list[Candidate], weights: Mapping[str, float]
+) -> float:
     """Try every way of giving each mentee a mentor or none; the best objective value."""
     options = [None, *mentors]
     n = len([e for e in mentees if e.ready])

@@ -12,6 +12,7 @@ from app.model.programme import ProgrammeStatus
 from app.services import framework
 from app.services.errors import ActionRefused
 from app.services.programmes import ProgrammeDetails
+from app.storage import Database
 
 
 def test_eight_sections_each_with_questions_and_help() -> None:
@@ -32,22 +33,24 @@ def test_eight_sections_each_with_questions_and_help() -> None:
             assert len(question.help) > 20
 
 
-def test_start_planning_creates_a_programme_in_planning(db) -> None:  # type: ignore[no-untyped-def]
+def test_start_planning_creates_a_programme_in_planning(db: Database) -> None:
     with db.session() as s:
         changes = framework.start_planning(
             s, ProgrammeDetails(name="Little Steps", organisation="Wee Acorns Nursery")
         )
+    assert changes.created_id is not None
     with db.session() as s:
-        programme = s.get(Programme, changes.created_id)
+        programme = s.get_one(Programme, changes.created_id)
         assert programme.status is ProgrammeStatus.PLANNING
         state = framework.planning_state(s, programme.id)
     assert state.sections_complete == 0
     assert state.completed_on is None
 
 
-def test_answers_are_kept_and_sections_count_towards_complete(db) -> None:  # type: ignore[no-untyped-def]
+def test_answers_are_kept_and_sections_count_towards_complete(db: Database) -> None:
     with db.session() as s:
         pid = framework.start_planning(s, ProgrammeDetails(name="P", organisation="O")).created_id
+    assert pid is not None
     support = next(x for x in framework.SECTIONS if x.key == "support")
     with db.session() as s:
         for question in support.questions:
@@ -66,19 +69,21 @@ def test_answers_are_kept_and_sections_count_towards_complete(db) -> None:  # ty
     assert state.sections_complete == 1
 
 
-def test_an_unknown_question_is_refused(db) -> None:  # type: ignore[no-untyped-def]
+def test_an_unknown_question_is_refused(db: Database) -> None:
     with db.session() as s:
         pid = framework.start_planning(s, ProgrammeDetails(name="P", organisation="O")).created_id
+    assert pid is not None
     with pytest.raises(ActionRefused), db.session() as s:
         framework.save_answer(s, pid, "purpose.nothing", "x")
 
 
-def test_finishing_records_the_date_and_fills_an_empty_purpose(db) -> None:  # type: ignore[no-untyped-def]
+def test_finishing_records_the_date_and_fills_an_empty_purpose(db: Database, today: date) -> None:
     with db.session() as s:
         pid = framework.start_planning(s, ProgrammeDetails(name="P", organisation="O")).created_id
+        assert pid is not None
         framework.save_answer(s, pid, "purpose.purpose", "To keep new staff.")
     with db.session() as s:
-        framework.finish_planning(s, pid, today=date(2026, 11, 23))
+        framework.finish_planning(s, pid, today=today)
     with db.session() as s:
-        assert framework.planning_state(s, pid).completed_on == date(2026, 11, 23)
-        assert s.get(Programme, pid).description == "To keep new staff."
+        assert framework.planning_state(s, pid).completed_on == today
+        assert s.get_one(Programme, pid).description == "To keep new staff."

@@ -13,9 +13,10 @@ from app.services.programme_settings import (
     update_rules,
     validate_rules,
 )
+from app.storage import Database
 
 
-def _programme(db) -> int:  # type: ignore[no-untyped-def]
+def _programme(db: Database) -> int:
     with db.session() as s:
         p = Programme(name="Little Steps", organisation="Wee Acorns Nursery")
         s.add(p)
@@ -87,7 +88,7 @@ def test_a_partnership_lists_its_partners() -> None:
     assert "partner organisations" in errors["partner_organisations"]
 
 
-def test_update_rules_saves_a_valid_change(db) -> None:  # type: ignore[no-untyped-def]
+def test_update_rules_saves_a_valid_change(db: Database) -> None:
     pid = _programme(db)
     with db.session() as s:
         changes = update_rules(
@@ -110,7 +111,7 @@ def test_update_rules_saves_a_valid_change(db) -> None:  # type: ignore[no-untyp
     assert rules.custom_contacts_first_month == 3
 
 
-def test_update_rules_refuses_a_group_of_six_and_changes_nothing(db) -> None:  # type: ignore[no-untyped-def]
+def test_update_rules_refuses_a_group_of_six_and_changes_nothing(db: Database) -> None:
     pid = _programme(db)
     with pytest.raises(ValidationError) as refused, db.session() as s:
         update_rules(s, pid, {"mentoring_type": MentoringType.GROUP, "max_mentees_per_mentor": 6})

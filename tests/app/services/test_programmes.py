@@ -65,16 +65,16 @@ def test_edit_keeps_group_ratio_sensible(db: Database) -> None:
         assert programmes.get_programme(s, pid).max_mentees_per_mentor == 1
 
 
-def test_archive_hides_and_bring_back_restores(demo_db: Database) -> None:
+def test_archive_hides_and_bring_back_restores(demo_db: Database, today: date) -> None:
     with demo_db.session() as s:
         first = programmes.list_programmes(s)[0]
-        programmes.archive_programme(s, first.id, date(2026, 11, 23))
+        programmes.archive_programme(s, first.id, today)
     with demo_db.session() as s:
         assert first.id not in [r.id for r in programmes.list_programmes(s)]
         archived = [
             r for r in programmes.list_programmes(s, include_archived=True) if r.id == first.id
         ]
-        assert archived[0].archived_on == date(2026, 11, 23)
+        assert archived[0].archived_on == today
         programmes.unarchive_programme(s, first.id)
     with demo_db.session() as s:
         assert first.id in [r.id for r in programmes.list_programmes(s)]

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.model import Match, MatchStatus, Participant, Person, Programme
 from app.model.person import Role
@@ -14,13 +15,18 @@ from app.model.support import ContactDepth, ContactParty, RaisedBy
 from app.services import meetings, support
 from app.services.errors import ValidationError
 from app.services.support import ConcernDetails, ContactDetails
+from app.storage import Database
 
 
-def make_match(s, started: date, rule=SupportContactRule.TWICE_FIRST_MONTH_THEN_MONTHLY) -> int:  # type: ignore[no-untyped-def]
+def make_match(
+    s: Session,
+    started: date,
+    rule: SupportContactRule = SupportContactRule.TWICE_FIRST_MONTH_THEN_MONTHLY,
+) -> int:
     programme = Programme(name="P", organisation="O", support_contact_rule=rule)
     s.add(programme)
     s.flush()
-    ids = []
+    ids: list[int] = []
     for first, role in (("Morag", Role.MENTOR), ("Erin", Role.MENTEE)):
         person = Person(first_name=first, last_name="Sinclair")
         participant = Participant(programme=programme, role=role)
@@ -40,12 +46,12 @@ def make_match(s, started: date, rule=SupportContactRule.TWICE_FIRST_MONTH_THEN_
     return match.id
 
 
-def _due(s, match_id, today):  # type: ignore[no-untyped-def]
-    programme_id = s.get(Match, match_id).programme_id
+def _due(s: Session, match_id: int, today: date) -> list[support.DueContactRow]:
+    programme_id = s.get_one(Match, match_id).programme_id
     return support.support_contacts_due(s, programme_id, today)
 
 
-def test_overdue_and_due_soon_contacts_per_party(db) -> None:  # type: ignore[no-untyped-def]
+def test_overdue_and_due_soon_contacts_per_party(db: Database) -> None:
     with db.session() as s:
         match_id = make_match(s, date(2026, 1, 5))
         # Mentor: both first-month contacts made; mentee: only the first.
@@ -69,7 +75,9 @@ def test_overdue_and_due_soon_contacts_per_party(db) -> None:  # type: ignore[no
     ]
 
 
-def test_a_contact_after_a_miss_clears_the_overdue_flag_but_the_miss_is_counted(db) -> None:  # type: ignore[no-untyped-def]
+def test_a_contact_after_a_miss_clears_the_overdue_flag_but_the_miss_is_counted(
+    db: Database,
+) -> None:
     with db.session() as s:
         match_id = make_match(s, date(2026, 1, 5))
         for party in (ContactParty.MENTOR, ContactParty.MENTEE):
@@ -77,7 +85,7 @@ def test_a_contact_after_a_miss_clears_the_overdue_flag_but_the_miss_is_counted(
                 support.record_support_contact(
                     s, match_id, ContactDetails(party, on), date(2026, 4, 2)
                 )
-        match = s.get(Match, match_id)
+        match = s.get_one(Match, match_id)
         schedules = support.match_schedules(s, match, match.programme, date(2026, 4, 2))
         mentor = next(x for x in schedules if x.party is ContactParty.MENTOR)
         assert mentor.overdue_since is None
@@ -89,7 +97,7 @@ def test_a_contact_after_a_miss_clears_the_overdue_flag_but_the_miss_is_counted(
         ]
 
 
-def test_a_third_party_joins_the_schedule_once_contacted(db) -> None:  # type: ignore[no-untyped-def]
+def test_a_third_party_joins_the_schedule_once_contacted(db: Database) -> None:
     with db.session() as s:
         match_id = make_match(s, date(2026, 1, 5))
         with pytest.raises(ValidationError) as caught:
@@ -118,7 +126,7 @@ def test_a_third_party_joins_the_schedule_once_contacted(db) -> None:  # type: i
         assert rows and rows[0].who == "Line manager" and rows[0].overdue
 
 
-def test_fifth_edition_lists_check_ins_and_in_depth_meetings_apart(db) -> None:  # type: ignore[no-untyped-def]
+def test_fifth_edition_lists_check_ins_and_in_depth_meetings_apart(db: Database) -> None:
     with db.session() as s:
         match_id = make_match(s, date(2026, 1, 5), SupportContactRule.FIFTH_EDITION)
         support.record_support_contact(
@@ -136,7 +144,7 @@ def test_fifth_edition_lists_check_ins_and_in_depth_meetings_apart(db) -> None: 
     assert overdue == {(ContactParty.MENTEE, ContactDepth.IN_DEPTH)}
 
 
-def test_an_open_concern_flags_the_match_until_resolved(db) -> None:  # type: ignore[no-untyped-def]
+def test_an_open_concern_flags_the_match_until_resolved(db: Database) -> None:
     with db.session() as s:
         match_id = make_match(s, date(2026, 1, 5))
         today = date(2026, 3, 1)
@@ -149,7 +157,8 @@ def test_an_open_concern_flags_the_match_until_resolved(db) -> None:  # type: ig
             ConcernDetails(RaisedBy.MENTEE, date(2026, 2, 20), "Meetings keep being cancelled"),
             today,
         ).created_id
-        programme_id = s.scalar(select(Programme.id))
+        assert concern_id is not None
+        programme_id = s.scalars(select(Programme.id)).one()
         assert support.has_open_concern(s, match_id)
         assert meetings.match_summaries(s, programme_id)[0].open_concerns == 1
         with pytest.raises(ValidationError) as caught:

@@ -4,11 +4,13 @@ checked against a real mentor log (Tool N of the guidance: January to June 2010)
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.model import Match, MatchStatus, Participant, Person, Programme
 from app.model.meeting import MeetingMode
@@ -17,6 +19,7 @@ from app.model.support import ContactParty, RaisedBy
 from app.services import meetings, support, timeline
 from app.services.meetings import MeetingDetails
 from app.services.support import ConcernDetails, ContactDetails
+from app.storage import Database
 
 SEED = Path(__file__).resolve().parents[4] / "shared" / "seeds" / "002_bdaf597c501ef05a.txt"
 
@@ -72,11 +75,11 @@ def test_the_seed_file_reads_as_the_hand_transcription() -> None:
     assert read_tool_n(SEED.read_text(encoding="utf-8")) == TOOL_N
 
 
-def _pair(s, started: date, status=MatchStatus.ACTIVE) -> int:  # type: ignore[no-untyped-def]
+def _pair(s: Session, started: date, status: MatchStatus = MatchStatus.ACTIVE) -> int:
     programme = Programme(name="CCUO pilot", organisation="CCUO", start_date=date(2010, 1, 1))
     s.add(programme)
     s.flush()
-    ids = []
+    ids: list[int] = []
     for first, role in (("Mentor", Role.MENTOR), ("Mentee", Role.MENTEE)):
         person = Person(first_name=first, last_name="Pilot")
         participant = Participant(programme=programme, role=role)
@@ -97,7 +100,7 @@ def _pair(s, started: date, status=MatchStatus.ACTIVE) -> int:  # type: ignore[n
     return match.id
 
 
-def test_tool_n_mentor_log_totals(db) -> None:  # type: ignore[no-untyped-def]
+def test_tool_n_mentor_log_totals(db: Database) -> None:
     today = date(2010, 7, 1)
     with db.session() as s:
         match_id = _pair(s, date(2010, 1, 25))
@@ -125,11 +128,11 @@ def test_tool_n_mentor_log_totals(db) -> None:  # type: ignore[no-untyped-def]
     assert [e.kind for e in tl.entries][:3] == ["match", "match", "message"]
 
 
-def test_entries_from_every_source_with_open_concerns_and_overdue_contacts(db) -> None:  # type: ignore[no-untyped-def]
+def test_entries_from_every_source_with_open_concerns_and_overdue_contacts(db: Database) -> None:
     today = date(2026, 4, 15)
     with db.session() as s:
         match_id = _pair(s, date(2026, 1, 5))
-        s.get(Match, match_id).programme.min_meetings_per_month = 2
+        s.get_one(Match, match_id).programme.min_meetings_per_month = 2
         for on in (date(2026, 1, 20), date(2026, 2, 3), date(2026, 2, 17), date(2026, 3, 3)):
             meetings.record_meeting(
                 s, match_id, MeetingDetails(held_on=on, duration_minutes=60), today
@@ -163,7 +166,7 @@ def test_entries_from_every_source_with_open_concerns_and_overdue_contacts(db) -
     assert any("copies of 4 meeting logs" in w for w in tl.warnings)
 
 
-def test_a_paused_match_is_not_warned_for_months_after_its_last_meeting(db) -> None:  # type: ignore[no-untyped-def]
+def test_a_paused_match_is_not_warned_for_months_after_its_last_meeting(db: Database) -> None:
     today = date(2026, 9, 1)
     with db.session() as s:
         match_id = _pair(s, date(2026, 1, 5), MatchStatus.PAUSED)
@@ -175,11 +178,11 @@ def test_a_paused_match_is_not_warned_for_months_after_its_last_meeting(db) -> N
     assert not [w for w in tl.warnings if "Fewer meetings" in w]
 
 
-def test_another_source_can_add_entries(db) -> None:  # type: ignore[no-untyped-def]
+def test_another_source_can_add_entries(db: Database) -> None:
     """How the reviews feature will plug in: one more source in the mapping."""
     today = date(2026, 4, 15)
 
-    def reviews(s, match, today):  # type: ignore[no-untyped-def]
+    def reviews(s: Session, match: Match, today: date) -> Iterator[timeline.TimelineEntry]:
         yield timeline.TimelineEntry(date(2026, 4, 5), "review", "reviews", 1, "Three-month review")
 
     with db.session() as s:
