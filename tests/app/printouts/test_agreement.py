@@ -19,7 +19,6 @@ from app.printouts import catalogue
 from app.printouts.agreement import AgreementSheet, duration_text, render
 from app.storage import Database
 
-PRINTED = date(2026, 11, 23)
 SHEET = AgreementSheet(
     organisation="Riverside Early Years Network",
     programme="Growing Together",
@@ -55,8 +54,8 @@ def test_durations_are_worded_plainly() -> None:
     assert duration_text(120) == "2 hours"
 
 
-def test_the_agreement_prints_names_rules_policy_and_signature_lines() -> None:
-    text = text_of(render(SHEET, printed_on=PRINTED))
+def test_the_agreement_prints_names_rules_policy_and_signature_lines(today: date) -> None:
+    text = text_of(render(SHEET, printed_on=today))
     for expected in (
         "Mentoring agreement",
         "Seònaid Nic a' Phì",
@@ -81,7 +80,7 @@ def test_the_agreement_prints_names_rules_policy_and_signature_lines() -> None:
     assert text.count("Signed") >= 3
 
 
-def test_unknown_values_leave_room_for_the_pen() -> None:
+def test_unknown_values_leave_room_for_the_pen(today: date) -> None:
     blank = replace(
         SHEET,
         issues="",
@@ -91,15 +90,18 @@ def test_unknown_values_leave_room_for_the_pen() -> None:
         policy_approved_on=None,
         coordinator="",
     )
-    text = text_of(render(blank, printed_on=PRINTED))
+    text = text_of(render(blank, printed_on=today))
     assert "None" not in text
     assert "Policy version" in text and "first review is on ____" in text
 
 
-def test_printing_a_demo_agreement_by_match_number(demo_db: Database, tmp_path: Path) -> None:
+def test_printing_a_demo_agreement_by_match_number(
+    demo_db: Database, tmp_path: Path, today: date
+) -> None:
     with demo_db.session() as s:
-        match = s.scalar(select(Match).where(Match.status == MatchStatus.ACTIVE))
-        pdf = catalogue.build("agreement", s, match.id)
+        match = s.scalars(select(Match).where(Match.status == MatchStatus.ACTIVE)).first()
+        assert match is not None
+        pdf = catalogue.build("agreement", s, match.id, today)
         programme = match.programme
         mentor, mentee = match.mentor.person.full_name, match.mentee.person.full_name
     text = text_of(pdf)
@@ -113,13 +115,16 @@ def test_printing_a_demo_agreement_by_match_number(demo_db: Database, tmp_path: 
     assert mentee in text_of(out.read_bytes())
 
 
-def test_a_demo_agreement_prints_the_policy_version_in_force(demo_db: Database) -> None:
+def test_a_demo_agreement_prints_the_policy_version_in_force(
+    demo_db: Database, today: date
+) -> None:
     from app.services.policy import policy_reference
 
     with demo_db.session() as s:
-        match = s.scalar(select(Match).where(Match.status == MatchStatus.ACTIVE))
+        match = s.scalars(select(Match).where(Match.status == MatchStatus.ACTIVE)).first()
+        assert match is not None and match.started_on is not None
         reference = policy_reference(s, match.programme_id, match.started_on)
         assert reference is not None
-        text = text_of(catalogue.build("agreement", s, match.id))
+        text = text_of(catalogue.build("agreement", s, match.id, today))
     approved = reference.approved_on.strftime("%d/%m/%Y")
     assert f"policy, version {reference.version}, approved on {approved}" in text

@@ -3,26 +3,31 @@
 from __future__ import annotations
 
 import io
+from datetime import date
 
 import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.model import Person
 from app.printouts import catalogue
+from app.storage import Database
 
 
 def _text(pdf: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
 
 
-def _person(s, last_name: str) -> int:  # type: ignore[no-untyped-def]
-    return s.scalar(select(Person.id).where(Person.last_name == last_name))
+def _person(s: Session, last_name: str) -> int:
+    return s.scalars(select(Person.id).where(Person.last_name == last_name)).one()
 
 
-def test_record_sheet_shows_what_is_missing_and_only_code_of_practice_pvg_fields(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_record_sheet_shows_what_is_missing_and_only_code_of_practice_pvg_fields(
+    demo_db: Database, today: date
+) -> None:
     with demo_db.session() as s:
-        text = _text(catalogue.build("person", s, _person(s, "Clark")))
+        text = _text(catalogue.build("person", s, _person(s, "Clark"), today))
     assert "Deborah Clark" in text
     assert "PVG membership expired on" in text
     assert "no copy of any certificate is" in text
@@ -30,33 +35,33 @@ def test_record_sheet_shows_what_is_missing_and_only_code_of_practice_pvg_fields
     assert "Growing Together Mentoring Programme" in text
 
 
-def test_blank_forms_print_with_id_zero(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_blank_forms_print_with_id_zero(demo_db: Database, today: date) -> None:
     with demo_db.session() as s:
-        application = _text(catalogue.build("application-form", s, 0))
-        interview = _text(catalogue.build("interview-form", s, 0))
+        application = _text(catalogue.build("application-form", s, 0, today))
+        interview = _text(catalogue.build("interview-form", s, 0, today))
     assert "Application to take part" in application and "Applicant" in application
     assert "Qualities of a good mentor" in interview
     assert "Qualities of a successful mentee" in interview
     assert "Listens more than they talk" in interview
 
 
-def test_filled_in_forms_carry_what_is_known(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_filled_in_forms_carry_what_is_known(demo_db: Database, today: date) -> None:
     with demo_db.session() as s:
         eilidh = _person(s, "Mackenzie")
-        application = _text(catalogue.build("application-form", s, eilidh))
-        interview = _text(catalogue.build("interview-form", s, _person(s, "Clark")))
+        application = _text(catalogue.build("application-form", s, eilidh, today))
+        interview = _text(catalogue.build("interview-form", s, _person(s, "Clark"), today))
     assert "eilidh.mackenzie@example.org.uk" in application
     assert "Deborah Clark" in interview and "mentor" in interview
     assert "Qualities of a successful mentee" not in interview
 
 
-def test_record_of_someone_who_is_gone_is_a_plain_refusal(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_record_of_someone_who_is_gone_is_a_plain_refusal(demo_db: Database, today: date) -> None:
     from app.services.errors import NotFound
 
     with demo_db.session() as s, pytest.raises(NotFound):
-        catalogue.build("person", s, 99999)
+        catalogue.build("person", s, 99999, today)
 
 
-def test_cli_lists_the_new_printouts(demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_cli_lists_the_new_printouts(demo_db: Database) -> None:
     assert {"person", "application-form", "interview-form"} <= set(catalogue.PRINTOUTS)
     assert "0 for a blank form" in catalogue.PRINTOUTS["application-form"].id_meaning

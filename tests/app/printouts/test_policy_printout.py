@@ -14,6 +14,7 @@ from app.printouts.policy import PolicyDocument, _blocks, render
 from app.services import framework, policy
 from app.services.errors import ActionRefused
 from app.services.programmes import ProgrammeDetails
+from app.storage import Database
 
 
 def _text(pdf: bytes) -> str:
@@ -33,7 +34,9 @@ def test_passages_split_into_paragraphs_and_bullets() -> None:
     assert _blocks("") == []
 
 
-def test_the_policy_pdf_names_the_organisation_its_answers_and_the_version(db) -> None:  # type: ignore[no-untyped-def]
+def test_the_policy_pdf_names_the_organisation_its_answers_and_the_version(
+    db: Database, today: date
+) -> None:
     with db.session() as s:
         pid = framework.start_planning(
             s,
@@ -41,6 +44,7 @@ def test_the_policy_pdf_names_the_organisation_its_answers_and_the_version(db) -
                 name="Little Steps", organisation="Wee Acorns Nursery", coordinator="Ann Reid"
             ),
         ).created_id
+        assert pid is not None
         for key, text in {
             "purpose.definition": "a voluntary partnership where both people learn.",
             "purpose.purpose": "Our newly qualified practitioners need a friendly guide.",
@@ -50,11 +54,11 @@ def test_the_policy_pdf_names_the_organisation_its_answers_and_the_version(db) -
             "participants.roles": "Mentors listen; mentees lead.",
         }.items():
             framework.save_answer(s, pid, key, text)
-        policy.write_draft(s, pid)
-        policy.approve(s, pid, date(2026, 9, 10), "Board of trustees")
+        policy.write_draft(s, pid, today)
+        policy.approve(s, pid, date(2026, 9, 10), "Board of trustees", today=today)
 
     with db.session() as s:
-        text = _flat(_text(catalogue.build("policy", s, pid)))
+        text = _flat(_text(catalogue.build("policy", s, pid, today)))
     for expected in (
         "Wee Acorns Nursery Mentoring Policy",
         "Wee Acorns Nursery",
@@ -76,23 +80,28 @@ def test_the_policy_pdf_names_the_organisation_its_answers_and_the_version(db) -
 
     # After an edit, "policy" still prints version 1 (in force); the draft prints marked.
     with db.session() as s:
-        policy.edit_passage(s, pid, "about", "A new first passage.")
+        policy.edit_passage(s, pid, "about", "A new first passage.", today)
     with db.session() as s:
-        assert "Mentoring policy, version 1" in _flat(_text(catalogue.build("policy", s, pid)))
-        draft_id = policy.current_draft(s, pid).id
-        draft = _flat(_text(catalogue.build("policy-version", s, draft_id)))
+        assert "Mentoring policy, version 1" in _flat(
+            _text(catalogue.build("policy", s, pid, today))
+        )
+        current = policy.current_draft(s, pid)
+        assert current is not None
+        draft_id = current.id
+        draft = _flat(_text(catalogue.build("policy-version", s, draft_id, today)))
     assert "DRAFT – version 2, not yet approved" in draft
     assert "A new first passage." in draft
 
 
-def test_a_programme_without_a_policy_cannot_print_one(db) -> None:  # type: ignore[no-untyped-def]
+def test_a_programme_without_a_policy_cannot_print_one(db: Database, today: date) -> None:
     with db.session() as s:
         pid = framework.start_planning(s, ProgrammeDetails(name="P", organisation="O")).created_id
+    assert pid is not None
     with pytest.raises(ActionRefused), db.session() as s:
-        catalogue.build("policy", s, pid)
+        catalogue.build("policy", s, pid, today)
 
 
-def test_a_draft_with_nothing_approved_prints_marked_draft_with_blank_dates() -> None:
+def test_a_draft_with_nothing_approved_prints_marked_draft_with_blank_dates(today: date) -> None:
     pdf = render(
         PolicyDocument(
             organisation="Wee Acorns & Co",
@@ -104,7 +113,7 @@ def test_a_draft_with_nothing_approved_prints_marked_draft_with_blank_dates() ->
             approved_by="",
             passages=(("About this policy", "Text with <angle> & ampersand."), ("Empty", "")),
         ),
-        printed_on=date(2026, 11, 23),
+        printed_on=today,
     )
     text = _flat(_text(pdf))
     assert "DRAFT mentoring policy, version 1" in text

@@ -17,6 +17,7 @@ from app.printouts import style
 LETTERHEAD = style.Letterhead(
     organisation="Wee Acorns Nursery", programme="Growing Together", title="Meeting log"
 )
+#: Not the test day: a day and month below ten, to see them printed with their leading zeros.
 PRINTED = date(2026, 1, 5)
 
 
@@ -31,7 +32,7 @@ def line_segments(pdf: bytes) -> int:
     return sum(1 for _operands, operator in content.operations if operator == b"l")
 
 
-def test_register_fonts_is_idempotent_and_maps_bold_and_italic():
+def test_register_fonts_is_idempotent_and_maps_bold_and_italic() -> None:
     style.register_fonts()
     style.register_fonts()
     names = pdfmetrics.getRegisteredFontNames()
@@ -45,20 +46,20 @@ def test_register_fonts_is_idempotent_and_maps_bold_and_italic():
 @pytest.mark.parametrize(
     "font", ["MentorSans", "MentorSans-Bold", "MentorSans-Italic", "MentorSans-BoldItalic"]
 )
-def test_bundled_fonts_have_gaelic_welsh_and_polish_letters(font):
+def test_bundled_fonts_have_gaelic_welsh_and_polish_letters(font: str) -> None:
     style.register_fonts()
     glyphs = pdfmetrics.getFont(font).face.charToGlyph
     for letter in "òìàùèÒÌÀŵŴłŁ’–…":
         assert ord(letter) in glyphs, letter
 
 
-def test_format_date_is_day_month_year_and_blank_when_unknown():
+def test_format_date_is_day_month_year_and_blank_when_unknown() -> None:
     assert style.format_date(date(2026, 1, 5)) == "05/01/2026"
     assert style.format_date(date(987, 12, 31)) == "31/12/0987"
     assert style.format_date(None) == ""
 
 
-def test_every_page_has_letterhead_and_numbered_footer():
+def test_every_page_has_letterhead_and_numbered_footer() -> None:
     story = [style.heading("Meeting log"), style.writing_lines(70)]
     texts = pages_text(style.build_pdf(LETTERHEAD, story, printed_on=PRINTED))
     assert len(texts) >= 2
@@ -70,24 +71,26 @@ def test_every_page_has_letterhead_and_numbered_footer():
         assert "Printed 05/01/2026" in text
 
 
-def test_print_date_defaults_to_today():
-    text = pages_text(style.build_pdf(LETTERHEAD, [style.paragraph("Hello")]))[0]
-    assert f"Printed {style.format_date(date.today())}" in text
+def test_the_print_date_is_the_day_it_is_printed_on(today: date) -> None:
+    text = pages_text(style.build_pdf(LETTERHEAD, [style.paragraph("Hello")], printed_on=today))[0]
+    assert f"Printed {today:%d/%m/%Y}" in text
 
 
-def test_pdf_metadata_names_the_document_and_organisation():
-    reader = PdfReader(io.BytesIO(style.build_pdf(LETTERHEAD, [style.paragraph("Hello")])))
+def test_pdf_metadata_names_the_document_and_organisation() -> None:
+    pdf = style.build_pdf(LETTERHEAD, [style.paragraph("Hello")], printed_on=PRINTED)
+    reader = PdfReader(io.BytesIO(pdf))
+    assert reader.metadata is not None
     assert reader.metadata.title == "Meeting log – Growing Together"
     assert reader.metadata.author == "Wee Acorns Nursery"
 
 
-def test_an_empty_story_still_prints_a_page():
+def test_an_empty_story_still_prints_a_page() -> None:
     texts = pages_text(style.build_pdf(LETTERHEAD, [], printed_on=PRINTED))
     assert len(texts) == 1
     assert "Page 1 of 1" in texts[0]
 
 
-def test_long_letterhead_is_shortened_not_overprinted():
+def test_long_letterhead_is_shortened_not_overprinted() -> None:
     long_name = "The Very Long Name of a Partnership of Nurseries " * 4
     letterhead = style.Letterhead(long_name, "Growing Together", "Meeting log")
     text = pages_text(style.build_pdf(letterhead, [style.paragraph("x")], printed_on=PRINTED))[0]
@@ -95,7 +98,7 @@ def test_long_letterhead_is_shortened_not_overprinted():
     assert "…" in text
 
 
-def test_paragraph_prints_markup_characters_literally_and_keeps_line_breaks():
+def test_paragraph_prints_markup_characters_literally_and_keeps_line_breaks() -> None:
     story = [
         style.heading("Fish & chips <b>"),
         style.paragraph("Tom & Jerry <b>not bold</b> <unclosed\nSecond line"),
@@ -106,21 +109,21 @@ def test_paragraph_prints_markup_characters_literally_and_keeps_line_breaks():
     assert "Second line" in text
 
 
-def test_accented_names_survive_into_the_pdf_text():
+def test_accented_names_survive_into_the_pdf_text() -> None:
     story = [style.field_rows([("Mentor", "Seònaid Nic a' Phì"), ("Mentee", "Ŵyn Łukasz")])]
     text = pages_text(style.build_pdf(LETTERHEAD, story, printed_on=PRINTED))[0]
     assert "Seònaid Nic a' Phì" in text
     assert "Ŵyn Łukasz" in text
 
 
-def test_heading_levels():
+def test_heading_levels() -> None:
     for level in (1, 2, 3):
         assert style.heading("Section", level).getPlainText() == "Section"
     with pytest.raises(ValueError):
         style.heading("Section", 4)
 
 
-def test_missing_values_print_blank_never_none():
+def test_missing_values_print_blank_never_none() -> None:
     story = [
         style.field_rows([("Mentor", "Alex Brown"), ("Mentee", None), ("Start date", "")]),
     ]
@@ -129,7 +132,7 @@ def test_missing_values_print_blank_never_none():
     assert "None" not in text
 
 
-def test_a_missing_value_leaves_room_to_write_by_hand():
+def test_a_missing_value_leaves_room_to_write_by_hand() -> None:
     blank = style.field_rows([("Mentee", None)])
     filled = style.field_rows([("Mentee", "Alex Brown")])
     _w, blank_height = blank.wrap(style.CONTENT_WIDTH, 500)
@@ -140,19 +143,26 @@ def test_a_missing_value_leaves_room_to_write_by_hand():
         style.field_rows([])
 
 
-def test_tick_box_is_ticked_only_when_true():
-    def strokes(checked):
-        pdf = style.build_pdf(LETTERHEAD, [style.tick_box("PVG checked", checked)])
+def test_tick_box_is_ticked_only_when_true() -> None:
+    def strokes(checked: bool | None) -> int:
+        pdf = style.build_pdf(
+            LETTERHEAD, [style.tick_box("PVG checked", checked)], printed_on=PRINTED
+        )
         return line_segments(pdf)
 
     assert strokes(None) == strokes(False)
     assert strokes(True) == strokes(False) + 2  # the two strokes of the tick
-    text = pages_text(style.build_pdf(LETTERHEAD, [style.tick_box("PVG checked", True)]))[0]
+    pdf = style.build_pdf(LETTERHEAD, [style.tick_box("PVG checked", True)], printed_on=PRINTED)
+    text = pages_text(pdf)[0]
     assert "PVG checked" in text
 
 
-def test_tick_list_takes_labels_or_label_and_tick():
-    items = ["Induction completed", ("Agreement signed", True), ("References", None)]
+def test_tick_list_takes_labels_or_label_and_tick() -> None:
+    items: list[str | tuple[str, bool | None]] = [
+        "Induction completed",
+        ("Agreement signed", True),
+        ("References", None),
+    ]
     pdf = style.build_pdf(LETTERHEAD, [style.tick_list(items)], printed_on=PRINTED)
     text = pages_text(pdf)[0]
     for label in ("Induction completed", "Agreement signed", "References"):
@@ -160,7 +170,9 @@ def test_tick_list_takes_labels_or_label_and_tick():
     one_ticked = line_segments(pdf)
     none_ticked = line_segments(
         style.build_pdf(
-            LETTERHEAD, [style.tick_list(["Induction completed", "Agreement signed", "References"])]
+            LETTERHEAD,
+            [style.tick_list(["Induction completed", "Agreement signed", "References"])],
+            printed_on=PRINTED,
         )
     )
     assert one_ticked == none_ticked + 2
@@ -168,7 +180,7 @@ def test_tick_list_takes_labels_or_label_and_tick():
         style.tick_list([])
 
 
-def test_signature_block_has_signed_and_date_for_each_role():
+def test_signature_block_has_signed_and_date_for_each_role() -> None:
     block = style.signature_block(["Mentor", "Mentee"])
     text = pages_text(style.build_pdf(LETTERHEAD, [block], printed_on=PRINTED))[0]
     assert "Mentor" in text and "Mentee" in text
@@ -179,7 +191,7 @@ def test_signature_block_has_signed_and_date_for_each_role():
         style.signature_block([])
 
 
-def test_writing_lines_continue_onto_the_next_page():
+def test_writing_lines_continue_onto_the_next_page() -> None:
     assert style.writing_lines(3).wrap(style.CONTENT_WIDTH, 500)[1] == pytest.approx(24 * mm)
     texts = pages_text(style.build_pdf(LETTERHEAD, [style.writing_lines(45)], printed_on=PRINTED))
     assert len(texts) == 2
@@ -187,7 +199,7 @@ def test_writing_lines_continue_onto_the_next_page():
         style.writing_lines(0)
 
 
-def test_long_table_starts_under_its_heading_instead_of_leaving_a_gap():
+def test_long_table_starts_under_its_heading_instead_of_leaving_a_gap() -> None:
     rows = [(f"Rule {i}", f"Value {i}") for i in range(1, 60)]
     story = [style.spacer(120), style.heading("Programme rules", 2), style.field_rows(rows)]
     texts = pages_text(style.build_pdf(LETTERHEAD, story, printed_on=PRINTED))
@@ -203,7 +215,9 @@ def test_long_table_starts_under_its_heading_instead_of_leaving_a_gap():
         (170, ["Coordinator", "Manager", "Mentor", "Mentee"]),  # 73 mm left, block taller
     ],
 )
-def test_heading_is_not_left_alone_at_the_foot_of_a_page(space_above_mm, roles):
+def test_heading_is_not_left_alone_at_the_foot_of_a_page(
+    space_above_mm: int, roles: list[str]
+) -> None:
     story = [
         style.spacer(space_above_mm),
         style.heading("Approved by", 2),
@@ -216,7 +230,7 @@ def test_heading_is_not_left_alone_at_the_foot_of_a_page(space_above_mm, roles):
     assert texts[1].count("Signed") == len(roles)
 
 
-def test_key_figures_print_numbers_with_labels():
+def test_key_figures_print_numbers_with_labels() -> None:
     figures = style.key_figures([("Mentors", "7"), ("Mentees", "9")])
     text = pages_text(style.build_pdf(LETTERHEAD, [figures], printed_on=PRINTED))[0]
     assert "Mentors" in text and "7" in text and "Mentees" in text and "9" in text
@@ -224,5 +238,5 @@ def test_key_figures_print_numbers_with_labels():
         style.key_figures([])
 
 
-def test_spacer_is_measured_in_millimetres():
+def test_spacer_is_measured_in_millimetres() -> None:
     assert style.spacer(10).wrap(100, 100)[1] == pytest.approx(10 * mm)
