@@ -28,7 +28,9 @@ def test_version() -> None:
     assert __version__ in result.stdout
 
 
-def test_demo_check_backup_print_and_restore(paths: DataPaths, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_demo_check_backup_print_and_restore(
+    paths: DataPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = str(paths.folder)
     assert main(["--data", data, "demo"]) == 0
     assert main(["--data", data, "check"]) == 0
@@ -43,7 +45,9 @@ def test_demo_check_backup_print_and_restore(paths: DataPaths, tmp_path: Path, c
     assert "Restored" in out
 
 
-def test_demo_refuses_to_overwrite_data_without_replace(paths: DataPaths, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_demo_refuses_to_overwrite_data_without_replace(
+    paths: DataPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = str(paths.folder)
     assert main(["--data", data, "demo"]) == 0
     assert main(["--data", data, "demo"]) == 1

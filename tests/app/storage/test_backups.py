@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from app.model import Participant, Person, Programme, Role
 from app.paths import DataPaths
@@ -28,8 +28,8 @@ def test_backup_and_restore_round_trip_keeps_every_record(paths: DataPaths) -> N
     assert quick_check(copy) == []
     # WHEN the data is changed afterwards, then the backup is restored
     with db.session() as s:
-        s.execute(Participant.__table__.delete())
-        s.execute(Person.__table__.delete())
+        s.execute(delete(Participant))
+        s.execute(delete(Person))
         s.add(Programme(name="Added later", organisation="X"))
     db.close(backup=False)
     safety = backups.restore_backup(paths, copy, migrate.SCHEMA_VERSION)
@@ -60,7 +60,9 @@ def test_a_backup_is_a_standalone_file(paths: DataPaths) -> None:
     conn.close()
 
 
-def test_restore_refuses_a_file_that_is_not_mentor_desk_data(paths: DataPaths, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_restore_refuses_a_file_that_is_not_mentor_desk_data(
+    paths: DataPaths, tmp_path: Path
+) -> None:
     open_database(paths).close(backup=False)
     other = tmp_path / "other.sqlite3"
     conn = sqlite3.connect(other)
@@ -71,7 +73,7 @@ def test_restore_refuses_a_file_that_is_not_mentor_desk_data(paths: DataPaths, t
     assert not list(paths.backups.glob("*before-restore*"))
 
 
-def test_restore_refuses_a_backup_from_a_newer_version(paths: DataPaths, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_restore_refuses_a_backup_from_a_newer_version(paths: DataPaths, tmp_path: Path) -> None:
     db = open_database(paths)
     made = db.backup("manual")
     db.close(backup=False)
@@ -88,8 +90,10 @@ def _fake_backups(paths: DataPaths, times: list[datetime]) -> None:
         (paths.backups / f"mentordesk-{t:%Y%m%d-%H%M%S}-on-close.sqlite3").write_bytes(b"x")
 
 
-def test_thinning_keeps_recent_copies_and_one_a_day_week_and_month(paths: DataPaths) -> None:
-    now = datetime(2026, 11, 23, 12, 0, 0)
+def test_thinning_keeps_recent_copies_and_one_a_day_week_and_month(
+    paths: DataPaths, today: date
+) -> None:
+    now = datetime.combine(today, time(12))
     hourly_today = [now - timedelta(hours=h) for h in range(12)]
     twice_daily_for_a_year = [
         now - timedelta(days=d, hours=h) for d in range(1, 400) for h in (1, 7)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 
 from app.model import Programme
 from app.paths import DataPaths
@@ -59,14 +59,16 @@ def test_a_committed_change_is_in_the_file_after_closing(paths: DataPaths) -> No
     assert fks == 1
 
 
-def test_a_failed_upgrade_puts_the_file_back(paths: DataPaths, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_failed_upgrade_puts_the_file_back(
+    paths: DataPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _make_file_with_programme(paths)
     conn = sqlite3.connect(paths.database)
     conn.execute("PRAGMA user_version = 0")  # pretend it is old, so an upgrade runs
     conn.close()
     before = paths.database.read_bytes()
 
-    def broken_upgrade(engine, target="head"):  # type: ignore[no-untyped-def]
+    def broken_upgrade(engine: Engine, target: str = "head") -> None:
         with engine.begin() as c:
             c.exec_driver_sql("DELETE FROM programme")
         raise RuntimeError("a revision failed half way")

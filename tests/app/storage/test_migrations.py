@@ -4,9 +4,10 @@ the migrations build exactly the schema the model describes."""
 from __future__ import annotations
 
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect, text
+from sqlalchemy import Connection, inspect, text
 
 from app.model.base import Base
 from app.paths import DataPaths
@@ -43,7 +44,7 @@ def test_migrations_match_the_model(paths: DataPaths) -> None:
     assert differences == []
 
 
-def _insert_minimal(conn, table_name: str, **values: object) -> None:  # type: ignore[no-untyped-def]
+def _insert_minimal(conn: Connection, table_name: str, **values: object) -> None:
     """Insert a row filling every required column of the table as it is at this revision."""
 
     from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, MetaData, Table
@@ -72,7 +73,7 @@ def _insert_minimal(conn, table_name: str, **values: object) -> None:  # type: i
 
 
 @pytest.mark.parametrize("previous", migrate.known_revisions()[:-1])
-def test_upgrade_from_each_previous_revision_keeps_data(tmp_path, previous: int) -> None:  # type: ignore[no-untyped-def]
+def test_upgrade_from_each_previous_revision_keeps_data(tmp_path: Path, previous: int) -> None:
     """GIVEN a file at an older revision holding a programme and a person, WHEN it is opened,
     THEN it is backed up, upgraded to the newest version, and the records are still there."""
     paths = DataPaths(tmp_path / f"from-{previous}")
