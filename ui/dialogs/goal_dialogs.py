@@ -7,6 +7,7 @@ service, and the service enforces the rules.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from html import escape
 
@@ -41,8 +42,9 @@ from app.services.goals import (
     validate_goal,
     validate_settings,
 )
-from app.services.smart import Smart, smart_label, smart_prompts
+from app.services.smart import Prompt, Smart, smart_label, smart_prompts
 from ui.widgets.date_field import DateField
+from ui.widgets.enum_combo import chosen_member
 from ui.widgets.form import ErrorForm
 
 
@@ -124,7 +126,7 @@ class SmartPanel(QGroupBox):
             self.labels[quality] = label
             layout.addWidget(label)
 
-    def show_prompts(self, prompts: list) -> None:  # type: ignore[type-arg]
+    def show_prompts(self, prompts: Sequence[Prompt]) -> None:
         by_quality = {p.quality: p.message for p in prompts}
         for quality, label in self.labels.items():
             if quality in by_quality:
@@ -259,7 +261,7 @@ class GoalDialog(_FittingDialog):
         details = GoalDetails(
             title=self.title.text(),
             why=self.why.toPlainText(),
-            term=self.term.currentData(),
+            term=chosen_member(self.term, GoalTerm),
             baseline_rating=self.baseline_rating.value() or None,
             baseline_note=self.baseline_note.toPlainText(),
             target=self.target.text(),
@@ -454,7 +456,7 @@ class RatingDialog(_FittingDialog):
             rated_on=dates["rated_on"],
             rating=self.rating.value(),
             note=self.note.toPlainText().strip(),
-            recorded_at=self.recorded_at.currentData(),
+            recorded_at=chosen_member(self.recorded_at, RecordedAt),
         )
         super().accept()
 
@@ -513,7 +515,7 @@ class StatusDialog(_FittingDialog):
 
     def accept(self) -> None:
         dates, errors = _read_dates({"changed_on": self.changed_on})
-        status: GoalStatus = self.status.currentData()
+        status = chosen_member(self.status, GoalStatus)
         reason = self.reason.toPlainText().strip()
         if not errors and dates["changed_on"] is None:
             errors["changed_on"] = _("Give the date of the change.")

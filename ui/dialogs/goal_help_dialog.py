@@ -124,11 +124,14 @@ class _GoalTab(QWidget):
             )
         )
 
+    def _cell_text(self, row: int, column: int) -> str:
+        item = self.steps.item(row, column)
+        return item.text().strip() if item is not None else ""
+
     def step_rows(self) -> list[tuple[str, str]]:
         rows = []
         for row in range(self.steps.rowCount()):
-            step = (self.steps.item(row, 0).text() if self.steps.item(row, 0) else "").strip()
-            when = (self.steps.item(row, 1).text() if self.steps.item(row, 1) else "").strip()
+            step, when = self._cell_text(row, 0), self._cell_text(row, 1)
             if step:
                 rows.append((step, when))
         return rows

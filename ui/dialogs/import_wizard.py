@@ -258,6 +258,7 @@ class _PreviewPage(QWizardPage):
         lines = set()
         for n in range(self.rows.rowCount()):
             item = self.rows.item(n, 0)
+            assert item is not None  # initializePage gives every row its tick
             if item.checkState() == Qt.CheckState.Checked:
                 lines.add(int(item.data(Qt.ItemDataRole.UserRole)))
         return lines

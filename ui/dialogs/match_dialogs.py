@@ -32,6 +32,7 @@ from app.services.matching import (
     Signatures,
 )
 from ui.widgets.date_field import DateField
+from ui.widgets.enum_combo import chosen_member, enum_value
 from ui.widgets.form import ErrorForm
 
 
@@ -42,7 +43,7 @@ def _text(value: str = "", height: int = 70) -> QPlainTextEdit:
     return edit
 
 
-class _MatchDialog(QDialog):
+class MatchDialog(QDialog):
     """A titled form with Save and Cancel; subclasses add fields and `_collect()`."""
 
     def __init__(self, title: str, pair: str, parent: QWidget | None) -> None:
@@ -91,8 +92,16 @@ class _MatchDialog(QDialog):
         self.form.clear_errors()
         super().accept()
 
+    def _collect(self) -> dict[str, str]:
+        """Read the fields into `self.value`; the messages for any that cannot be read."""
+        raise NotImplementedError
 
-class RiskDialog(_MatchDialog):
+
+class RiskDialog(MatchDialog):
+    # The box for the actions that manage the risks, known to tests as `.actions`: it hides
+    # the dialog's QWidget.actions() (its QActions), which nothing calls.
+    actions: QPlainTextEdit  # type: ignore[assignment]  # shadows QWidget.actions() on purpose
+
     def __init__(self, pair: str, details: RiskDetails, parent: QWidget | None = None) -> None:
         super().__init__(_("Risk assessment"), pair, parent)
         self.assessed_on = DateField(details.assessed_on)
@@ -131,7 +140,7 @@ class RiskDialog(_MatchDialog):
         return {}
 
 
-class IntroductionDialog(_MatchDialog):
+class IntroductionDialog(MatchDialog):
     def __init__(
         self, pair: str, details: IntroductionDetails, parent: QWidget | None = None
     ) -> None:
@@ -179,7 +188,7 @@ class IntroductionDialog(_MatchDialog):
         return {}
 
 
-class AgreementDialog(_MatchDialog):
+class AgreementDialog(MatchDialog):
     def __init__(
         self,
         pair: str,
@@ -235,10 +244,14 @@ class AgreementDialog(_MatchDialog):
         return {}
 
 
-class SignaturesDialog(_MatchDialog):
+class SignaturesDialog(MatchDialog):
     def __init__(
-        self, pair: str, names: tuple[str, str, str], signed: Signatures, parent=None
-    ) -> None:  # type: ignore[no-untyped-def]
+        self,
+        pair: str,
+        names: tuple[str, str, str],
+        signed: Signatures,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(_("Signatures"), pair, parent)
         mentor, mentee, coordinator = names
         self.mentor_on = DateField(signed.mentor_on)
@@ -284,7 +297,7 @@ class SignaturesDialog(_MatchDialog):
         return {}
 
 
-class StatusDialog(_MatchDialog):
+class StatusDialog(MatchDialog):
     def __init__(
         self,
         pair: str,
@@ -323,19 +336,19 @@ class StatusDialog(_MatchDialog):
         self.value: tuple[MatchStatus, date | None, str, EndingKind | None] | None = None
 
     def _sync(self) -> None:
-        self.ending.setEnabled(self.status.currentData() is MatchStatus.CLOSED)
+        self.ending.setEnabled(enum_value(self.status, MatchStatus) is MatchStatus.CLOSED)
 
     def _collect(self) -> dict[str, str]:
         dates, errors = self._dates({"on": self.on})
         if errors:
             return errors
-        status = self.status.currentData()
-        ending = self.ending.currentData() if status is MatchStatus.CLOSED else None
+        status = chosen_member(self.status, MatchStatus)
+        ending = enum_value(self.ending, EndingKind) if status is MatchStatus.CLOSED else None
         self.value = (status, dates["on"], self.note.toPlainText(), ending)
         return {}
 
 
-class PriorityDialog(_MatchDialog):
+class PriorityDialog(MatchDialog):
     def __init__(self, name: str, note: str, parent: QWidget | None = None) -> None:
         super().__init__(_("Match first"), name, parent)
         self.note = QLineEdit(note)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
+from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -51,7 +52,7 @@ from app.services.meetings import (
 )
 from app.services.schedule import copy_to_mentor_due
 from ui.widgets.date_field import DateField
-from ui.widgets.enum_combo import enum_value
+from ui.widgets.enum_combo import chosen_member, enum_value
 from ui.widgets.form import ErrorForm
 
 DRAFT_DELAY_MS = 1500
@@ -70,14 +71,25 @@ def _owner_items() -> list[tuple[str, object]]:
     return [(meetings.owner_label(o), o) for o in ActionOwner]
 
 
+def _combo_in(table: QTableWidget, row: int, column: int) -> QComboBox:
+    """The combo box this dialog put in a table cell."""
+    combo = table.cellWidget(row, column)
+    assert isinstance(combo, QComboBox)
+    return combo
+
+
 class MeetingDialog(QDialog):
+    # The table of action points agreed, known to tests as `.actions`: it hides the dialog's
+    # QWidget.actions() (its QActions), which nothing calls.
+    actions: QTableWidget  # type: ignore[assignment]  # shadows QWidget.actions() on purpose
+
     def __init__(
         self,
         form: MeetingForm,
         *,
         today: date,
-        draft: tuple[dict, datetime] | None = None,
-        save_draft: Callable[[dict], None] | None = None,
+        draft: tuple[dict[str, Any], datetime] | None = None,
+        save_draft: Callable[[dict[str, Any]], None] | None = None,
         discard_draft: Callable[[], None] | None = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -329,7 +341,8 @@ class MeetingDialog(QDialog):
     def _add_action(self, action: NewAction, focus: bool = False) -> None:
         row = self.actions.rowCount()
         self.actions.insertRow(row)
-        self.actions.setItem(row, 0, QTableWidgetItem(action.text))
+        text_item = QTableWidgetItem(action.text)
+        self.actions.setItem(row, 0, text_item)
         owner = _combo(_owner_items(), action.owner, _("By whom"))
         owner.currentIndexChanged.connect(self._edited)
         self.actions.setCellWidget(row, 1, owner)
@@ -338,7 +351,7 @@ class MeetingDialog(QDialog):
         if focus:
             self.actions.setCurrentCell(row, 0)
             self.actions.setFocus()
-            self.actions.editItem(self.actions.item(row, 0))
+            self.actions.editItem(text_item)
             self._edited()
 
     def _remove_action(self) -> None:
@@ -388,8 +401,8 @@ class MeetingDialog(QDialog):
                 dates[name] = None
         reviews = []
         for row, review in enumerate(self._review_rows):
-            combo = self.reviews.cellWidget(row, 4)
-            reviews.append(replace(review, outcome=enum_value(combo, ActionStatus)))  # type: ignore[union-attr]
+            combo = _combo_in(self.reviews, row, 4)
+            reviews.append(replace(review, outcome=chosen_member(combo, ActionStatus)))
         actions = []
         for row in range(self.actions.rowCount()):
             text_item = self.actions.item(row, 0)
@@ -403,12 +416,12 @@ class MeetingDialog(QDialog):
                 errors.setdefault(
                     "actions", _("“{text}”: {problem}").format(text=text or "…", problem=exc)
                 )
-            owner = enum_value(self.actions.cellWidget(row, 1), ActionOwner)  # type: ignore[union-attr]
+            owner = chosen_member(_combo_in(self.actions, row, 1), ActionOwner)
             actions.append(NewAction(text, owner, due_on, self._action_ids[row]))
         minutes = self.duration.value() or None
         details = MeetingDetails(
             held_on=dates["held_on"],
-            mode=enum_value(self.mode, MeetingMode),
+            mode=chosen_member(self.mode, MeetingMode),
             duration_minutes=minutes,
             place=self.place.text(),
             attended=self.attended.text(),
@@ -435,7 +448,7 @@ class MeetingDialog(QDialog):
     def _update_hints(self) -> None:
         rules = self.form_data.rules
         minutes = self.duration.value() or None
-        warning = meetings.duration_warning(minutes, rules, enum_value(self.mode, MeetingMode))
+        warning = meetings.duration_warning(minutes, rules, chosen_member(self.mode, MeetingMode))
         self.duration_warning.setText(_("⚠ {message}").format(message=warning) if warning else "")
         self.duration_warning.setVisible(bool(warning))
         self.duration.setAccessibleDescription(warning)
@@ -491,8 +504,8 @@ class MeetingDialog(QDialog):
         ):
             field.set_value(value)
         for row, review in enumerate(fresh.reviews):
-            combo = self.reviews.cellWidget(row, 4)
-            combo.setCurrentIndex(max(0, combo.findData(review.outcome)))  # type: ignore[union-attr]
+            combo = _combo_in(self.reviews, row, 4)
+            combo.setCurrentIndex(max(0, combo.findData(review.outcome)))
         self.actions.setRowCount(0)
         self._action_ids = []
         for action in fresh.actions:

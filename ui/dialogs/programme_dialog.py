@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import enum
+from datetime import date
+
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,11 +19,11 @@ from app.i18n import _
 from app.model.programme import MentoringType, ProgrammeModel, ProgrammeStatus, label
 from app.services.programmes import ProgrammeDetails, validate_details
 from ui.widgets.date_field import DateField
-from ui.widgets.enum_combo import enum_value
+from ui.widgets.enum_combo import chosen_member
 from ui.widgets.form import ErrorForm
 
 
-def _enum_combo(values: list, current: object) -> QComboBox:  # type: ignore[type-arg]
+def _enum_combo(values: list[enum.Enum], current: object) -> QComboBox:
     combo = QComboBox()
     for value in values:
         combo.addItem(label(value), value)
@@ -29,7 +32,9 @@ def _enum_combo(values: list, current: object) -> QComboBox:  # type: ignore[typ
 
 
 class ProgrammeDialog(QDialog):
-    def __init__(self, details: ProgrammeDetails | None = None, parent: QWidget | None = None):
+    def __init__(
+        self, details: ProgrammeDetails | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("New programme") if details is None else _("Edit programme"))
         self.setMinimumWidth(520)
@@ -83,7 +88,7 @@ class ProgrammeDialog(QDialog):
 
     def _read(self) -> tuple[ProgrammeDetails | None, dict[str, str]]:
         errors: dict[str, str] = {}
-        dates = {}
+        dates: dict[str, date | None] = {}
         for name, field in (("start_date", self.start_date), ("end_date", self.end_date)):
             try:
                 dates[name] = field.value()
@@ -94,10 +99,10 @@ class ProgrammeDialog(QDialog):
             name=self.name.text(),
             organisation=self.organisation.text(),
             coordinator=self.coordinator.text(),
-            programme_model=enum_value(self.programme_model, ProgrammeModel),
+            programme_model=chosen_member(self.programme_model, ProgrammeModel),
             partner_organisations=self.partners.text(),
-            mentoring_type=enum_value(self.mentoring_type, MentoringType),
-            status=enum_value(self.status, ProgrammeStatus),
+            mentoring_type=chosen_member(self.mentoring_type, MentoringType),
+            status=chosen_member(self.status, ProgrammeStatus),
             start_date=dates["start_date"],
             end_date=dates["end_date"],
             description=self.description.toPlainText(),

@@ -58,7 +58,7 @@ def _combo(values: list[Any]) -> QComboBox:
 
 class RulesForm(QWidget):
     """A group of rules with an ErrorForm. Each subclass adds its fields and provides
-    `set_rules(rules: ProgrammeRules)` and `values() -> dict[str, Any]`."""
+    `set_rules()` and `values()`."""
 
     #: The rule names this form edits (messages for these show here).
     FIELDS: tuple[str, ...] = ()
@@ -76,6 +76,14 @@ class RulesForm(QWidget):
         layout.addWidget(self.intro)
         layout.addLayout(self.form)
         layout.addStretch(1)
+
+    def set_rules(self, rules: ProgrammeRules) -> None:
+        """Show the rules' current values in this form's fields."""
+        raise NotImplementedError
+
+    def values(self) -> dict[str, Any]:
+        """This form's rules as chosen, by rule name."""
+        raise NotImplementedError
 
     def show_errors(self, errors: dict[str, str]) -> bool:
         """Show the messages for this form's fields; True if there were any."""

@@ -198,10 +198,8 @@ class ReferenceDialog(_FormDialog):
             (_("Not satisfactory"), False),
         ):
             self.satisfactory.addItem(label, value)
-        self.satisfactory.setCurrentIndex(
-            {None: 0, True: 1, False: 2}[d.satisfactory]  # type: ignore[index]
-        )
-        self.note = _text(d.note, 60)
+        self.satisfactory.setCurrentIndex({None: 0, True: 1, False: 2}[d.satisfactory])
+        self.note_box = _text(d.note, 60)
         f = self.form
         f.add_field("referee", _("&Referee"), self.referee)
         f.add_field(
@@ -214,7 +212,7 @@ class ReferenceDialog(_FormDialog):
         f.add_field("requested_on", _("Re&quested on"), self.requested_on)
         f.add_field("received_on", _("Recei&ved on"), self.received_on)
         f.add_field("satisfactory", _("&Satisfactory?"), self.satisfactory)
-        f.add_field("note", _("&Note"), self.note)
+        f.add_field("note", _("&Note"), self.note_box)
         self._finish()
         self.referee.setFocus()
 
@@ -227,7 +225,7 @@ class ReferenceDialog(_FormDialog):
                 requested_on=self._date(self.requested_on, "requested_on", errors),
                 received_on=self._date(self.received_on, "received_on", errors),
                 satisfactory=self.satisfactory.currentData(),
-                note=self.note.toPlainText(),
+                note=self.note_box.toPlainText(),
             )
             return value, screening.validate_reference(value, self._today)
 

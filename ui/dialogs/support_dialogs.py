@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.dates import format_date
 from app.i18n import _
 from app.model.meeting import MeetingMode
 from app.model.support import ContactDepth, ContactParty, RaisedBy, RelationshipQuality
 from app.services import meetings, support
 from app.services.support import ConcernDetails, ContactDetails
 from ui.widgets.date_field import DateField
-from ui.widgets.enum_combo import enum_value
+from ui.widgets.enum_combo import chosen_member, enum_value
 from ui.widgets.form import ErrorForm
 
 
@@ -82,7 +83,7 @@ class SupportContactDialog(QDialog):
         self.third_party_name = QLineEdit(d.third_party_name)
         self.held_on = DateField(d.held_on)
         self.mode = _combo([(meetings.mode_label(m), m) for m in MeetingMode], d.mode)
-        self.depth = _combo([(support.depth_label(x), x) for x in ContactDepth], d.depth)
+        self.depth_combo = _combo([(support.depth_label(x), x) for x in ContactDepth], d.depth)
         self.activities = _text_box(
             d.activities, placeholder=_("What have they been doing together?")
         )
@@ -103,8 +104,8 @@ class SupportContactDialog(QDialog):
         f.add_field("third_party_name", _("&Third party"), self.third_party_name)
         f.add_field("held_on", _("&Date"), self.held_on)
         f.add_field("mode", _("&How"), self.mode)
-        f.add_field("depth", _("&Kind"), self.depth)
-        self.depth.setToolTip(_("An in-depth support meeting also counts as a check-in."))
+        f.add_field("depth", _("&Kind"), self.depth_combo)
+        self.depth_combo.setToolTip(_("An in-depth support meeting also counts as a check-in."))
         f.add_field("activities", _("&Activities"), self.activities)
         f.add_field("progress", _("&Progress"), self.progress)
         f.add_field("safety_concern", _("&Safety"), self.safety_concern)
@@ -148,10 +149,10 @@ class SupportContactDialog(QDialog):
         except ValueError as exc:
             held_on, errors["held_on"] = None, str(exc)
         details = ContactDetails(
-            party=enum_value(self.party, ContactParty),
+            party=chosen_member(self.party, ContactParty),
             held_on=held_on,
-            mode=enum_value(self.mode, MeetingMode),
-            depth=enum_value(self.depth, ContactDepth),
+            mode=chosen_member(self.mode, MeetingMode),
+            depth=chosen_member(self.depth_combo, ContactDepth),
             third_party_name=self.third_party_name.text(),
             activities=self.activities.toPlainText(),
             progress=self.progress.toPlainText(),
@@ -185,7 +186,7 @@ class ConcernDialog(QDialog):
         self.setWindowTitle(
             _("Concern: {mentee} and {mentor}").format(mentee=mentee_name, mentor=mentor_name)
             if details is None
-            else _("Concern raised on {date}").format(date=details.raised_on.strftime("%d/%m/%Y"))  # type: ignore[union-attr]
+            else _("Concern raised on {date}").format(date=format_date(details.raised_on))
         )
         self.setMinimumWidth(520)
         d = details or ConcernDetails(RaisedBy.MENTEE, self.today, "")
@@ -227,7 +228,7 @@ class ConcernDialog(QDialog):
             except ValueError as exc:
                 dates[name], errors[name] = None, str(exc)
         details = ConcernDetails(
-            raised_by=enum_value(self.raised_by, RaisedBy),
+            raised_by=chosen_member(self.raised_by, RaisedBy),
             raised_on=dates["raised_on"],
             description=self.description.toPlainText(),
             actions_taken=self.actions_taken.toPlainText(),
