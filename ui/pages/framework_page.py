@@ -3,6 +3,7 @@ policy with its versions (edit the draft, approve it, print it)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app.dates import format_date
 from app.i18n import _
@@ -51,7 +53,7 @@ class _Overview:
     in_force: policy.PolicyRef | None
 
 
-def _overview(s, programme_id: int, today: date) -> _Overview:  # type: ignore[no-untyped-def]
+def _overview(s: Session, programme_id: int, today: date) -> _Overview:
     programme = programmes.get_programme(s, programme_id)
     rules = programme_settings.rules_of(programme)
     return _Overview(
@@ -179,7 +181,7 @@ class FrameworkPage(Page):
             column.addWidget(box)
         column.addStretch(1)
         scroll = QScrollArea()
-        self.scroll = scroll
+        self.scroll_area = scroll
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
@@ -222,8 +224,9 @@ class FrameworkPage(Page):
         """Wrapped text makes the content's height depend on its width, which a scroll area
         does not ask about: give the content the height it needs at the current width, so the
         page scrolls instead of squeezing the rules together."""
-        width = self.scroll.viewport().width()
+        width = self.scroll_area.viewport().width()
         layout = self.content.layout()
+        assert layout is not None  # the column set up in __init__
         self.content.setMinimumHeight(layout.totalHeightForWidth(width) if width > 0 else 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -382,14 +385,18 @@ class FrameworkPage(Page):
             ),
         )
 
-    def _until_saved(self, dialog, save) -> None:  # type: ignore[no-untyped-def]
+    def _until_saved(
+        self,
+        dialog: RulesDialog | ApprovePolicyDialog,
+        save: Callable[[Callable[[dict[str, str]], None]], object],
+    ) -> None:
         """Show `dialog` and `save(on_invalid)` its values. When the service refuses a value,
         show the dialog again with the message by its field; any other refusal has already
         been explained in a message box, so stop."""
         while dialog.exec() == QDialog.DialogCode.Accepted:
             refused: list[dict[str, str]] = []
 
-            def invalid(errors: dict[str, str], refused=refused) -> None:
+            def invalid(errors: dict[str, str], refused: list[dict[str, str]] = refused) -> None:
                 refused.append(errors)
                 dialog.show_errors(errors)
 

@@ -7,6 +7,8 @@ print for signing and for reviews.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app.i18n import _, ngettext
 from app.model.match import MATCH_STATUS_LABELS
@@ -113,7 +116,7 @@ class GoalsPage(Page):
         self.print_plan_button.clicked.connect(lambda: self._print("action-plan"))
         self.print_progress_button.clicked.connect(lambda: self._print("progress-summary"))
         self.settings_button.clicked.connect(self.edit_settings)
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_goal)
+        QShortcut(QKeySequence.StandardKey.New, self).activated.connect(self.new_goal)
 
         buttons = QHBoxLayout()
         for button in (
@@ -133,10 +136,10 @@ class GoalsPage(Page):
         self.empty_label.setWordWrap(True)
         self.cards_layout.addWidget(self.empty_label)
         self.cards_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.cards_holder)
-        self.scroll.setAccessibleName(_("Goals of the selected match"))
+        self.goals_scroll = QScrollArea()
+        self.goals_scroll.setWidgetResizable(True)
+        self.goals_scroll.setWidget(self.cards_holder)
+        self.goals_scroll.setAccessibleName(_("Goals of the selected match"))
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -145,7 +148,7 @@ class GoalsPage(Page):
         right_layout.addWidget(self.summary_label)
         right_layout.addWidget(self.nudge_label)
         right_layout.addLayout(buttons)
-        right_layout.addWidget(self.scroll, 1)
+        right_layout.addWidget(self.goals_scroll, 1)
 
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -217,7 +220,7 @@ class GoalsPage(Page):
         match_id = self.selected_match_id()
         today = self.context.today()
         same_match = self.heading_info is not None and self.heading_info.match_id == match_id
-        scrolled = self.scroll.verticalScrollBar().value() if same_match else 0
+        scrolled = self.goals_scroll.verticalScrollBar().value() if same_match else 0
         for card in self.cards:
             self.cards_layout.removeWidget(card)
             card.hide()
@@ -239,7 +242,7 @@ class GoalsPage(Page):
             self._update_buttons()
             return
 
-        def load(s):  # type: ignore[no-untyped-def]
+        def load(s: Session) -> tuple[MatchHeading, list[GoalView], str | None]:
             views = goals.goals_for_match(s, match_id, today)
             return goals.match_heading(s, match_id), views, goals.nudge_for_match(s, match_id)
 
@@ -265,7 +268,7 @@ class GoalsPage(Page):
             self.cards.append(card)
         self._update_buttons()
         # Stay where the coordinator was working after a change to the same match's goals.
-        QTimer.singleShot(0, lambda: self.scroll.verticalScrollBar().setValue(scrolled))
+        QTimer.singleShot(0, lambda: self.goals_scroll.verticalScrollBar().setValue(scrolled))
 
     def _wire(self, card: GoalCard) -> None:
         goal_id = card.goal.id
@@ -353,7 +356,7 @@ class GoalsPage(Page):
             status, on, reason = dialog.value()
             changes = self.context.ops.run(
                 self,
-                lambda s, st=status, why=reason, d=on: goals.change_status(s, goal_id, st, why, d),
+                partial(goals.change_status, goal_id=goal_id, status=status, reason=reason, on=on),
                 on_invalid=dialog.show_errors,
             )
             if changes is not None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
 from app.dates import format_date
 from app.i18n import _, ngettext
@@ -40,6 +41,7 @@ from ui.context import AppContext
 from ui.dialogs.match_dialogs import (
     AgreementDialog,
     IntroductionDialog,
+    MatchDialog,
     PriorityDialog,
     RiskDialog,
     SignaturesDialog,
@@ -119,6 +121,15 @@ class RejectDraftCommand(QUndoCommand):
         self.page.show_drafts()
 
 
+T = TypeVar("T")
+
+
+def _accepted(value: T | None) -> T:
+    """A match dialog's value once exec() has returned Accepted (its accept() set it)."""
+    assert value is not None
+    return value
+
+
 def _button(text: str, name: str, slot: Callable[[], None]) -> QPushButton:
     button = QPushButton(text)
     button.setAccessibleName(name)
@@ -145,7 +156,8 @@ class MatchingPage(Page):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.TITLE = _("Matching")
-        self.today: Callable[[], date] = date.today
+        #: The day the page works on: the application's clock (MENTORDESK_TODAY may set it).
+        self.today: Callable[[], date] = context.today
         self.board: matching.Board | None = None
         self.drafts: list[Pair] = []
         self.undo_stack = QUndoStack(self)
@@ -374,7 +386,11 @@ class MatchingPage(Page):
         name = self.context.preferences.coordinator_name.strip()
         return name or (self.board.coordinator if self.board else "")
 
-    def run(self, fn: Callable[[Any], Any], on_invalid=None) -> Any:  # type: ignore[no-untyped-def]
+    def run(
+        self,
+        fn: Callable[[Session], Any],
+        on_invalid: Callable[[dict[str, str]], None] | None = None,
+    ) -> Any:
         return self.context.ops.run(self, fn, on_invalid=on_invalid)
 
     def is_affected_by(self, changes: Changes) -> bool:
@@ -636,10 +652,12 @@ class MatchingPage(Page):
     def _pair_text(self, row: matching.MatchRow) -> str:
         return _("{mentee} with {mentor}").format(mentee=row.mentee_name, mentor=row.mentor_name)
 
-    def _edit(self, dialog: QDialog, save: Callable[[Any], Any], moves_on: bool = True) -> bool:
+    def _edit(
+        self, dialog: MatchDialog, save: Callable[[Session], Any], moves_on: bool = True
+    ) -> bool:
         """Open `dialog` until its values save (service messages go under the fields)."""
         while dialog.exec() == QDialog.DialogCode.Accepted:
-            result = self.run(save, on_invalid=dialog.show_errors)  # type: ignore[attr-defined]
+            result = self.run(save, on_invalid=dialog.show_errors)
             if result is not None:
                 if moves_on:
                     # The match has moved on: earlier board moves can no longer be taken back.
@@ -656,7 +674,10 @@ class MatchingPage(Page):
             lambda s: matching.risk_details(s, row.match_id, today, who)
         )
         dialog = RiskDialog(self._pair_text(row), details, self)
-        self._edit(dialog, lambda s: matching.record_risk_assessment(s, row.match_id, dialog.value))
+        self._edit(
+            dialog,
+            lambda s: matching.record_risk_assessment(s, row.match_id, _accepted(dialog.value)),
+        )
 
     def edit_intro(self) -> None:
         row = self._match_row()
@@ -671,7 +692,9 @@ class MatchingPage(Page):
         dialog = IntroductionDialog(self._pair_text(row), details, self)
         self._edit(
             dialog,
-            lambda s: matching.record_introduction(s, row.match_id, dialog.value, today, who),
+            lambda s: matching.record_introduction(
+                s, row.match_id, _accepted(dialog.value), today, who
+            ),
         )
 
     def edit_agreement(self) -> None:
@@ -680,7 +703,7 @@ class MatchingPage(Page):
             return
         today, who = self.today(), self.who()
 
-        def read(s):  # type: ignore[no-untyped-def]
+        def read(s: Session) -> tuple[matching.AgreementDetails, list[tuple[str, str]]]:
             details = matching.agreement_details(s, row.match_id, today)
             programme = programmes.get_programme(s, self.programme_id())
             return details, programmes.rules_for_print(programme)[:6]
@@ -689,7 +712,9 @@ class MatchingPage(Page):
         dialog = AgreementDialog(self._pair_text(row), details, rules, self)
         if self._edit(
             dialog,
-            lambda s: matching.draw_up_agreement(s, row.match_id, dialog.value, today, who),
+            lambda s: matching.draw_up_agreement(
+                s, row.match_id, _accepted(dialog.value), today, who
+            ),
         ):
             self.status_label.setText(_("Agreement saved: print it for signing."))
 
@@ -710,7 +735,10 @@ class MatchingPage(Page):
             self,
         )
         self._edit(
-            dialog, lambda s: matching.record_signatures(s, row.match_id, dialog.value, today, who)
+            dialog,
+            lambda s: matching.record_signatures(
+                s, row.match_id, _accepted(dialog.value), today, who
+            ),
         )
 
     def change_status(self) -> None:
@@ -724,8 +752,8 @@ class MatchingPage(Page):
             return
         dialog = StatusDialog(self._pair_text(row), details.allowed, today, self)
 
-        def save(s):  # type: ignore[no-untyped-def]
-            status, on, note, ending = dialog.value
+        def save(s: Session) -> Changes:
+            status, on, note, ending = _accepted(dialog.value)
             return matching.change_status(s, row.match_id, status, on, today, who, note, ending)
 
         self._edit(dialog, save)

@@ -8,6 +8,7 @@ overdue or due soon.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 from app.dates import format_date
 from app.i18n import _, ngettext
 from app.model.meeting import MeetingMode
+from app.model.support import ContactParty
 from app.services import meetings, support, timeline
 from app.services.changes import Changes
 from app.services.meetings import MatchSummary, MeetingFilter
@@ -62,7 +64,7 @@ def _table(name: str) -> QTableView:
     return table
 
 
-def _button(text: str, name: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
+def _button(text: str, name: str, slot: Callable[[], object]) -> QPushButton:
     button = QPushButton(text)
     button.setAccessibleName(name)
     button.clicked.connect(slot)
@@ -189,7 +191,9 @@ class MeetingsPage(Page):
 
         self.log_button = _button(_("&Log a meeting…"), _("Log a meeting"), self.log_meeting)
         self.contact_button = _button(
-            _("Record a support &contact…"), _("Record a support contact"), self.record_contact
+            _("Record a support &contact…"),
+            _("Record a support contact"),
+            lambda: self.record_contact(),  # not the button's `checked` as the party
         )
         self.concern_button = _button(
             _("Raise a co&ncern…"), _("Raise a concern"), self.raise_concern
@@ -561,7 +565,9 @@ class MeetingsPage(Page):
             self.edit_meeting(int(indexes[0].data(ID_ROLE)))
 
     # --- support and concerns -------------------------------------------------------------
-    def record_contact(self, party=None, match_id: int | None = None) -> None:  # type: ignore[no-untyped-def]
+    def record_contact(
+        self, party: ContactParty | None = None, match_id: int | None = None
+    ) -> None:
         match_id = match_id or self.selected_match_id()
         if match_id is None:
             return
@@ -613,27 +619,27 @@ class MeetingsPage(Page):
         if entry.source == "meetings":
             self.edit_meeting(record_id)
         elif entry.source == "support":
-            details = self.context.ops.read(lambda s: support.contact_details(s, record_id))
-            dialog = SupportContactDialog(
-                tl.mentor_name, tl.mentee_name, details, today=self.context.today(), parent=self
+            contact = self.context.ops.read(lambda s: support.contact_details(s, record_id))
+            contact_dialog = SupportContactDialog(
+                tl.mentor_name, tl.mentee_name, contact, today=self.context.today(), parent=self
             )
-            if dialog.exec() == QDialog.DialogCode.Accepted:
+            if contact_dialog.exec() == QDialog.DialogCode.Accepted:
                 self.context.ops.run(
                     self,
                     lambda s: support.update_support_contact(
-                        s, record_id, dialog.details(), self.context.today()
+                        s, record_id, contact_dialog.details(), self.context.today()
                     ),
                 )
         elif entry.source == "concerns":
-            details = self.context.ops.read(lambda s: support.concern_details(s, record_id))
-            dialog = ConcernDialog(
-                tl.mentor_name, tl.mentee_name, details, today=self.context.today(), parent=self
+            concern = self.context.ops.read(lambda s: support.concern_details(s, record_id))
+            concern_dialog = ConcernDialog(
+                tl.mentor_name, tl.mentee_name, concern, today=self.context.today(), parent=self
             )
-            if dialog.exec() == QDialog.DialogCode.Accepted:
+            if concern_dialog.exec() == QDialog.DialogCode.Accepted:
                 self.context.ops.run(
                     self,
                     lambda s: support.update_concern(
-                        s, record_id, dialog.details(), self.context.today()
+                        s, record_id, concern_dialog.details(), self.context.today()
                     ),
                 )
 
@@ -699,6 +705,8 @@ class MeetingsPage(Page):
 
     def export_to(self, target: Path, *, include_private_notes: bool = False) -> None:
         programme_id = self.context.programme_id
+        if programme_id is None:
+            return
         text = self.context.ops.read(
             lambda s: meetings.meetings_csv(
                 s, programme_id, include_private_notes=include_private_notes

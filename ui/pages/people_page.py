@@ -4,6 +4,7 @@ role, stage and readiness, with the chosen person's record beside the list."""
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _, ngettext
+from app.model import Role
 from app.model.person import STAGE_LABELS, Stage
 from app.services import exporting, people
 from app.services.changes import Changes
@@ -137,12 +139,12 @@ class PeoplePage(Page):
         stage_label = QLabel(_("S&tage:"))
         stage_label.setBuddy(self.stage_filter)
         self.ready_filter = QComboBox()
-        for text, value in (
+        for text, readiness in (
             (_("Ready or not"), None),
             (_("Ready to match"), True),
             (_("Not ready yet"), False),
         ):
-            self.ready_filter.addItem(text, value)
+            self.ready_filter.addItem(text, readiness)
         ready_label = QLabel(_("Rea&diness:"))
         ready_label.setBuddy(self.ready_filter)
         for combo, name in (
@@ -171,7 +173,7 @@ class PeoplePage(Page):
         # Actions
         self.new_button = QPushButton(_("&Add person…"))
         self.new_button.setAccessibleName(_("Add a person"))
-        self.new_button.clicked.connect(self.create)
+        self.new_button.clicked.connect(self.add_person)
         self.import_button = QPushButton(_("&Import…"))
         self.import_button.setAccessibleName(_("Import people from a spreadsheet"))
         self.import_button.clicked.connect(self.import_people)
@@ -204,8 +206,8 @@ class PeoplePage(Page):
         )
         self.print_button.setMenu(menu)
 
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.create)
-        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.focus_search)
+        QShortcut(QKeySequence.StandardKey.New, self).activated.connect(self.add_person)
+        QShortcut(QKeySequence.StandardKey.Find, self).activated.connect(self.focus_search)
         self.search.installEventFilter(self)
 
         self.record = PersonRecordView(context)
@@ -266,7 +268,7 @@ class PeoplePage(Page):
     def is_affected_by(self, changes: Changes) -> bool:
         return changes.people or changes.screening or changes.matches or changes.programmes
 
-    def _fetch_rows(self, ids) -> dict[int, people.PersonRow]:  # type: ignore[no-untyped-def]
+    def _fetch_rows(self, ids: Sequence[int]) -> dict[int, people.PersonRow]:
         programme_id = self.context.programme_id
         if programme_id is None:
             return {}
@@ -430,11 +432,13 @@ class PeoplePage(Page):
         self.search.selectAll()
 
     # --- verbs -------------------------------------------------------------------------------
-    def _dialog(self, details=None, roles=()) -> PersonDialog:  # type: ignore[no-untyped-def]
-        programme_id = self.context.programme_id
-        managers = self.context.ops.read(
-            lambda s: people.line_manager_choices(s, programme_id)  # type: ignore[arg-type]
-        )
+    def _dialog(
+        self,
+        programme_id: int,
+        details: people.PersonDetails | None = None,
+        roles: Sequence[Role] = (),
+    ) -> PersonDialog:
+        managers = self.context.ops.read(lambda s: people.line_manager_choices(s, programme_id))
         exclude = None if details is None else self.selected_id()
         return PersonDialog(
             details,
@@ -447,11 +451,11 @@ class PeoplePage(Page):
             parent=self,
         )
 
-    def create(self) -> None:
+    def add_person(self) -> None:
         programme_id = self.context.programme_id
         if programme_id is None:
             return
-        dialog = self._dialog()
+        dialog = self._dialog(programme_id)
         while dialog.exec() == QDialog.DialogCode.Accepted:
             changes = self.context.ops.run(
                 self,
@@ -473,17 +477,10 @@ class PeoplePage(Page):
         programme_id = self.context.programme_id
         if programme_id is None:
             return
-        details, roles = self.context.ops.read(
-            lambda s: (
-                people.details_of(people.get_person(s, person_id)),
-                [
-                    p.role
-                    for p in people.get_person(s, person_id).roles
-                    if p.programme_id == programme_id
-                ],
-            )
+        record = self.context.ops.read(
+            lambda s: people.person_record(s, programme_id, person_id, self.today)
         )
-        dialog = self._dialog(details, roles)
+        dialog = self._dialog(programme_id, record.details, [r.role for r in record.roles])
         while dialog.exec() == QDialog.DialogCode.Accepted:
             changes = self.context.ops.run(
                 self,
@@ -533,11 +530,10 @@ class PeoplePage(Page):
         except OSError as exc:
             QMessageBox.warning(self, _("Not exported"), str(exc))
             return
-        self.window().statusBar().showMessage(  # type: ignore[attr-defined]
+        self.context.notify(
             ngettext(
                 "{n} person exported to {path}", "{n} people exported to {path}", count
-            ).format(n=count, path=path),
-            8000,
+            ).format(n=count, path=path)
         )
 
     def print_selected(self, kind: str) -> None:

@@ -70,7 +70,7 @@ class ProgrammesPage(Page):
             (self.print_button, _("Print programme summary")),
         ):
             button.setAccessibleName(name)
-        self.new_button.clicked.connect(self.create)
+        self.new_button.clicked.connect(self.new_programme)
         self.plan_button.clicked.connect(self.plan_new)
         self.wizard: PlanningWizard | None = None
         self.edit_button.clicked.connect(self.edit_selected)
@@ -78,7 +78,7 @@ class ProgrammesPage(Page):
         self.open_button.clicked.connect(self.open_selected)
         self.print_button.clicked.connect(self.print_selected)
         self.show_archived.toggled.connect(lambda _on: self.refresh())
-        QShortcut(QKeySequence.StandardKey.New, self, activated=self.create)
+        QShortcut(QKeySequence.StandardKey.New, self).activated.connect(self.new_programme)
 
         heading = QLabel(_("Programmes"))
         heading.setProperty("role", "heading")
@@ -149,7 +149,7 @@ class ProgrammesPage(Page):
             row is not None and row.id != self.context.programme_id and not row.archived_on
         )
 
-    def create(self) -> None:
+    def new_programme(self) -> None:
         dialog = ProgrammeDialog(parent=self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
