@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QVBoxLayout,
@@ -128,10 +130,13 @@ class MainWindow(QMainWindow):
         self._action(file_menu, _("&Export a copy of the data…"), self.export_copy)
         file_menu.addSeparator()
         self._action(
-            file_menu, _("&Print programme summary…"), self.print_summary, QKeySequence.Print
+            file_menu,
+            _("&Print programme summary…"),
+            self.print_summary,
+            QKeySequence.StandardKey.Print,
         )
         file_menu.addSeparator()
-        self._action(file_menu, _("&Quit"), self.close, QKeySequence.Quit)
+        self._action(file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         go_menu = self.menuBar().addMenu(_("&Go"))
         for number, page in enumerate(self.pages, start=1):
             self._action(
@@ -142,11 +147,20 @@ class MainWindow(QMainWindow):
             )
         help_menu = self.menuBar().addMenu(_("&Help"))
         self._action(
-            help_menu, _("&Guidance"), lambda: show_guidance(self), QKeySequence.HelpContents
+            help_menu,
+            _("&Guidance"),
+            lambda: show_guidance(self),
+            QKeySequence.StandardKey.HelpContents,
         )
         self._action(help_menu, _("&About Mentor Desk"), lambda: show_about(self, self.context))
 
-    def _action(self, menu, text, slot, shortcut=None) -> QAction:  # type: ignore[no-untyped-def]
+    def _action(
+        self,
+        menu: QMenu,
+        text: str,
+        slot: Callable[..., object],
+        shortcut: str | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))

@@ -6,6 +6,7 @@ mentee and report it through `mentee_dropped`, so the page decides what happens.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -109,7 +110,7 @@ class WaitingModel(_RowsListModel):
     def mimeTypes(self) -> list[str]:
         return [MENTEE_MIME]
 
-    def mimeData(self, indexes: list[QModelIndex]) -> QMimeData:  # type: ignore[override]
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
         data = QMimeData()
         if indexes:
             participant_id = self.rows[indexes[0].row()].participant_id
@@ -148,12 +149,12 @@ class MentorModel(_RowsListModel):
     def mimeTypes(self) -> list[str]:
         return [MENTEE_MIME]
 
-    def canDropMimeData(  # type: ignore[override]
+    def canDropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: _Index
     ) -> bool:
         return data.hasFormat(MENTEE_MIME) and parent.isValid()
 
-    def dropMimeData(  # type: ignore[override]
+    def dropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: _Index
     ) -> bool:
         if not self.canDropMimeData(data, action, row, column, parent):

@@ -203,7 +203,9 @@ class PeopleTableModel(QAbstractTableModel):
         return cells
 
     def row_of(self, person_id: int | None) -> int:
+        if person_id is None:
+            return -1
         try:
-            return self.ids.index(person_id)  # type: ignore[arg-type]
+            return self.ids.index(person_id)
         except ValueError:
             return -1

@@ -243,7 +243,8 @@ class GoalCard(QFrame):
 
     def select_action(self, action_id: int) -> None:
         for row in range(self.actions_table.rowCount()):
-            if self.actions_table.item(row, 0).data(ACTION_ID_ROLE) == action_id:
+            item = self.actions_table.item(row, 0)
+            if item is not None and item.data(ACTION_ID_ROLE) == action_id:
                 self.actions_table.selectRow(row)
                 return
 

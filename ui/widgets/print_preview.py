@@ -76,13 +76,13 @@ class PrintPreviewDialog(QDialog):
         self._problem.setWordWrap(True)
         self._problem.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        key = QKeySequence
-        self._zoom_out_button = self._button(_("Zoom out"), self.zoom_out, key(key.ZoomOut))
-        self._zoom_in_button = self._button(_("Zoom in"), self.zoom_in, key(key.ZoomIn))
+        key, standard = QKeySequence, QKeySequence.StandardKey
+        self._zoom_out_button = self._button(_("Zoom out"), self.zoom_out, key(standard.ZoomOut))
+        self._zoom_in_button = self._button(_("Zoom in"), self.zoom_in, key(standard.ZoomIn))
         self._fit_button = self._button(_("Fit to width"), self.fit_to_width, key("Ctrl+0"))
         self._page_label = QLabel(self)
-        self._print_button = self._button(_("Print…"), self.print_document, key(key.Print))
-        self._save_button = self._button(_("Save as PDF…"), self.save_as, key(key.Save))
+        self._print_button = self._button(_("Print…"), self.print_document, key(standard.Print))
+        self._save_button = self._button(_("Save as PDF…"), self.save_as, key(standard.Save))
         self._close_button = self._button(_("Close"), self.reject, key(Qt.Key.Key_Escape))
         self._close_button.setDefault(True)
 
