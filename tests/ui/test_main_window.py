@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
 
+from app.storage import Database
+from tests.ui.helpers import cell_text, item_text
 from ui.application import build_window, window_settings
+from ui.main_window import MainWindow
 from ui.pages.programmes_page import ProgrammesPage
 from ui.pages.settings_page import SettingsPage
+from ui.widgets.print_preview import PrintPreviewDialog
 
 
-def test_opens_on_the_demo_with_pages_menus_and_picker(window) -> None:  # type: ignore[no-untyped-def]
-    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+def test_opens_on_the_demo_with_pages_menus_and_picker(window: MainWindow) -> None:
+    titles = [item_text(window.nav, i) for i in range(window.nav.count())]
     assert titles[0] == "Programmes" and "Settings" in titles
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
     assert menus[0] == "File" and menus[-1] == "Help"
@@ -20,7 +26,7 @@ def test_opens_on_the_demo_with_pages_menus_and_picker(window) -> None:  # type:
     assert window.backup_status.text()
 
 
-def test_picking_a_programme_changes_the_current_one(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_picking_a_programme_changes_the_current_one(qtbot: QtBot, window: MainWindow) -> None:
     picker = window.programme_picker
     other = 1 - picker.currentIndex()
     picker.setCurrentIndex(other)
@@ -29,24 +35,24 @@ def test_picking_a_programme_changes_the_current_one(qtbot, window) -> None:  # 
     assert picker.currentText() in window.windowTitle()
 
 
-def test_keyboard_moves_between_pages(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_keyboard_moves_between_pages(qtbot: QtBot, window: MainWindow) -> None:
     settings_number = [p.KEY for p in window.pages].index("settings") + 1
     key = Qt.Key(Qt.Key.Key_0.value + settings_number)
-    qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.stack.currentWidget(), SettingsPage)
-    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.stack.currentWidget(), ProgrammesPage)
 
 
-def test_back_up_now_adds_a_backup_to_settings(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_back_up_now_adds_a_backup_to_settings(qtbot: QtBot, window: MainWindow) -> None:
     window.go_to("settings")
     before = window.settings_page.table.rowCount()
     window.backup_action.trigger()
     assert window.settings_page.table.rowCount() == before + 1
-    assert "Made by you" in window.settings_page.table.item(0, 1).text()
+    assert "Made by you" in cell_text(window.settings_page.table, 0, 1)
 
 
-def test_window_size_and_last_page_are_remembered(qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+def test_window_size_and_last_page_are_remembered(qtbot: QtBot, demo_db: Database) -> None:
     first = build_window(demo_db, synchronous_tasks=True)
     qtbot.addWidget(first)
     first.show()
@@ -63,9 +69,9 @@ def test_window_size_and_last_page_are_remembered(qtbot, demo_db) -> None:  # ty
     second.close()
 
 
-def test_print_summary_opens_the_preview(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_print_summary_opens_the_preview(qtbot: QtBot, window: MainWindow) -> None:
     window.print_summary()
-    preview = window.findChild(object, "print-preview")
+    preview = window.findChild(PrintPreviewDialog, "print-preview")
     assert preview is not None
     assert preview.page_count() >= 1
     preview.close()

@@ -5,14 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
 
 from app.services.goals import GoalDetails
 from ui.dialogs.goal_dialogs import ActionDialog, GoalDialog, GoalSettingsDialog
 from ui.dialogs.goal_help_dialog import GoalHelpDialog
 
 
-def test_goal_dialog_shows_problems_by_their_fields(qtbot) -> None:  # type: ignore[no-untyped-def]
-    dialog = GoalDialog(scale_max=5)
+def test_goal_dialog_shows_problems_by_their_fields(qtbot: QtBot, today: date) -> None:
+    dialog = GoalDialog(scale_max=5, today=today)
     qtbot.addWidget(dialog)
     dialog.target_on.edit.setText("31/02/2027")
     dialog.baseline_rating.setValue(4)
@@ -24,8 +25,8 @@ def test_goal_dialog_shows_problems_by_their_fields(qtbot) -> None:  # type: ign
     assert "above the baseline" in dialog.form.error_text("target_rating")
 
 
-def test_smart_prompts_never_stop_a_goal_being_saved(qtbot) -> None:  # type: ignore[no-untyped-def]
-    dialog = GoalDialog(today=date(2026, 11, 23))
+def test_smart_prompts_never_stop_a_goal_being_saved(qtbot: QtBot, today: date) -> None:
+    dialog = GoalDialog(today=today)
     qtbot.addWidget(dialog)
     dialog.title.setText("Confidence")
     assert "? Specific" in dialog.smart.text()
@@ -34,10 +35,10 @@ def test_smart_prompts_never_stop_a_goal_being_saved(qtbot) -> None:  # type: ig
     assert dialog.details().title == "Confidence"
 
 
-def test_reason_field_only_for_a_locked_baseline(qtbot) -> None:  # type: ignore[no-untyped-def]
-    free = GoalDialog(GoalDetails(title="Lead group time", baseline_rating=3))
+def test_reason_field_only_for_a_locked_baseline(qtbot: QtBot, today: date) -> None:
+    free = GoalDialog(GoalDetails(title="Lead group time", baseline_rating=3), today=today)
     locked = GoalDialog(
-        GoalDetails(title="Lead group time", baseline_rating=3), baseline_locked=True
+        GoalDetails(title="Lead group time", baseline_rating=3), baseline_locked=True, today=today
     )
     for dialog in (free, locked):
         qtbot.addWidget(dialog)
@@ -48,15 +49,15 @@ def test_reason_field_only_for_a_locked_baseline(qtbot) -> None:  # type: ignore
     assert locked.result() == QDialog.DialogCode.Accepted
 
 
-def test_action_dialog_needs_a_description(qtbot) -> None:  # type: ignore[no-untyped-def]
-    dialog = ActionDialog(people=["Amy Johnstone", "Fiona MacLeod"])
+def test_action_dialog_needs_a_description(qtbot: QtBot, today: date) -> None:
+    dialog = ActionDialog(people=["Amy Johnstone", "Fiona MacLeod"], today=today)
     qtbot.addWidget(dialog)
     assert dialog.who.currentText() == "Amy Johnstone"
     dialog.accept()
     assert "Say what the action is." in dialog.form.error_text("description")
 
 
-def test_settings_dialog_reads_back_the_numbers(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_settings_dialog_reads_back_the_numbers(qtbot: QtBot) -> None:
     from app.services.goals import GoalSettings
 
     dialog = GoalSettingsDialog(GoalSettings(10, 3))
@@ -66,8 +67,8 @@ def test_settings_dialog_reads_back_the_numbers(qtbot) -> None:  # type: ignore[
     assert dialog.settings() == GoalSettings(5, 3)
 
 
-def test_help_dialog_needs_at_least_one_goal(qtbot) -> None:  # type: ignore[no-untyped-def]
-    dialog = GoalHelpDialog(mentee="Amy Johnstone")
+def test_help_dialog_needs_at_least_one_goal(qtbot: QtBot, today: date) -> None:
+    dialog = GoalHelpDialog(mentee="Amy Johnstone", today=today)
     qtbot.addWidget(dialog)
     dialog.accept()
     assert dialog.result() != QDialog.DialogCode.Accepted

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from PySide6.QtWidgets import QDialog
+import pytest
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from app.services.policy import PassageText, PolicyVersionView
-from ui.dialogs import policy_dialogs
 from ui.dialogs.policy_dialogs import ApprovePolicyDialog, PolicyEditorDialog
 
 DRAFT = PolicyVersionView(
@@ -25,7 +27,7 @@ DRAFT = PolicyVersionView(
 )
 
 
-def _editor(qtbot, saved: dict[str, str]) -> PolicyEditorDialog:  # type: ignore[no-untyped-def]
+def _editor(qtbot: QtBot, saved: dict[str, str]) -> PolicyEditorDialog:
     def save_passage(key: str, text: str) -> bool:
         saved[key] = text
         return True
@@ -45,11 +47,11 @@ def _editor(qtbot, saved: dict[str, str]) -> PolicyEditorDialog:  # type: ignore
     return editor
 
 
-def test_typing_is_saved_shortly_after_and_on_close(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_typing_is_saved_shortly_after_and_on_close(qtbot: QtBot) -> None:
     saved: dict[str, str] = {}
     editor = _editor(qtbot, saved)
     assert "(to fill in)" in editor.passages.item(1).text()
-    qtbot.keyClicks(editor.editor, " Always.")
+    QTest.keyClicks(editor.editor, " Always.")
     qtbot.waitUntil(lambda: "about" in saved, timeout=3000)
     assert "Always." in saved["about"]
     editor.passages.setCurrentRow(1)
@@ -62,13 +64,15 @@ def test_typing_is_saved_shortly_after_and_on_close(qtbot) -> None:  # type: ign
     assert "(to fill in)" not in editor.passages.item(1).text()
 
 
-def test_template_wording_can_be_put_back_after_asking(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_template_wording_can_be_put_back_after_asking(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     saved: dict[str, str] = {}
     editor = _editor(qtbot, saved)
     monkeypatch.setattr(
-        policy_dialogs.QMessageBox,
+        QMessageBox,
         "question",
-        staticmethod(lambda *a, **k: policy_dialogs.QMessageBox.StandardButton.Yes),
+        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes),
     )
     editor.reset_button.click()
     assert editor.editor.toPlainText() == "Template wording."
@@ -76,15 +80,16 @@ def test_template_wording_can_be_put_back_after_asking(qtbot, monkeypatch) -> No
     assert saved["about"] == "Template wording."
 
 
-def test_approval_needs_a_date_and_who_approved(qtbot) -> None:  # type: ignore[no-untyped-def]
-    dialog = ApprovePolicyDialog(2, today=date(2026, 11, 23))
+def test_approval_needs_a_date_and_who_approved(qtbot: QtBot, today: date) -> None:
+    dialog = ApprovePolicyDialog(2, today=today)
     qtbot.addWidget(dialog)
     dialog.approved_on.edit.setText("31/02/2026")
     dialog.accept()
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert "no such date" in dialog.form.error_text("approved_on")
     assert "who approved" in dialog.form.error_text("approved_by")
-    dialog.approved_on.edit.setText("20/11/2026")
+    approved_on = today - timedelta(days=3)
+    dialog.approved_on.edit.setText(approved_on.strftime("%d/%m/%Y"))
     dialog.approved_by.setText("The owners")
     dialog.accept()
-    assert dialog.values() == (date(2026, 11, 20), "The owners")
+    assert dialog.values() == (approved_on, "The owners")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from pytestqt.qtbot import QtBot
+
 from ui.widgets.progress_chart import ProgressChart, describe
 
 SERIES = [(date(2026, 9, 1), 3), (date(2026, 10, 6), 5), (date(2026, 11, 17), 6)]
 
 
-def test_points_rise_with_the_ratings_and_move_right_with_time(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_points_rise_with_the_ratings_and_move_right_with_time(qtbot: QtBot) -> None:
     chart = ProgressChart()
     qtbot.addWidget(chart)
     chart.resize(300, 120)
