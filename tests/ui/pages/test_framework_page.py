@@ -5,24 +5,30 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QMessageBox
+import pytest
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from app.model import MentoringType
 from app.services import policy, programme_settings
+from tests.ui.helpers import cell_text, programme_id
 from ui.dialogs.policy_dialogs import ApprovePolicyDialog
-from ui.dialogs.rules_dialog import RulesDialog
+from ui.dialogs.rules_dialog import OrganisationRulesForm, RulesDialog
+from ui.main_window import MainWindow
 from ui.pages import framework_page
 from ui.pages.framework_page import FrameworkPage
 
 
-def _page(window) -> FrameworkPage:  # type: ignore[no-untyped-def]
+def _page(window: MainWindow) -> FrameworkPage:
     window.go_to("framework")
     page = window.stack.currentWidget()
     assert isinstance(page, FrameworkPage)
     return page
 
 
-def test_the_demo_shows_a_finished_plan_its_rules_and_policy_versions(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_the_demo_shows_a_finished_plan_its_rules_and_policy_versions(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     page = _page(window)
     assert "Planning finished on" in page.planning_status.text()
     assert "8 of 8 sections are complete" in page.planning_status.text()
@@ -30,20 +36,20 @@ def test_the_demo_shows_a_finished_plan_its_rules_and_policy_versions(qtbot, win
     assert "Availability (3)" in page.matching_label.text()
     assert page.policy_status.text().startswith("In force today: version 1, approved on")
     assert page.versions.rowCount() == 2
-    assert page.versions.item(0, 1).text() == "Draft"
-    assert page.versions.item(1, 1).text().startswith("Approved")
+    assert cell_text(page.versions, 0, 1) == "Draft"
+    assert cell_text(page.versions, 1, 1).startswith("Approved")
     assert page.approve_button.isEnabled()
 
 
-def test_approve_then_edit_makes_a_new_version_and_leaves_the_approved_one(  # type: ignore[no-untyped-def]
-    qtbot, window, monkeypatch
+def test_approve_then_edit_makes_a_new_version_and_leaves_the_approved_one(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, today: date
 ) -> None:
     page = _page(window)
-    pid = window.context.programme_id
+    pid = programme_id(window)
 
     class Approve(ApprovePolicyDialog):
         def exec(self) -> int:
-            self.approved_on.set_value(date.today())
+            self.approved_on.set_value(today)
             self.approved_by.setText("Network owners")
             self.accept()
             return int(self.result())
@@ -64,7 +70,8 @@ def test_approve_then_edit_makes_a_new_version_and_leaves_the_approved_one(  # t
     editor = page.editor
     assert editor is not None
     assert "version 3" in editor.windowTitle()
-    assert "Version 2, approved on" in editor.findChild(type(editor.heading)).text()
+    heading = editor.findChild(QLabel)
+    assert heading is not None and "Version 2, approved on" in heading.text()
     editor.set_passage_text("A rewritten first passage.")
     qtbot.waitUntil(lambda: editor.status.text() == "All changes saved.", timeout=3000)
     editor.close()
@@ -77,11 +84,13 @@ def test_approve_then_edit_makes_a_new_version_and_leaves_the_approved_one(  # t
     assert page.versions.rowCount() == 3
 
 
-def test_a_draft_with_a_gap_cannot_be_approved(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_draft_with_a_gap_cannot_be_approved(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, today: date
+) -> None:
     page = _page(window)
-    pid = window.context.programme_id
+    pid = programme_id(window)
     with window.context.database.session() as s:
-        policy.edit_passage(s, pid, "roles", "[To fill in: who does what]")
+        policy.edit_passage(s, pid, "roles", "[To fill in: who does what]", today)
     page.refresh()
     told: list[str] = []
     monkeypatch.setattr(
@@ -101,13 +110,16 @@ def test_a_draft_with_a_gap_cannot_be_approved(qtbot, window, monkeypatch) -> No
         assert not policy.versions(s, pid)[0].approved
 
 
-def test_rules_dialog_refuses_a_group_of_six_then_saves(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_rules_dialog_refuses_a_group_of_six_then_saves(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page = _page(window)
     messages: list[str] = []
 
     class Rules(RulesDialog):
         def exec(self) -> int:
             organisation = self.forms[0]
+            assert isinstance(organisation, OrganisationRulesForm)
             organisation.mentoring_type.setCurrentIndex(
                 organisation.mentoring_type.findData(MentoringType.GROUP)
             )
@@ -123,12 +135,12 @@ def test_rules_dialog_refuses_a_group_of_six_then_saves(qtbot, window, monkeypat
     page.rules_button.click()
     assert "at most 4 mentees per mentor" in messages[0]
     with window.context.database.session() as s:
-        rules = programme_settings.get_rules(s, window.context.programme_id)
+        rules = programme_settings.get_rules(s, programme_id(window))
     assert rules.max_mentees_per_mentor == 4
     assert "Mentees per mentor" in page.rules_table.text()
 
 
-def test_printing_a_version_opens_the_preview(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_printing_a_version_opens_the_preview(qtbot: QtBot, window: MainWindow) -> None:
     page = _page(window)
     page.versions.selectRow(1)
     page.print_policy_button.click()

@@ -4,16 +4,29 @@ that add goals, actions, ratings and status changes, the nudge and the printouts
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
-from PySide6.QtWidgets import QDialog
+import pytest
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
 
 from app.services import goals
-from ui.dialogs.goal_dialogs import ActionDialog, GoalDialog, RatingDialog, StatusDialog
+from tests.ui.helpers import cell_text
+from ui.dialogs.goal_dialogs import (
+    ActionDialog,
+    GoalDialog,
+    GoalSettingsDialog,
+    RatingDialog,
+    StatusDialog,
+)
+from ui.dialogs.goal_help_dialog import GoalHelpDialog
+from ui.main_window import MainWindow
 from ui.pages import goals_page
 from ui.pages.goals_page import GoalsPage
+from ui.widgets.goal_card import GoalCard
 
 
-def _page(window) -> GoalsPage:  # type: ignore[no-untyped-def]
+def _page(window: MainWindow) -> GoalsPage:
     window.go_to("goals")
     page = window.stack.currentWidget()
     assert isinstance(page, GoalsPage)
@@ -25,12 +38,21 @@ def _select(page: GoalsPage, mentee: str) -> None:
     page.select_match(row.match_id)
 
 
-def test_goals_page_is_in_the_navigation_before_settings(window) -> None:  # type: ignore[no-untyped-def]
+def _card(page: GoalsPage, goal_id: int) -> GoalCard:
+    """The goal's card, which must be shown."""
+    card = page.card_for(goal_id)
+    assert card is not None
+    return card
+
+
+def test_goals_page_is_in_the_navigation_before_settings(window: MainWindow) -> None:
     keys = [p.KEY for p in window.pages]
     assert keys.index("goals") < keys.index("settings")
 
 
-def test_selected_matchs_goals_show_with_charts_and_flagged_overdue_actions(qtbot, window):  # type: ignore[no-untyped-def]
+def test_selected_matchs_goals_show_with_charts_and_flagged_overdue_actions(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     page = _page(window)
     assert "Amy Johnstone" in page.match_list.item(0).text()
     _select(page, "Erin Thomson")
@@ -39,11 +61,11 @@ def test_selected_matchs_goals_show_with_charts_and_flagged_overdue_actions(qtbo
     assert page.nudge_label.isVisible()
     assert "no more than 3" in page.nudge_label.text()
     for card in page.cards:
-        series = window.context.ops.read(lambda s, c=card: goals.progress_series(s, c.goal.id))
+        series = window.context.ops.read(partial(goals.progress_series, goal_id=card.goal.id))
         assert card.chart.series == series
         assert card.chart.accessibleDescription()
     overdue = [
-        card.actions_table.item(row, 3).text()
+        cell_text(card.actions_table, row, 3)
         for card in page.cards
         for row in range(card.actions_table.rowCount())
         if card.goal.actions[row].overdue
@@ -53,8 +75,8 @@ def test_selected_matchs_goals_show_with_charts_and_flagged_overdue_actions(qtbo
 
 
 def test_new_goal_through_the_dialog_shows_smart_prompts_and_adds_a_card(
-    qtbot, window, monkeypatch
-):  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page = _page(window)
     _select(page, "Olivia Grant")
     assert page.cards == [] and page.empty_label.isVisible()
@@ -84,7 +106,9 @@ def test_new_goal_through_the_dialog_shows_smart_prompts_and_adds_a_card(
     assert "1 goal" in page.match_list.currentItem().text()
 
 
-def test_record_progress_change_status_and_add_an_action(qtbot, window, monkeypatch):  # type: ignore[no-untyped-def]
+def test_record_progress_change_status_and_add_an_action(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, today: date
+) -> None:
     page = _page(window)
     _select(page, "Lauren Scott")
     card = page.cards[0]
@@ -111,27 +135,27 @@ def test_record_progress_change_status_and_add_an_action(qtbot, window, monkeypa
             return int(self.result())
 
     monkeypatch.setattr(goals_page, "RatingDialog", Rate)
-    page.card_for(goal_id).rate_button.click()
-    card = page.card_for(goal_id)
+    _card(page, goal_id).rate_button.click()
+    card = _card(page, goal_id)
     assert len(card.chart.series) == points + 1
-    assert card.chart.series[-1] == (date.today(), 6)
+    assert card.chart.series[-1] == (today, 6)
 
     monkeypatch.setattr(goals_page, "ActionDialog", NewAction)
     card.add_action_button.click()
-    card = page.card_for(goal_id)
-    texts = [card.actions_table.item(r, 0).text() for r in range(card.actions_table.rowCount())]
+    card = _card(page, goal_id)
+    texts = [cell_text(card.actions_table, r, 0) for r in range(card.actions_table.rowCount())]
     assert "Share the plan with the room team" in texts
 
     monkeypatch.setattr(goals_page, "StatusDialog", Achieve)
     card.status_button.click()
-    card = page.card_for(goal_id)
+    card = _card(page, goal_id)
     assert "Achieved" in card.status_label.text()
     assert not card.rate_button.isEnabled()
-    history = window.context.ops.read(lambda s: goals.goal_view(s, goal_id).status_history)
+    history = window.context.ops.read(lambda s: goals.goal_view(s, goal_id, today).status_history)
     assert history[-1].to_status.value == "achieved"
 
 
-def test_dropping_a_goal_needs_a_reason_next_to_the_field(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_dropping_a_goal_needs_a_reason_next_to_the_field(qtbot: QtBot, today: date) -> None:
     from app.model import GoalStatus, GoalTerm
     from app.services.goals import GoalView
 
@@ -139,7 +163,7 @@ def test_dropping_a_goal_needs_a_reason_next_to_the_field(qtbot) -> None:  # typ
         1, "Lead group time", "", GoalTerm.SHORT, GoalStatus.IN_PROGRESS, 3, "",
         date(2026, 9, 1), "", 8, "", None, None, [], [], [], [], [],
     )  # fmt: skip
-    dialog = StatusDialog(view)
+    dialog = StatusDialog(view, today=today)
     qtbot.addWidget(dialog)
     dialog.status.setCurrentIndex(dialog.status.findData(GoalStatus.DROPPED))
     dialog.accept()
@@ -147,7 +171,9 @@ def test_dropping_a_goal_needs_a_reason_next_to_the_field(qtbot) -> None:  # typ
     assert "Say why" in dialog.form.error_text("reason")
 
 
-def test_changing_a_baseline_after_progress_asks_for_a_reason(qtbot, window, monkeypatch):  # type: ignore[no-untyped-def]
+def test_changing_a_baseline_after_progress_asks_for_a_reason(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, today: date
+) -> None:
     page = _page(window)
     _select(page, "Holly Murray")
     goal_id = next(c.goal.id for c in page.cards if c.goal.ratings)
@@ -164,28 +190,31 @@ def test_changing_a_baseline_after_progress_asks_for_a_reason(qtbot, window, mon
             return int(self.result())
 
     monkeypatch.setattr(goals_page, "GoalDialog", ChangeBaseline)
-    page.card_for(goal_id).edit_button.click()
+    _card(page, goal_id).edit_button.click()
     assert "why the baseline" in errors["first"]
-    view = window.context.ops.read(lambda s: goals.goal_view(s, goal_id))
+    view = window.context.ops.read(lambda s: goals.goal_view(s, goal_id, today))
     assert view.baseline_changes[-1].reason == "First rating was too low"
-    assert "Baseline changed on" in page.card_for(goal_id).details_label.text()
+    assert "Baseline changed on" in _card(page, goal_id).details_label.text()
 
 
-def test_goal_setting_help_turns_answers_into_draft_goals(qtbot, window, monkeypatch):  # type: ignore[no-untyped-def]
+def test_goal_setting_help_turns_answers_into_draft_goals(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page = _page(window)
     _select(page, "Olivia Grant")
-    original = goals_page.GoalHelpDialog
     typed: list[object] = []
 
-    class Answered(original):  # type: ignore[misc, valid-type]
+    class Answered(GoalHelpDialog):
         def exec(self) -> int:
             if not typed:  # first time: type, then close without making goals
                 self.aim.setPlainText("Feel ready to become a room leader")
                 self.goal_edits[0].setText("Lead story time for my key group")
                 tab = self.goal_tabs[0]
                 tab.rating.setValue(2)
-                tab.steps.item(0, 0).setText("Watch Catriona lead a story session")
-                tab.steps.item(0, 1).setText("Within two weeks")
+                step, when = tab.steps.item(0, 0), tab.steps.item(0, 1)
+                assert step is not None and when is not None
+                step.setText("Watch Catriona lead a story session")
+                when.setText("Within two weeks")
                 tab.target_on.edit.setText("31/01/2027")
                 tab.resources.setPlainText("Story sacks from the library")
                 typed.append(self)
@@ -211,12 +240,14 @@ def test_goal_setting_help_turns_answers_into_draft_goals(qtbot, window, monkeyp
     assert card.goal.actions[0].timescale == "Within two weeks"
 
 
-def test_goal_settings_change_the_scale_and_the_nudge(qtbot, window, monkeypatch):  # type: ignore[no-untyped-def]
+def test_goal_settings_change_the_scale_and_the_nudge(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page = _page(window)
     _select(page, "Amy Johnstone")
     assert not page.nudge_label.isVisible()
 
-    class Fewer(goals_page.GoalSettingsDialog):  # type: ignore[name-defined]
+    class Fewer(GoalSettingsDialog):
         def exec(self) -> int:
             self.suggested.setValue(1)
             self.accept()
@@ -229,7 +260,7 @@ def test_goal_settings_change_the_scale_and_the_nudge(qtbot, window, monkeypatch
     assert "no more than 1" in page.nudge_label.text()
 
 
-def test_print_buttons_open_the_preview(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_print_buttons_open_the_preview(qtbot: QtBot, window: MainWindow) -> None:
     from ui.widgets.print_preview import PrintPreviewDialog
 
     page = _page(window)
@@ -241,28 +272,26 @@ def test_print_buttons_open_the_preview(qtbot, window) -> None:  # type: ignore[
         preview.close()
 
 
-def test_remove_an_action_and_bring_it_back(qtbot, window, monkeypatch):  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QMessageBox
-
+def test_remove_an_action_and_bring_it_back(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page = _page(window)
     _select(page, "Zara Ahmed")
     card = page.cards[0]
     goal_id, action_id = card.goal.id, card.goal.actions[0].id
     card.select_action(action_id)
-    monkeypatch.setattr(
-        goals_page.QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes
-    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     card.remove_button.click()
-    card = page.card_for(goal_id)
-    assert card.actions_table.item(0, 3).text().startswith("Removed")
+    card = _card(page, goal_id)
+    assert cell_text(card.actions_table, 0, 3).startswith("Removed")
     card.select_action(action_id)
     assert card.remove_button.text() == "Bring back action"
     card.remove_button.click()
-    card = page.card_for(goal_id)
-    assert not card.actions_table.item(0, 3).text().startswith("Removed")
+    card = _card(page, goal_id)
+    assert not cell_text(card.actions_table, 0, 3).startswith("Removed")
 
 
-def test_mark_an_action_done(qtbot, window):  # type: ignore[no-untyped-def]
+def test_mark_an_action_done(qtbot: QtBot, window: MainWindow) -> None:
     page = _page(window)
     _select(page, "Erin Thomson")
     card = next(c for c in page.cards if c.goal.overdue_actions)
@@ -270,12 +299,14 @@ def test_mark_an_action_done(qtbot, window):  # type: ignore[no-untyped-def]
     card.select_action(action.id)
     assert card.done_button.isEnabled()
     card.done_button.click()
-    card = page.card_for(goal_id)
+    card = _card(page, goal_id)
     row = next(i for i, a in enumerate(card.goal.actions) if a.id == action.id)
-    assert card.actions_table.item(row, 3).text().startswith("✓ Done")
+    assert cell_text(card.actions_table, row, 3).startswith("✓ Done")
 
 
-def test_a_programme_without_matches_says_so_and_offers_no_goal_buttons(qtbot, window):  # type: ignore[no-untyped-def]
+def test_a_programme_without_matches_says_so_and_offers_no_goal_buttons(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     page = _page(window)
     other = 1 - window.programme_picker.currentIndex()
     window.programme_picker.setCurrentIndex(other)
@@ -286,7 +317,7 @@ def test_a_programme_without_matches_says_so_and_offers_no_goal_buttons(qtbot, w
     assert page.settings_button.isEnabled()
 
 
-def test_goals_still_being_worked_on_come_first(qtbot, window):  # type: ignore[no-untyped-def]
+def test_goals_still_being_worked_on_come_first(qtbot: QtBot, window: MainWindow) -> None:
     page = _page(window)
     _select(page, "Amy Johnstone")
     open_flags = [c.goal.status.value in ("not_started", "in_progress") for c in page.cards]
@@ -294,7 +325,9 @@ def test_goals_still_being_worked_on_come_first(qtbot, window):  # type: ignore[
     assert open_flags[0] and not open_flags[-1]
 
 
-def test_an_action_agreed_at_a_meeting_can_be_put_under_a_goal(qtbot, window, monkeypatch):  # type: ignore[no-untyped-def]
+def test_an_action_agreed_at_a_meeting_can_be_put_under_a_goal(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtWidgets import QInputDialog
 
     page = _page(window)
@@ -303,7 +336,14 @@ def test_an_action_agreed_at_a_meeting_can_be_put_under_a_goal(qtbot, window, mo
     before = card.actions_table.rowCount()
     offered: list[str] = []
 
-    def pick_first(parent, title, label, items, current, editable):  # type: ignore[no-untyped-def]
+    def pick_first(
+        parent: QWidget | None,
+        title: str,
+        label: str,
+        items: list[str],
+        current: int,
+        editable: bool,
+    ) -> tuple[str, bool]:
         offered.extend(items)
         return items[0], True
 
@@ -311,5 +351,5 @@ def test_an_action_agreed_at_a_meeting_can_be_put_under_a_goal(qtbot, window, mo
     card.from_meeting_button.click()
     card = page.cards[0]
     assert card.actions_table.rowCount() == before + 1
-    texts = [card.actions_table.item(r, 0).text() for r in range(card.actions_table.rowCount())]
+    texts = [cell_text(card.actions_table, r, 0) for r in range(card.actions_table.rowCount())]
     assert any(offered[0].split(": ", 1)[1] in t for t in texts)

@@ -8,33 +8,39 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from app.model import Match, MatchStatus, RiskAssessment
 from app.services import matching
 from tests.app.services.test_matching import make_programme
 from ui.dialogs.match_dialogs import RiskDialog
+from ui.main_window import MainWindow
 from ui.pages.matching_page import MatchingPage
 
-TODAY = date(2026, 11, 23)
+#: The `small` programme: its id, its mentors' ids and its mentees' ids.
+Small = tuple[int, list[int], list[int]]
 
 
 @pytest.fixture
-def page(window) -> MatchingPage:  # type: ignore[no-untyped-def]
+def page(window: MainWindow) -> MatchingPage:
     page = window.page("matching")
-    page.today = lambda: TODAY
+    assert isinstance(page, MatchingPage)
     window.go_to("matching")
     return page
 
 
 @pytest.fixture
-def small(window, page):  # type: ignore[no-untyped-def]
+def small(window: MainWindow, page: MatchingPage) -> Small:
     """A programme with two mentors (two places each) and three mentees, all ready."""
     with window.context.database.session() as s:
         pid, mentors, mentees = make_programme(s, 2, 3, max_mentees=2)
         from app.model import MentoringType, Programme
 
-        s.get(Programme, pid).mentoring_type = MentoringType.GROUP
+        programme = s.get(Programme, pid)
+        assert programme is not None
+        programme.mentoring_type = MentoringType.GROUP
     window.context.set_programme(pid)
     return pid, mentors, mentees
 
@@ -80,7 +86,9 @@ def test_the_board_opens_on_the_demo(page: MatchingPage) -> None:
     assert {MatchStatus.PROPOSED, MatchStatus.INTRODUCED, MatchStatus.ACTIVE} <= statuses
 
 
-def test_drag_and_drop_proposes_and_undo_restores_the_board(page, small) -> None:  # type: ignore[no-untyped-def]
+def test_drag_and_drop_proposes_and_undo_restores_the_board(
+    page: MatchingPage, small: Small
+) -> None:
     pid, mentors, mentees = small
     before = (waiting_ids(page), free_places(page), page.match_model.rowCount())
     drag_onto_mentor(page, mentees[0], mentors[1])
@@ -100,29 +108,34 @@ def test_drag_and_drop_proposes_and_undo_restores_the_board(page, small) -> None
     assert free_places(page)[mentors[1]] == 1
 
 
-def test_the_keyboard_alone_proposes_a_match(qtbot, page, small) -> None:  # type: ignore[no-untyped-def]
+def test_the_keyboard_alone_proposes_a_match(
+    qtbot: QtBot, page: MatchingPage, small: Small
+) -> None:
     page.waiting_view.setFocus()
-    qtbot.keyClick(page.waiting_view, Qt.Key.Key_Home)
-    qtbot.keyClick(page.waiting_view, Qt.Key.Key_Down)
+    QTest.keyClick(page.waiting_view, Qt.Key.Key_Home)
+    QTest.keyClick(page.waiting_view, Qt.Key.Key_Down)
     chosen = page.selected_mentee()
     assert chosen == waiting_ids(page)[1]
-    qtbot.keyClick(page.waiting_view, Qt.Key.Key_Return)
+    QTest.keyClick(page.waiting_view, Qt.Key.Key_Return)
     assert page.mentor_view.hasFocus()
     assert "Choose a mentor for" in page.status_label.text()
-    qtbot.keyClick(page.mentor_view, Qt.Key.Key_End)
+    QTest.keyClick(page.mentor_view, Qt.Key.Key_End)
     mentor = page.selected_mentor()
+    assert mentor is not None
     assert "out of 100" in page.fit_view.plain_text()
-    qtbot.keyClick(page.mentor_view, Qt.Key.Key_Return)
+    QTest.keyClick(page.mentor_view, Qt.Key.Key_Return)
     assert chosen not in waiting_ids(page)
     assert free_places(page)[mentor] == 1
     assert "Proposed" in page.status_label.text()
 
-    qtbot.keyClick(page.mentor_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(page.mentor_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert chosen in waiting_ids(page)
     assert free_places(page)[mentor] == 2
 
 
-def test_a_blocked_pair_is_refused_with_its_reason(monkeypatch, page, small) -> None:  # type: ignore[no-untyped-def]
+def test_a_blocked_pair_is_refused_with_its_reason(
+    monkeypatch: pytest.MonkeyPatch, page: MatchingPage, small: Small
+) -> None:
     _pid, mentors, mentees = small
     told: list[str] = []
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
@@ -139,7 +152,9 @@ def test_a_blocked_pair_is_refused_with_its_reason(monkeypatch, page, small) -> 
     assert page.undo_stack.count() == 2  # the refused move left nothing to undo
 
 
-def test_suggestions_are_drafts_accepted_or_rejected_one_by_one(page, small) -> None:  # type: ignore[no-untyped-def]
+def test_suggestions_are_drafts_accepted_or_rejected_one_by_one(
+    page: MatchingPage, small: Small
+) -> None:
     page.suggest_button.click()
     assert page.drafts_list.count() == 3
     assert "3 pairs suggested" in page.status_label.text()
@@ -158,7 +173,9 @@ def test_suggestions_are_drafts_accepted_or_rejected_one_by_one(page, small) -> 
     assert page.drafts_list.count() == 3
 
 
-def test_a_match_step_opens_its_dialog_and_saves(monkeypatch, page, small) -> None:  # type: ignore[no-untyped-def]
+def test_a_match_step_opens_its_dialog_and_saves(
+    monkeypatch: pytest.MonkeyPatch, page: MatchingPage, small: Small, today: date
+) -> None:
     _pid, mentors, mentees = small
     drag_onto_mentor(page, mentees[0], mentors[0])
     match_id = page.selected_match()
@@ -176,13 +193,14 @@ def test_a_match_step_opens_its_dialog_and_saves(monkeypatch, page, small) -> No
     page.next_step()
     with page.context.database.session() as s:
         risk = s.query(RiskAssessment).filter_by(match_id=match_id).one()
-        assert risk.risks == "First meetings off site." and risk.assessed_on == TODAY
+        assert risk.risks == "First meetings off site." and risk.assessed_on == today
     assert page.undo_stack.count() == 0  # the match has moved on
-    assert page._match_row().next_step == "Record the introduction."
+    row = page._match_row()
+    assert row is not None and row.next_step == "Record the introduction."
 
 
-def test_dialogs_show_problems_under_their_fields(qtbot) -> None:  # type: ignore[no-untyped-def]
-    dialog = RiskDialog("Amy with Fiona", matching.RiskDetails(TODAY, "", ""))
+def test_dialogs_show_problems_under_their_fields(qtbot: QtBot, today: date) -> None:
+    dialog = RiskDialog("Amy with Fiona", matching.RiskDetails(today, "", ""))
     qtbot.addWidget(dialog)
     dialog.assessed_on.edit.setText("31/02/2026")
     dialog.accept()
@@ -192,7 +210,9 @@ def test_dialogs_show_problems_under_their_fields(qtbot) -> None:  # type: ignor
     assert "Note the risks" in dialog.form.error_text("risks")
 
 
-def test_the_waiting_list_puts_priorities_first(monkeypatch, page) -> None:  # type: ignore[no-untyped-def]
+def test_the_waiting_list_puts_priorities_first(
+    monkeypatch: pytest.MonkeyPatch, page: MatchingPage
+) -> None:
     from ui.dialogs.match_dialogs import PriorityDialog
 
     page.tabs.setCurrentIndex(1)

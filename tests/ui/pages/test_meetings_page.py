@@ -5,27 +5,45 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
+import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.model import MeetingLog
 from app.model.meeting import ActionOwner, MeetingMode
 from app.services import meetings
+from app.services.timeline import Timeline
 from ui.dialogs.meeting_dialog import MeetingDialog
 from ui.dialogs.support_dialogs import ConcernDialog, SupportContactDialog
+from ui.main_window import MainWindow
 from ui.pages import meetings_page
 from ui.pages.meetings_page import MeetingsPage
 
 
-def _page(window) -> MeetingsPage:  # type: ignore[no-untyped-def]
+def _page(window: MainWindow) -> MeetingsPage:
     window.go_to("meetings")
     page = window.stack.currentWidget()
     assert isinstance(page, MeetingsPage)
     return page
 
 
-def test_the_page_lists_matches_and_shows_the_first_timeline(window) -> None:  # type: ignore[no-untyped-def]
+def _timeline(page: MeetingsPage) -> Timeline:
+    """The timeline of the chosen match, which must be shown."""
+    assert page.timeline_data is not None
+    return page.timeline_data
+
+
+def _match_id(page: MeetingsPage) -> int:
+    """The chosen match's id (a match is always chosen on the demo)."""
+    match_id = page.selected_match_id()
+    assert match_id is not None
+    return match_id
+
+
+def test_the_page_lists_matches_and_shows_the_first_timeline(window: MainWindow) -> None:
     page = _page(window)
     names = [m.mentee_name for m in page.matches_model.rows]
     assert "Amy Johnstone" in names and len(names) == 14
@@ -45,11 +63,11 @@ def test_the_page_lists_matches_and_shows_the_first_timeline(window) -> None:  #
 
 
 def test_log_a_meeting_carrying_forward_last_times_action_points(
-    qtbot, window, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, today: date
+) -> None:
     page = _page(window)
-    match_id = page.selected_match_id()
-    before = page.timeline_data.totals.meetings
+    match_id = _match_id(page)
+    before = _timeline(page).totals.meetings
     open_before = window.context.ops.read(lambda s: meetings.open_action_points(s, match_id))
 
     class Filled(MeetingDialog):
@@ -60,27 +78,28 @@ def test_log_a_meeting_carrying_forward_last_times_action_points(
             self._add_action(
                 meetings.NewAction("Observe a story session", ActionOwner.MENTEE), focus=True
             )
-            self.actions.item(self.actions.rowCount() - 1, 2).setText(
-                (date.today() + timedelta(days=14)).strftime("%d/%m/%Y")
-            )
+            due = self.actions.item(self.actions.rowCount() - 1, 2)
+            assert due is not None
+            due.setText((today + timedelta(days=14)).strftime("%d/%m/%Y"))
             self.accept()
             return int(self.result())
 
     monkeypatch.setattr(meetings_page, "MeetingDialog", Filled)
     page.log_button.click()
-    assert page.timeline_data.totals.meetings == before + 1
+    assert _timeline(page).totals.meetings == before + 1
     still_open = window.context.ops.read(lambda s: meetings.open_action_points(s, match_id))
     texts = [r.text for r in still_open]
     assert "Observe a story session" in texts
     assert all(r.text in texts for r in open_before)  # carried forward by default
 
 
-def test_dialog_shows_problems_by_the_fields_and_warns_about_length(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_dialog_shows_problems_by_the_fields_and_warns_about_length(
+    qtbot: QtBot, window: MainWindow, today: date
+) -> None:
     page = _page(window)
-    form = window.context.ops.read(
-        lambda s: meetings.new_meeting_form(s, page.selected_match_id(), date.today())
-    )
-    dialog = MeetingDialog(form)
+    match_id = _match_id(page)
+    form = window.context.ops.read(lambda s: meetings.new_meeting_form(s, match_id, today))
+    dialog = MeetingDialog(form, today=today)
     qtbot.addWidget(dialog)
     dialog.duration.setValue(20)
     assert dialog.duration_warning.isVisibleTo(dialog)
@@ -91,19 +110,21 @@ def test_dialog_shows_problems_by_the_fields_and_warns_about_length(qtbot, windo
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert "no such date" in dialog.left_form.error_text("held_on")
     assert "how long" in dialog.left_form.error_text("duration_minutes")
-    dialog.held_on.edit.setText(date.today().strftime("%d/%m/%Y"))
+    dialog.held_on.edit.setText(today.strftime("%d/%m/%Y"))
     dialog.mode.setCurrentIndex(dialog.mode.findData(MeetingMode.MESSAGE))
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.details().duration_minutes is None
 
 
-def test_what_is_typed_is_kept_as_a_draft_and_restored(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_what_is_typed_is_kept_as_a_draft_and_restored(
+    qtbot: QtBot, window: MainWindow, today: date
+) -> None:
     page = _page(window)
-    match_id = page.selected_match_id()
-    form = window.context.ops.read(lambda s: meetings.new_meeting_form(s, match_id, date.today()))
-    saved: list[dict] = []
-    dialog = MeetingDialog(form, save_draft=saved.append)
+    match_id = _match_id(page)
+    form = window.context.ops.read(lambda s: meetings.new_meeting_form(s, match_id, today))
+    saved: list[dict[str, Any]] = []
+    dialog = MeetingDialog(form, today=today, save_draft=saved.append)
     qtbot.addWidget(dialog)
     dialog.place.setText("Sunflower Family Centre")
     dialog.place.textEdited.emit("Sunflower Family Centre")
@@ -115,7 +136,7 @@ def test_what_is_typed_is_kept_as_a_draft_and_restored(qtbot, window) -> None:  
     key = form.draft_key
     window.context.ops.run(None, lambda s: meetings.save_draft(s, key, saved[-1]))
     draft = window.context.ops.read(lambda s: meetings.load_draft(s, key))
-    again = MeetingDialog(form, draft=draft)
+    again = MeetingDialog(form, today=today, draft=draft)
     qtbot.addWidget(again)
     assert again.place.text() == "Sunflower Family Centre"
     assert again.draft_banner.isVisibleTo(again)
@@ -130,7 +151,7 @@ def test_what_is_typed_is_kept_as_a_draft_and_restored(qtbot, window) -> None:  
     )
 
 
-def test_filtering_all_meeting_logs(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_filtering_all_meeting_logs(qtbot: QtBot, window: MainWindow) -> None:
     page = _page(window)
     page.tabs.setCurrentIndex(1)
     everything = page.logs_model.rowCount()
@@ -146,7 +167,9 @@ def test_filtering_all_meeting_logs(qtbot, window) -> None:  # type: ignore[no-u
     }
 
 
-def test_record_a_due_support_contact(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_record_a_due_support_contact(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page = _page(window)
     page.tabs.setCurrentIndex(2)
     first = page.due_model.rows[0]
@@ -168,7 +191,9 @@ def test_record_a_due_support_contact(qtbot, window, monkeypatch) -> None:  # ty
     }
 
 
-def test_raise_a_concern_flags_the_match(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_raise_a_concern_flags_the_match(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page = _page(window)
     page.select_match(page.matches_model.rows[1].id)
     assert not page.matches_model.rows[1].open_concerns
@@ -183,17 +208,20 @@ def test_raise_a_concern_flags_the_match(qtbot, window, monkeypatch) -> None:  #
     page.concern_button.click()
     row = next(m for m in page.matches_model.rows if m.id == page.selected_match_id())
     assert row.open_concerns == 1
-    assert any("concern is open" in w for w in page.timeline_data.warnings)
+    assert any("concern is open" in w for w in _timeline(page).warnings)
 
 
-def test_print_a_log_asks_before_including_the_private_note(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_print_a_log_asks_before_including_the_private_note(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, today: date
+) -> None:
     page = _page(window)
     entries = page.timeline_model.rows
     row = max(i for i, e in enumerate(entries) if e.source == "meetings")
     meeting_id = entries[row].record_id
+    assert meeting_id is not None
     form = window.context.ops.read(lambda s: meetings.meeting_form(s, meeting_id))
     details = meetings.MeetingDetails(**{**form.details.__dict__, "private_note": "Just for me"})
-    window.context.ops.run(None, lambda s: meetings.update_meeting(s, meeting_id, details))
+    window.context.ops.run(None, lambda s: meetings.update_meeting(s, meeting_id, details, today))
     printed: list[str] = []
     monkeypatch.setattr(
         meetings_page, "show_printout", lambda parent, context, kind, rid: printed.append(kind)
@@ -206,7 +234,7 @@ def test_print_a_log_asks_before_including_the_private_note(qtbot, window, monke
     assert printed == ["meeting-log", "meeting-log-with-private-note"]
 
 
-def test_export_leaves_private_notes_out(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_leaves_private_notes_out(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     page = _page(window)
     page.export_to(tmp_path / "logs.csv")
     text = (tmp_path / "logs.csv").read_text(encoding="utf-8-sig")

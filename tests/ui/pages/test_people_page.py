@@ -3,20 +3,24 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.model import Person, PvgRecord
 from app.model.person import Stage
 from app.services import people
+from tests.ui.helpers import cell_text, item_text, programme_id
 from ui.dialogs.person_dialog import PersonDialog
+from ui.dialogs.screening_dialogs import PvgDialog, StageDialog
+from ui.main_window import MainWindow
 from ui.pages.people_page import PeoplePage
-from ui.widgets import person_record
 
 
 @pytest.fixture(autouse=True)
@@ -27,7 +31,7 @@ def _delete_closed_windows() -> None:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def _page(window) -> PeoplePage:  # type: ignore[no-untyped-def]
+def _page(window: MainWindow) -> PeoplePage:
     window.go_to("people")
     page = window.stack.currentWidget()
     assert isinstance(page, PeoplePage)
@@ -38,27 +42,27 @@ def _names(page: PeoplePage) -> list[str]:
     return [page.model.data(page.model.index(r, 0)) for r in range(page.model.rowCount())]
 
 
-def test_people_follows_the_framework_and_lists_everyone(window) -> None:  # type: ignore[no-untyped-def]
-    titles = [window.nav.item(i).text() for i in range(window.nav.count())]
+def test_people_follows_the_framework_and_lists_everyone(window: MainWindow) -> None:
+    titles = [item_text(window.nav, i) for i in range(window.nav.count())]
     assert titles.index("People") == titles.index("Framework") + 1
     page = _page(window)
     assert page.model.rowCount() == 42
     assert page.count.text() == "42 people"
 
 
-def test_typing_in_the_search_box_filters_as_you_type(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_typing_in_the_search_box_filters_as_you_type(qtbot: QtBot, window: MainWindow) -> None:
     page = _page(window)
     page.search.setFocus()
-    qtbot.keyClicks(page.search, "mac")
+    QTest.keyClicks(page.search, "mac")
     assert sorted(_names(page)) == ["Eilidh Mackenzie", "Fiona MacLeod", "Màiri MacDonald"]
     assert page.count.text() == "3 of 42 people shown"
-    qtbot.keyClicks(page.search, "l")
+    QTest.keyClicks(page.search, "l")
     assert _names(page) == ["Fiona MacLeod"]
-    qtbot.keyClick(page.search, Qt.Key.Key_Escape)
+    QTest.keyClick(page.search, Qt.Key.Key_Escape)
     assert page.model.rowCount() == 42
 
 
-def test_filters_by_role_stage_and_readiness(window) -> None:  # type: ignore[no-untyped-def]
+def test_filters_by_role_stage_and_readiness(window: MainWindow) -> None:
     page = _page(window)
     page.role_filter.setCurrentIndex(page.role_filter.findData("both"))
     assert _names(page) == ["Eilidh Mackenzie"]
@@ -70,15 +74,15 @@ def test_filters_by_role_stage_and_readiness(window) -> None:  # type: ignore[no
     assert "Deborah Clark" not in _names(page) and "Lorna Gibson" in _names(page)
 
 
-def test_sorting_by_days_waiting(window) -> None:  # type: ignore[no-untyped-def]
+def test_sorting_by_days_waiting(window: MainWindow) -> None:
     page = _page(window)
     page.table.sortByColumn(5, Qt.SortOrder.DescendingOrder)
     assert _names(page)[0] == "Karen Lindsay"  # waiting longest
 
 
-def test_choosing_someone_opens_their_record_with_tabs(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_choosing_someone_opens_their_record_with_tabs(qtbot: QtBot, window: MainWindow) -> None:
     page = _page(window)
-    qtbot.keyClicks(page.search, "deborah")
+    QTest.keyClicks(page.search, "deborah")
     page.table.selectRow(0)
     record = page.record
     assert record.title.text() == "Deborah Clark"
@@ -88,11 +92,11 @@ def test_choosing_someone_opens_their_record_with_tabs(qtbot, window) -> None:  
     record.tabs.setCurrentIndex(1)
     assert "Disclosure Code of Practice" in record.pvg_note_label.text()
     assert record.pvg_table.rowCount() == 1
-    assert "Expired" in record.pvg_table.item(0, 5).text()
+    assert "Expired" in cell_text(record.pvg_table, 0, 5)
 
 
-def test_person_dialog_shows_messages_by_the_fields(qtbot) -> None:  # type: ignore[no-untyped-def]
-    dialog = PersonDialog(today=date(2026, 11, 23))
+def test_person_dialog_shows_messages_by_the_fields(qtbot: QtBot, today: date) -> None:
+    dialog = PersonDialog(today=today)
     qtbot.addWidget(dialog)
     dialog.last_name.setText("Reid")
     dialog.email.setText("jack@reid")
@@ -111,7 +115,9 @@ def test_person_dialog_shows_messages_by_the_fields(qtbot) -> None:  # type: ign
     assert dialog.tabs.currentIndex() == 0
 
 
-def test_adding_a_likely_duplicate_warns_first_then_saves(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_adding_a_likely_duplicate_warns_first_then_saves(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page = _page(window)
     attempts = []
 
@@ -137,19 +143,21 @@ def test_adding_a_likely_duplicate_warns_first_then_saves(qtbot, window, monkeyp
     assert page.record.title.text() == "Megan Fraser"
 
 
-def test_recording_a_pvg_check_through_the_record(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_recording_a_pvg_check_through_the_record(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, today: date
+) -> None:
     page = _page(window)
-    qtbot.keyClicks(page.search, "iain")
+    QTest.keyClicks(page.search, "iain")
     page.table.selectRow(0)
 
-    def fake_exec(dialog) -> int:  # type: ignore[no-untyped-def]
-        dialog.issued_on.edit.setText("01/11/2026")
+    def fake_exec(dialog: PvgDialog) -> int:
+        dialog.issued_on.edit.setText((today - timedelta(days=22)).strftime("%d/%m/%Y"))
         dialog.reference_number.setText("1100 2200 3300 4400")
         dialog.decision.setCurrentIndex(1)
         dialog.accept()
         return int(dialog.result())
 
-    monkeypatch.setattr(person_record.PvgDialog, "exec", fake_exec)
+    monkeypatch.setattr(PvgDialog, "exec", fake_exec)
     page.record._add_pvg()
     with window.context.database.session() as s:
         numbers = s.scalars(select(PvgRecord.reference_number)).all()
@@ -158,27 +166,33 @@ def test_recording_a_pvg_check_through_the_record(qtbot, window, monkeypatch) ->
     assert "No PVG membership recorded" not in page.record.status.text()
 
 
-def test_leaving_makes_the_disclosure_scotland_task(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_leaving_makes_the_disclosure_scotland_task(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page = _page(window)
-    qtbot.keyClicks(page.search, "lorna")
+    QTest.keyClicks(page.search, "lorna")
     page.table.selectRow(0)
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a: told.append(a[1]))
 
-    def fake_exec(dialog) -> int:  # type: ignore[no-untyped-def]
+    def fake_exec(dialog: StageDialog) -> int:
         dialog.stage.setCurrentIndex(dialog.stage.findData(Stage.LEFT))
         dialog.reason.setPlainText("Retired")
         dialog.accept()
         return int(dialog.result())
 
-    monkeypatch.setattr(person_record.StageDialog, "exec", fake_exec)
-    page.record._change_stage(page.record.record.roles[0])
+    monkeypatch.setattr(StageDialog, "exec", fake_exec)
+    shown = page.record.record
+    assert shown is not None
+    page.record._change_stage(shown.roles[0])
     page.record.tabs.setCurrentIndex(4)
     assert told == ["Tell Disclosure Scotland"]
     assert "Tell Disclosure Scotland" in page.record.task_labels[0].text()
 
 
-def test_import_wizard_adds_only_the_rows_confirmed(qtbot, window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_import_wizard_adds_only_the_rows_confirmed(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, today: date
+) -> None:
     from ui.dialogs.import_wizard import ImportWizard
 
     path = tmp_path / "list.csv"
@@ -190,7 +204,7 @@ def test_import_wizard_adds_only_the_rows_confirmed(qtbot, window, tmp_path: Pat
         encoding="utf-8",
     )
     page = _page(window)
-    wizard = ImportWizard(window.context, window.context.programme_id, parent=page)
+    wizard = ImportWizard(window.context, programme_id(window), today=today, parent=page)
     qtbot.addWidget(wizard)
     wizard.show()
     wizard.file_page.path.setText(str(path))
@@ -199,7 +213,7 @@ def test_import_wizard_adds_only_the_rows_confirmed(qtbot, window, tmp_path: Pat
     wizard.next()
     preview = wizard.preview_page
     assert preview.rows.rowCount() == 2
-    assert "e-mail address" in preview.rows.item(1, 4).text()
+    assert "e-mail address" in cell_text(preview.rows, 1, 4)
     assert preview.chosen_lines() == {2}
     assert "1 blank line skipped" in preview.summary.text()
     wizard.accept()
@@ -210,7 +224,9 @@ def test_import_wizard_adds_only_the_rows_confirmed(qtbot, window, tmp_path: Pat
     assert page.model.total == 43
 
 
-def test_export_writes_the_shown_list(window, monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_export_writes_the_shown_list(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     page = _page(window)
     page.search.setText("mac")
     target = tmp_path / "people.csv"
@@ -222,10 +238,8 @@ def test_export_writes_the_shown_list(window, monkeypatch, tmp_path: Path) -> No
     assert len(lines) == 4  # the header and the three people shown
 
 
-def test_withdrawing_without_a_reason_is_refused_by_the_dialog(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from ui.dialogs.screening_dialogs import PvgDialog, StageDialog
-
-    dialog = StageDialog(Stage.APPLIED, name="Emma Black")
+def test_withdrawing_without_a_reason_is_refused_by_the_dialog(qtbot: QtBot, today: date) -> None:
+    dialog = StageDialog(Stage.APPLIED, name="Emma Black", today=today)
     qtbot.addWidget(dialog)
     dialog.stage.setCurrentIndex(dialog.stage.findData(Stage.WITHDRAWN))
     dialog.accept()
@@ -236,38 +250,40 @@ def test_withdrawing_without_a_reason_is_refused_by_the_dialog(qtbot) -> None:  
     stage, _on, reason = dialog.value()
     assert stage is Stage.WITHDRAWN and reason == "Moved to Glasgow"
 
-    pvg = PvgDialog()
+    pvg = PvgDialog(today=today)
     qtbot.addWidget(pvg)
     assert "Do not scan or copy the certificate" in pvg.note.text()
     pvg.accept()
     assert "date of issue" in pvg.form.error_text("issued_on")
 
 
-def test_reminders_at_the_top_open_the_person(window) -> None:  # type: ignore[no-untyped-def]
+def test_reminders_at_the_top_open_the_person(window: MainWindow, today: date) -> None:
     page = _page(window)
     assert page.reminders.isVisible()
     assert "Alison Cunningham" in page.reminders.text()
     page.search.setText("zara")
-    found = page.context.ops.read(
-        lambda s: people.reminders(s, window.context.programme_id, date.today())
-    )
+    found = page.context.ops.read(lambda s: people.reminders(s, programme_id(window), today))
     deborah = next(r for r in found if "Deborah" in r.text)
     page.reminders.linkActivated.emit(str(deborah.person_id))
     assert page.search.text() == ""
     assert page.record.title.text() == "Deborah Clark"
 
 
-def test_enter_on_a_row_edits_that_person(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_enter_on_a_row_edits_that_person(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page = _page(window)
     edited = []
     monkeypatch.setattr(page, "edit_selected", lambda: edited.append(page.selected_id()))
     page.table.setFocus()
     page.table.selectRow(2)
-    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    QTest.keyClick(page.table, Qt.Key.Key_Return)
     assert edited == [page.model.ids[2]]
 
 
-def test_deleting_a_reference_needs_one_chosen_then_a_yes(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_deleting_a_reference_needs_one_chosen_then_a_yes(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from app.model import Reference

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
 
 from ui.dialogs.programme_dialog import ProgrammeDialog
+from ui.main_window import MainWindow
 from ui.pages import programmes_page
 from ui.pages.programmes_page import ProgrammesPage
 
 
-def _page(window) -> ProgrammesPage:  # type: ignore[no-untyped-def]
+def _page(window: MainWindow) -> ProgrammesPage:
     window.go_to("programmes")
     page = window.stack.currentWidget()
     assert isinstance(page, ProgrammesPage)
     return page
 
 
-def test_dialog_shows_each_problem_next_to_its_field(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_dialog_shows_each_problem_next_to_its_field(qtbot: QtBot) -> None:
     dialog = ProgrammeDialog()
     qtbot.addWidget(dialog)
     dialog.start_date.edit.setText("31/02/2026")
@@ -28,7 +31,9 @@ def test_dialog_shows_each_problem_next_to_its_field(qtbot) -> None:  # type: ig
     assert dialog.form.error_text("end_date") == ""
 
 
-def test_create_a_programme_through_the_dialog(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_create_a_programme_through_the_dialog(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page = _page(window)
 
     class FilledDialog(ProgrammeDialog):
@@ -43,11 +48,12 @@ def test_create_a_programme_through_the_dialog(qtbot, window, monkeypatch) -> No
     page.new_button.click()
     names = [row.name for row in page.model.rows]
     assert "Little Steps Mentoring" in names
-    assert page._selected_row().name == "Little Steps Mentoring"
+    selected = page._selected_row()
+    assert selected is not None and selected.name == "Little Steps Mentoring"
     assert window.programme_picker.count() == 3
 
 
-def test_archive_and_bring_back(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_archive_and_bring_back(qtbot: QtBot, window: MainWindow) -> None:
     page = _page(window)
     page.select(page.model.rows[1].id)
     archived_id = page.selected_id()
@@ -62,7 +68,9 @@ def test_archive_and_bring_back(qtbot, window) -> None:  # type: ignore[no-untyp
     assert window.programme_picker.count() == 2
 
 
-def test_edit_updates_the_list(qtbot, window, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_edit_updates_the_list(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
     page = _page(window)
     page.select(window.context.programme_id)
 
@@ -78,7 +86,9 @@ def test_edit_updates_the_list(qtbot, window, monkeypatch) -> None:  # type: ign
     assert "Growing Together 2027" in window.windowTitle()
 
 
-def test_after_archiving_a_programme_stays_selected_and_the_way_back_is_told(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+def test_after_archiving_a_programme_stays_selected_and_the_way_back_is_told(
+    qtbot: QtBot, window: MainWindow
+) -> None:
     page = _page(window)
     other = next(r for r in page.model.rows if r.id != window.context.programme_id)
     page.select(other.id)
@@ -88,7 +98,7 @@ def test_after_archiving_a_programme_stays_selected_and_the_way_back_is_told(qtb
     assert "Show archived" in window.statusBar().currentMessage()
 
 
-def test_a_shared_partnership_needs_its_partners_listed(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_shared_partnership_needs_its_partners_listed(qtbot: QtBot) -> None:
     from app.model.programme import ProgrammeModel
 
     dialog = ProgrammeDialog()

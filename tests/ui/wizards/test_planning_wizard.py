@@ -3,17 +3,33 @@ kept as they are typed; rule messages appear next to their fields."""
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWizard
+from pytestqt.qtbot import QtBot
 
 from app.model import MentoringType
 from app.services import framework, policy, programme_settings
 from app.services.programmes import get_programme
+from app.storage import Database
+from tests.ui.helpers import item_text, open_page, programme_id
 from ui.application import build_window, create_application
-from ui.wizards.planning_wizard import PlanningWizard
+from ui.dialogs.rules_dialog import (
+    OrganisationRulesForm,
+    RelationshipRulesForm,
+    RulesForm,
+)
+from ui.main_window import MainWindow
+from ui.pages.framework_page import FrameworkPage
+from ui.pages.programmes_page import ProgrammesPage
+from ui.wizards.planning_wizard import PlanningWizard, RulesPage
+
+F = TypeVar("F", bound=RulesForm)
 
 
-def _open_window(qtbot, db):  # type: ignore[no-untyped-def]
+def _open_window(qtbot: QtBot, db: Database) -> MainWindow:
     create_application()
     window = build_window(db, synchronous_tasks=True)
     qtbot.addWidget(window)
@@ -22,25 +38,38 @@ def _open_window(qtbot, db):  # type: ignore[no-untyped-def]
     return window
 
 
-def _answers(db, pid: int) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def _answers(db: Database, pid: int) -> dict[str, str]:
     with db.session() as s:
         return framework.answers(s, pid)
 
 
-def test_create_a_programme_stop_half_way_reopen_and_carry_on(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+def _wizard(page: ProgrammesPage | FrameworkPage) -> PlanningWizard:
+    """The planning wizard the page has open."""
+    assert page.wizard is not None
+    return page.wizard
+
+
+def _rules_form(wizard: PlanningWizard, kind: type[F]) -> F:
+    """The rules form on the wizard's current page, checking it is a `kind`."""
+    page = wizard.currentPage()
+    assert isinstance(page, RulesPage)
+    assert isinstance(page.form, kind)
+    return page.form
+
+
+def test_create_a_programme_stop_half_way_reopen_and_carry_on(qtbot: QtBot, db: Database) -> None:
     window = _open_window(qtbot, db)
-    window.go_to("programmes")
-    window.stack.currentWidget().plan_button.click()
-    wizard = window.stack.currentWidget().wizard
-    assert isinstance(wizard, PlanningWizard)
+    programmes = open_page(window, "programmes", ProgrammesPage)
+    programmes.plan_button.click()
+    wizard = _wizard(programmes)
     qtbot.waitExposed(wizard)
 
     # Page 1 creates the programme.
     details = wizard.details_page
     wizard.next()
     assert "Give the programme a name." in details.form.error_text("name")
-    qtbot.keyClicks(details.name, "Little Steps Mentoring")
-    qtbot.keyClicks(details.organisation, "Wee Acorns Nursery")
+    QTest.keyClicks(details.name, "Little Steps Mentoring")
+    QTest.keyClicks(details.organisation, "Wee Acorns Nursery")
     wizard.next()
     pid = wizard.programme_id
     assert pid is not None and window.context.programme_id == pid
@@ -48,7 +77,7 @@ def test_create_a_programme_stop_half_way_reopen_and_carry_on(qtbot, db) -> None
 
     # Typing is saved a moment later, without leaving the page (as if the PC then crashed).
     purpose = wizard.section_pages[0]
-    qtbot.keyClicks(purpose.editors["purpose.purpose"], "New staff feel alone.")
+    QTest.keyClicks(purpose.editors["purpose.purpose"], "New staff feel alone.")
     qtbot.waitUntil(lambda: "purpose.purpose" in _answers(db, pid), timeout=3000)
     for key, editor in purpose.editors.items():
         if not editor.toPlainText():
@@ -69,12 +98,11 @@ def test_create_a_programme_stop_half_way_reopen_and_carry_on(qtbot, db) -> None
 
     # Reopen the application on the same data: the wizard carries on where they left off.
     window = _open_window(qtbot, db)
-    window.go_to("framework")
-    page = window.stack.currentWidget()
+    page = open_page(window, "framework", FrameworkPage)
     assert "1 of 8 sections complete" in page.planning_status.text()
     assert page.plan_button.text().replace("&", "") == "Continue planning…"
     page.plan_button.click()
-    wizard = page.wizard
+    wizard = _wizard(page)
     qtbot.waitExposed(wizard)
     assert wizard.current_step() == "section:support"
     assert wizard.section_pages[1].editors["support.driver"].toPlainText() == (
@@ -88,7 +116,7 @@ def test_create_a_programme_stop_half_way_reopen_and_carry_on(qtbot, db) -> None
 
     # Carry on to the rules: a group of six is refused with the reason, next to the field.
     wizard.go_to_step("rules:organisation")
-    organisation = wizard.currentPage().form
+    organisation = _rules_form(wizard, OrganisationRulesForm)
     organisation.mentoring_type.setCurrentIndex(
         organisation.mentoring_type.findData(MentoringType.GROUP)
     )
@@ -99,7 +127,7 @@ def test_create_a_programme_stop_half_way_reopen_and_carry_on(qtbot, db) -> None
     organisation.max_mentees.setValue(3)
     wizard.next()
     assert wizard.current_step() == "rules:relationships"
-    wizard.currentPage().form.spins["relationship_months"].setValue(18)
+    _rules_form(wizard, RelationshipRulesForm).spins["relationship_months"].setValue(18)
     wizard.go_to_step("finish")
     assert wizard.finish_page.write_policy.isChecked()
     wizard.accept()
@@ -119,13 +147,14 @@ def test_create_a_programme_stop_half_way_reopen_and_carry_on(qtbot, db) -> None
     window.close()
 
 
-def test_the_progress_list_shows_each_section_and_jumps_to_it(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    window.go_to("framework")
-    page = window.stack.currentWidget()
+def test_the_progress_list_shows_each_section_and_jumps_to_it(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    page = open_page(window, "framework", FrameworkPage)
     page.open_wizard()
-    wizard = page.wizard
+    wizard = _wizard(page)
     qtbot.waitExposed(wizard)
-    texts = [wizard.progress.item(i).text() for i in range(wizard.progress.count())]
+    texts = [item_text(wizard.progress, i) for i in range(wizard.progress.count())]
     assert any("✓ Risk (complete)" in t for t in texts)
     item = next(
         wizard.progress.item(i)
@@ -137,25 +166,27 @@ def test_the_progress_list_shows_each_section_and_jumps_to_it(qtbot, window) -> 
     editor = wizard.section_pages[6].editors["risk.risks"]
     editor.clear()
     assert "◐ Risk (2 of 3)" in "\n".join(
-        wizard.progress.item(i).text() for i in range(wizard.progress.count())
+        item_text(wizard.progress, i) for i in range(wizard.progress.count())
     )
     assert "7 of 8 sections complete" in wizard.progress_heading.text()
     wizard.reject()
     assert "Risk" in page.sections.text() and "2 of 3 answered" in page.sections.text()
 
 
-def test_every_question_has_an_accessible_name_and_help(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    window.go_to("framework")
-    page = window.stack.currentWidget()
+def test_every_question_has_an_accessible_name_and_help(qtbot: QtBot, window: MainWindow) -> None:
+    page = open_page(window, "framework", FrameworkPage)
     page.open_wizard()
-    for section_page in page.wizard.section_pages:
+    wizard = _wizard(page)
+    for section_page in wizard.section_pages:
         for editor in section_page.editors.values():
             assert editor.accessibleName().endswith("?")
             assert editor.accessibleDescription()
-    page.wizard.reject()
+    wizard.reject()
 
 
-def test_save_and_close_on_the_first_page_keeps_the_new_programme(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+def test_save_and_close_on_the_first_page_keeps_the_new_programme(
+    qtbot: QtBot, db: Database
+) -> None:
     window = _open_window(qtbot, db)
     wizard = PlanningWizard(window.context, None, window)
     wizard.open()
@@ -167,7 +198,7 @@ def test_save_and_close_on_the_first_page_keeps_the_new_programme(qtbot, db) -> 
     window.close()
 
 
-def test_closing_an_empty_first_page_creates_nothing(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+def test_closing_an_empty_first_page_creates_nothing(qtbot: QtBot, db: Database) -> None:
     window = _open_window(qtbot, db)
     wizard = PlanningWizard(window.context, None, window)
     wizard.open()
@@ -176,12 +207,14 @@ def test_closing_an_empty_first_page_creates_nothing(qtbot, db) -> None:  # type
     window.close()
 
 
-def test_going_back_to_the_first_page_keeps_rules_chosen_later(qtbot, window) -> None:  # type: ignore[no-untyped-def]
-    pid = window.context.programme_id
+def test_going_back_to_the_first_page_keeps_rules_chosen_later(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    pid = programme_id(window)
     wizard = PlanningWizard(window.context, pid, window)
     wizard.open()
     wizard.go_to_step("rules:organisation")
-    form = wizard.currentPage().form
+    form = _rules_form(wizard, OrganisationRulesForm)
     form.mentoring_type.setCurrentIndex(form.mentoring_type.findData(MentoringType.TEAM))
     form.max_mentees.setValue(3)
     wizard.next()
