@@ -13,10 +13,11 @@ import pytest
 
 from app.printouts import catalogue
 from app.services import goals
+from app.storage import Database
 
 
 @pytest.mark.bench
-def test_goals_queries_on_the_large_data_set(db) -> None:  # type: ignore[no-untyped-def]
+def test_goals_queries_on_the_large_data_set(db: Database, today: date) -> None:
     from app.demo import generate_large
 
     with db.session() as s:
@@ -28,11 +29,11 @@ def test_goals_queries_on_the_large_data_set(db) -> None:  # type: ignore[no-unt
         timings["list matches"] = time.perf_counter() - started
         match_id = rows[len(rows) // 2].match_id
         started = time.perf_counter()
-        goals.goals_for_match(s, match_id, date(2026, 11, 23))
+        goals.goals_for_match(s, match_id, today)
         goals.nudge_for_match(s, match_id)
         timings["one match's goals"] = time.perf_counter() - started
         started = time.perf_counter()
-        catalogue.progress_summary(s, match_id, date(2026, 11, 23))
+        catalogue.progress_summary(s, match_id, today)
         timings["progress summary"] = time.perf_counter() - started
     for name, seconds in timings.items():
         print(f"{name}: {seconds * 1000:.0f} ms")

@@ -11,10 +11,11 @@ import os
 import random
 import statistics
 import time
-from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from app.paths import DataPaths
 from app.services.fit import Candidate, SettingPreference, parse_availability, suggest_pairs
@@ -48,10 +49,12 @@ SETTINGS = [f"Setting {n}" for n in range(40)]
 POSTCODES = [f"EH{n} {n % 9}AB" for n in range(1, 30)] + [f"G{n} 1AA" for n in range(1, 10)]
 
 
-def candidates(n_mentors: int, n_mentees: int, seed: int = 3):  # type: ignore[no-untyped-def]
+def candidates(
+    n_mentors: int, n_mentees: int, seed: int = 3
+) -> tuple[list[Candidate], list[Candidate]]:
     rng = random.Random(seed)
 
-    def profile() -> dict:
+    def profile() -> dict[str, Any]:
         return {
             "availability": parse_availability(rng.choice(AVAILABILITY)),
             "interests": frozenset(rng.sample(INTERESTS, rng.randint(1, 4))),
@@ -110,7 +113,7 @@ def test_suggestions_for_500_mentees_and_500_mentors() -> None:
 
 
 @pytest.mark.bench
-def test_the_board_opens_with_1000_active_matches(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_board_opens_with_1000_active_matches(qtbot: QtBot, tmp_path: Path) -> None:
     from sqlalchemy import select, update
 
     from app.demo import generate_large
@@ -128,6 +131,7 @@ def test_the_board_opens_with_1000_active_matches(qtbot, tmp_path: Path) -> None
         s.execute(update(Match).where(Match.id.in_(ids[1000:])).values(status=MatchStatus.CLOSED))
         s.flush()
         programme = s.get(Programme, programme_id)
+        assert programme is not None
         programme.mentoring_type = MentoringType.GROUP
         programme.max_mentees_per_mentor = 4
     create_application()
@@ -137,7 +141,6 @@ def test_the_board_opens_with_1000_active_matches(qtbot, tmp_path: Path) -> None
     for _run in range(RUNS):
         started = time.perf_counter()
         page = MatchingPage(context)
-        page.today = lambda: date(2026, 11, 23)
         page.resize(1300, 850)
         page.show()
         qtbot.waitExposed(page)

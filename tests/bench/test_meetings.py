@@ -10,9 +10,12 @@ from __future__ import annotations
 import os
 import statistics
 import time
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 from sqlalchemy import func, insert, select
 
 from app.model import Match, MeetingLog, SupportContact
@@ -20,8 +23,13 @@ from app.model.meeting import MeetingMode
 from app.model.support import ContactDepth, ContactParty
 from app.paths import DataPaths
 from app.storage import open_database
+from ui.main_window import MainWindow
+from ui.pages.meetings_page import MeetingsPage
 
 RUNS = int(os.environ.get("BENCH_RUNS", "15"))
+
+#: The window, the busy match's id and how many meeting logs there are.
+LargeWindow = tuple[MainWindow, int, int]
 
 
 def _median_ms(samples: list[float]) -> float:
@@ -29,7 +37,7 @@ def _median_ms(samples: list[float]) -> float:
 
 
 @pytest.fixture
-def large_window(qtbot, tmp_path):  # type: ignore[no-untyped-def]
+def large_window(qtbot: QtBot, tmp_path: Path) -> Iterator[LargeWindow]:
     """The window on the large programme (1,000 matches, 40,000 meeting logs), with one match
     given a 500-entry timeline."""
     from app.demo import generate_large
@@ -39,6 +47,7 @@ def large_window(qtbot, tmp_path):  # type: ignore[no-untyped-def]
     with db.session() as s:
         programme_id = generate_large(s)
         busy = s.scalar(select(Match.id).where(Match.programme_id == programme_id).limit(1))
+        assert busy is not None
         start = date(2020, 1, 6)
         s.execute(
             insert(MeetingLog),
@@ -76,7 +85,7 @@ def large_window(qtbot, tmp_path):  # type: ignore[no-untyped-def]
             ],
         )
         total = s.scalar(select(func.count()).select_from(MeetingLog))
-    assert total >= 40_000
+    assert total is not None and total >= 40_000
     create_application()
     win = build_window(db, synchronous_tasks=True)
     qtbot.addWidget(win)
@@ -89,9 +98,10 @@ def large_window(qtbot, tmp_path):  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.bench
-def test_a_500_entry_timeline_opens_quickly(large_window) -> None:  # type: ignore[no-untyped-def]
+def test_a_500_entry_timeline_opens_quickly(large_window: LargeWindow) -> None:
     win, busy, _total = large_window
     page = win.stack.currentWidget()
+    assert isinstance(page, MeetingsPage)
     other = next(m.id for m in page.matches_model.rows if m.id != busy)
     samples = []
     for _n in range(RUNS):
@@ -111,13 +121,14 @@ def test_a_500_entry_timeline_opens_quickly(large_window) -> None:  # type: igno
 
 
 @pytest.mark.bench
-def test_the_list_of_40000_meeting_logs_filters_quickly(large_window) -> None:  # type: ignore[no-untyped-def]
+def test_the_list_of_40000_meeting_logs_filters_quickly(large_window: LargeWindow) -> None:
     win, _busy, total = large_window
     page = win.stack.currentWidget()
+    assert isinstance(page, MeetingsPage)
     page.tabs.setCurrentIndex(1)
     assert page.logs_model.rowCount() == total or page.logs_model.rowCount() > 40_000 - 1
 
-    def filtered(action) -> float:  # type: ignore[no-untyped-def]
+    def filtered(action: Callable[[], object]) -> float:
         started = time.perf_counter()
         action()
         page.logs.viewport().repaint()  # fetches and paints the visible rows

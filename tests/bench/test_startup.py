@@ -10,11 +10,12 @@ import os
 import statistics
 import subprocess
 import sys
-import time
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from app import clock
 from app.paths import DataPaths
 from app.storage import open_database
 
@@ -24,7 +25,7 @@ RUNS = int(os.environ.get("BENCH_RUNS", "7"))
 
 def cold_start_seconds(data: Path) -> float:
     env = {**os.environ, "MENTORDESK_EXIT_AFTER_PAINT": "1", "QT_QPA_PLATFORM": "offscreen"}
-    started = time.time()
+    started = clock.epoch_seconds()
     result = subprocess.run(
         [sys.executable, "-m", "ui", "--data", str(data)],
         cwd=ROOT,
@@ -44,12 +45,12 @@ def median_start(data: Path) -> tuple[float, list[float]]:
 
 
 @pytest.mark.bench
-def test_cold_start_demo(tmp_path: Path) -> None:
+def test_cold_start_demo(tmp_path: Path, today: date) -> None:
     from app.demo import create_demo
 
     db = open_database(DataPaths(tmp_path))
     with db.session() as s:
-        create_demo(s)
+        create_demo(s, today=today)
     db.close()
     median, times = median_start(tmp_path)
     print(
@@ -60,12 +61,12 @@ def test_cold_start_demo(tmp_path: Path) -> None:
 
 
 @pytest.mark.bench
-def test_cold_start_large(tmp_path: Path) -> None:
+def test_cold_start_large(tmp_path: Path, today: date) -> None:
     from app.demo import create_demo, generate_large
 
     db = open_database(DataPaths(tmp_path))
     with db.session() as s:
-        create_demo(s)
+        create_demo(s, today=today)
         generate_large(s, people=2000)
     db.close()
     median, times = median_start(tmp_path)
