@@ -352,22 +352,30 @@ class Clicker:
             base = (type(button).__name__, _text(button), button.accessibleName())
             seen[base] = seen.get(base, 0) + 1
             found.append(((*base, str(seen[base])), button))
-        found.sort(key=lambda item: _closing_rank(root, item[1]))
         return found
 
     def explore(self, root: QWidget, *, keep_open: bool = False) -> None:
         """Press every enabled, visible button under `root` once, including those that appear
         or become enabled on the way (choosing the first row of lists filled meanwhile)."""
         done: set[tuple[str, ...]] = set()
+        known: set[tuple[str, ...]] = set()
         for _press in range(MAX_PRESSES):
             if not shiboken6.isValid(root):
                 return
             if keep_open and not root.isVisible():
                 root.show()  # a button closed it: open it again for the rest
                 _process()
-            todo = [(k, b) for k, b in self._candidates(root) if k not in done]
-            if not todo and _select_first_rows(root):
-                todo = [(k, b) for k, b in self._candidates(root) if k not in done]
+            found = self._candidates(root)
+            if not [k for k, _b in found if k not in done] and _select_first_rows(root):
+                found = self._candidates(root)
+            # Buttons the last press revealed come first (Accept after Suggest, say), then the
+            # rest in order; in a dialog, those that close it come last.
+            order = {k: n for n, (k, _b) in enumerate(found)}
+            todo = sorted(
+                ((k, b) for k, b in found if k not in done),
+                key=lambda item: (_closing_rank(root, item[1]), item[0] in known, order[item[0]]),
+            )
+            known.update(k for k, _b in found)
             if not todo:
                 return
             key, button = todo[0]
