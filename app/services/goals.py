@@ -38,6 +38,7 @@ from app.model.goal import OPEN_GOAL_STATUSES, goal_label
 from app.model.match import MatchStatus
 from app.services.changes import Changes
 from app.services.errors import ActionRefused, NotFound, check
+from app.services.lookups import get_match, get_or_refuse
 
 #: Bounds for the programme's rating scale (ratings run from 1 to the top).
 SCALE_TOPS = (3, 10)
@@ -173,21 +174,11 @@ def validate_goal(details: GoalDetails, scale_max: int) -> dict[str, str]:
 
 
 def get_goal(s: Session, goal_id: int) -> Goal:
-    goal = s.get(Goal, goal_id)
-    if goal is None:
-        raise NotFound(_("That goal no longer exists."))
-    return goal
-
-
-def _match(s: Session, match_id: int) -> Match:
-    match = s.get(Match, match_id)
-    if match is None:
-        raise NotFound(_("That match no longer exists."))
-    return match
+    return get_or_refuse(s, Goal, goal_id, _("That goal no longer exists."))
 
 
 def _scale_for_match(s: Session, match_id: int) -> int:
-    return _match(s, match_id).programme.goal_rating_scale_max
+    return get_match(s, match_id).programme.goal_rating_scale_max
 
 
 def _apply(goal: Goal, details: GoalDetails) -> None:
@@ -206,7 +197,7 @@ def _apply(goal: Goal, details: GoalDetails) -> None:
 def create_goal(s: Session, match_id: int, details: GoalDetails, today: date) -> Changes:
     """A new goal for the match, starting "not started"; the first line of its history."""
     details = details.cleaned()
-    match = _match(s, match_id)
+    match = get_match(s, match_id)
     check(validate_goal(details, match.programme.goal_rating_scale_max))
     goal = Goal(match_id=match_id, status=GoalStatus.NOT_STARTED)
     _apply(goal, details)
@@ -375,10 +366,7 @@ def add_action(s: Session, goal_id: int, details: ActionDetails) -> Changes:
 
 
 def get_action(s: Session, action_id: int) -> GoalAction:
-    action = s.get(GoalAction, action_id)
-    if action is None:
-        raise NotFound(_("That action no longer exists."))
-    return action
+    return get_or_refuse(s, GoalAction, action_id, _("That action no longer exists."))
 
 
 def action_details(s: Session, action_id: int) -> ActionDetails:
@@ -731,7 +719,7 @@ class MatchHeading:
 
 
 def match_heading(s: Session, match_id: int) -> MatchHeading:
-    match = _match(s, match_id)
+    match = get_match(s, match_id)
     p = match.programme
     return MatchHeading(
         match_id=match.id,

@@ -12,7 +12,7 @@ from typing import TypeVar
 from sqlalchemy.orm import Session
 
 from app.i18n import _
-from app.model import Participant, Person
+from app.model import Match, Participant, Person, Programme
 from app.services.errors import NotFound
 
 T = TypeVar("T")
@@ -29,6 +29,14 @@ def get_or_refuse(s: Session, model: type[T], record_id: int, what: str) -> T:
     if record is None:
         raise NotFound(what)
     return record
+
+
+def get_programme(s: Session, programme_id: int) -> Programme:
+    return get_or_refuse(s, Programme, programme_id, _("That programme no longer exists."))
+
+
+def get_match(s: Session, match_id: int) -> Match:
+    return get_or_refuse(s, Match, match_id, _("That match no longer exists."))
 
 
 def get_person(s: Session, person_id: int) -> Person:

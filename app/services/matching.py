@@ -41,7 +41,8 @@ from app.model.person import GONE_STAGES, Stage
 from app.services import fit, readiness
 from app.services.changes import Changes
 from app.services.errors import ActionRefused, NotFound, check
-from app.services.programmes import get_programme
+from app.services.lookups import get_match as get_match
+from app.services.lookups import get_programme
 
 MATCHES = Changes(matches=True)
 
@@ -594,13 +595,6 @@ def waiting_list(s: Session, programme_id: int, today: date) -> list[WaitingRow]
 
 
 # ============================================================================ verbs
-
-
-def get_match(s: Session, match_id: int) -> Match:
-    match = s.get(Match, match_id)
-    if match is None:
-        raise NotFound(_("That match no longer exists."))
-    return match
 
 
 def _record_status(

@@ -43,7 +43,9 @@ from app.model.meeting import (
 )
 from app.model.support import Concern
 from app.services.changes import Changes
-from app.services.errors import ActionRefused, NotFound, check
+from app.services.errors import ActionRefused, check
+from app.services.lookups import get_match as get_match
+from app.services.lookups import get_or_refuse
 from app.services.schedule import CopyState, copy_to_mentor_due, copy_to_mentor_state
 
 MAX_MINUTES = 24 * 60
@@ -98,18 +100,8 @@ def pair_names(
     }
 
 
-def get_match(s: Session, match_id: int) -> Match:
-    match = s.get(Match, match_id)
-    if match is None:
-        raise NotFound(_("That match no longer exists."))
-    return match
-
-
 def get_meeting(s: Session, meeting_id: int) -> MeetingLog:
-    meeting = s.get(MeetingLog, meeting_id)
-    if meeting is None or meeting.removed_on is not None:
-        raise NotFound(_("That meeting log no longer exists."))
-    return meeting
+    return get_or_refuse(s, MeetingLog, meeting_id, _("That meeting log no longer exists."))
 
 
 # --------------------------------------------------------------------------- the form

@@ -18,7 +18,8 @@ from app.model.programme import (
     label,
 )
 from app.services.changes import Changes
-from app.services.errors import NotFound, check
+from app.services.errors import check
+from app.services.lookups import get_programme as get_programme
 
 
 @dataclass(frozen=True)
@@ -117,13 +118,6 @@ def create_programme(s: Session, details: ProgrammeDetails) -> Changes:
     s.add(programme)
     s.flush()
     return Changes(programmes=True, created_id=programme.id)
-
-
-def get_programme(s: Session, programme_id: int) -> Programme:
-    programme = s.get(Programme, programme_id)
-    if programme is None:
-        raise NotFound(_("That programme no longer exists."))
-    return programme
 
 
 def details_of(programme: Programme) -> ProgrammeDetails:

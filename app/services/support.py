@@ -27,8 +27,9 @@ from app.model.support import (
     RelationshipQuality,
 )
 from app.services.changes import Changes
-from app.services.errors import NotFound, check
-from app.services.meetings import get_match, pair_names
+from app.services.errors import check
+from app.services.lookups import get_match, get_or_refuse
+from app.services.meetings import pair_names
 from app.services.schedule import DueCheck, DueState, check_due_dates, support_contact_schedule
 
 #: How far ahead a contact shows as "due soon".
@@ -126,10 +127,7 @@ def record_support_contact(
 
 
 def get_contact(s: Session, contact_id: int) -> SupportContact:
-    contact = s.get(SupportContact, contact_id)
-    if contact is None or contact.removed_on is not None:
-        raise NotFound(_("That support contact no longer exists."))
-    return contact
+    return get_or_refuse(s, SupportContact, contact_id, _("That support contact no longer exists."))
 
 
 def contact_details(s: Session, contact_id: int) -> ContactDetails:
@@ -385,10 +383,7 @@ def raise_concern(s: Session, match_id: int, details: ConcernDetails, today: dat
 
 
 def get_concern(s: Session, concern_id: int) -> Concern:
-    concern = s.get(Concern, concern_id)
-    if concern is None:
-        raise NotFound(_("That concern no longer exists."))
-    return concern
+    return get_or_refuse(s, Concern, concern_id, _("That concern no longer exists."))
 
 
 def concern_details(s: Session, concern_id: int) -> ConcernDetails:
