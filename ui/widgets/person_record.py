@@ -362,10 +362,10 @@ class PersonRecordView(QWidget):
             rows.append(
                 [
                     format_date(p.issued_on),
-                    _(DISCLOSURE_LABELS[p.disclosure_type]),  # type: ignore[index]
+                    _(DISCLOSURE_LABELS[p.disclosure_type]),
                     p.position,
                     p.reference_number,
-                    _(DECISION_LABELS[p.decision]),  # type: ignore[index]
+                    _(DECISION_LABELS[p.decision]),
                     state,
                 ]
             )
@@ -702,10 +702,10 @@ class PersonRecordView(QWidget):
             return
         details = screening.PvgDetails(
             p.issued_on,
-            p.disclosure_type,  # type: ignore[arg-type]
+            p.disclosure_type,
             p.position,
             p.reference_number,
-            p.decision,  # type: ignore[arg-type]
+            p.decision,
             p.regulated_role,
         )
         dialog = PvgDialog(details, today=self.today, parent=self)
