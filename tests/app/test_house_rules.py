@@ -43,20 +43,17 @@ _CLOCK_CALLS = {
 
 
 def _clock_reads(path: Path) -> list[int]:
-    """Line numbers in `path` that call date.today(), datetime.now() and the like."""
+    """Line numbers in `path` that use date.today, datetime.now and the like (called, or
+    passed on to be called later, as in `self.today = date.today`)."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
     lines = []
     for node in ast.walk(tree):
-        if (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Attribute)
-            and isinstance(node.func.value, ast.Name | ast.Attribute)
-        ):
-            owner = node.func.value
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name | ast.Attribute):
+            owner = node.value
             owner_name = owner.id if isinstance(owner, ast.Name) else owner.attr
-            if (owner_name, node.func.attr) in _CLOCK_CALLS:
+            if (owner_name, node.attr) in _CLOCK_CALLS:
                 lines.append(node.lineno)
-    return lines
+    return sorted(lines)
 
 
 def test_only_the_clock_module_reads_the_date() -> None:
@@ -79,7 +76,8 @@ def test_the_clock_check_catches_every_spelling(tmp_path: Path) -> None:
         "a = date.today()\n"
         "b = datetime.datetime.now()\n"
         "c = time.time()\n"
-        "d = date(2026, 1, 1)\n",
+        "d = date(2026, 1, 1)\n"
+        "later = date.today\n",
         encoding="utf-8",
     )
-    assert _clock_reads(sample) == [3, 4, 5]
+    assert _clock_reads(sample) == [3, 4, 5, 7]
