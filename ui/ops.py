@@ -52,7 +52,7 @@ class OpRunner(QObject):
         parent: QWidget | None,
         fn: Callable[[Session], Any],
         *,
-        on_invalid: Callable[[dict[str, str]], None] | None = None,
+        on_invalid: Callable[[dict[str, str]], object] | None = None,
     ) -> Any:
         """Run a service in one unit of work. Returns its result, or None if it failed (the
         user has been told). A ValidationError goes to `on_invalid` when given, so a dialog can

@@ -10,6 +10,7 @@ jump to any page.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, QTimer
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWizard,
     QWizardPage,
 )
+from sqlalchemy.orm import Session
 
 from app.i18n import _
 from app.services import framework, policy, programme_settings, programmes
@@ -281,8 +283,8 @@ class PlanningWizard(QWizard):
             RulesPage(step_key, title, cls())
             for step_key, title, cls in zip(RULE_STEPS, form_titles(), FORM_CLASSES, strict=True)
         ]
-        for page in self.rules_pages:
-            page.form.set_rules(rules)
+        for rules_page in self.rules_pages:
+            rules_page.form.set_rules(rules)
         self.finish_page = FinishPage()
         self.steps: list[_Page] = [
             self.details_page,
@@ -329,22 +331,29 @@ class PlanningWizard(QWizard):
             self.resume_at(step)
 
     # --- loading and saving ---------------------------------------------------------------
-    def _load(self) -> tuple[ProgrammeDetails | None, dict[str, str], object, str]:
+    def _load(
+        self,
+    ) -> tuple[ProgrammeDetails | None, dict[str, str], programme_settings.ProgrammeRules, str]:
         if self.programme_id is None:
             return None, {}, programme_settings.ProgrammeRules(), ""
+        pid = self.programme_id
 
-        def read(s):  # type: ignore[no-untyped-def]
-            programme = programmes.get_programme(s, self.programme_id)
+        def read(
+            s: Session,
+        ) -> tuple[ProgrammeDetails, dict[str, str], programme_settings.ProgrammeRules, str]:
+            programme = programmes.get_programme(s, pid)
             return (
                 programmes.details_of(programme),
-                framework.answers(s, self.programme_id),
+                framework.answers(s, pid),
                 programme_settings.rules_of(programme),
-                framework.planning_state(s, self.programme_id).current_step,
+                framework.planning_state(s, pid).current_step,
             )
 
         return self.context.ops.read(read)
 
-    def save_details(self, details: ProgrammeDetails, on_invalid) -> bool:  # type: ignore[no-untyped-def]
+    def save_details(
+        self, details: ProgrammeDetails, on_invalid: Callable[[dict[str, str]], object]
+    ) -> bool:
         if self.programme_id is None:
             changes = self.context.ops.run(
                 self, lambda s: framework.start_planning(s, details), on_invalid=on_invalid
@@ -356,7 +365,7 @@ class PlanningWizard(QWizard):
             return True
         pid = self.programme_id
 
-        def update(s):  # type: ignore[no-untyped-def]
+        def update(s: Session) -> Changes:
             # Only this page's fields: the model and mentoring type may have been changed
             # on the rules pages since the wizard opened.
             current = programmes.details_of(programmes.get_programme(s, pid))
@@ -407,7 +416,7 @@ class PlanningWizard(QWizard):
                     texts[key] = editor.toPlainText()
         self._dirty.clear()
 
-        def save(s):  # type: ignore[no-untyped-def]
+        def save(s: Session) -> Changes:
             changes = Changes()
             for key, text in texts.items():
                 changes = changes | framework.save_answer(s, pid, key, text)
@@ -427,7 +436,7 @@ class PlanningWizard(QWizard):
             return False
         pid = self.programme_id
 
-        def done(s):  # type: ignore[no-untyped-def]
+        def done(s: Session) -> Changes:
             changes = framework.finish_planning(s, pid, self.context.today())
             changes = changes | framework.save_step(s, pid, FINISH)
             if write_policy:
@@ -509,8 +518,8 @@ class PlanningWizard(QWizard):
             rows.append(
                 (page.STEP, status.format(title=page.title(), answered=answered, total=total))
             )
-        for page in self.rules_pages:
-            rows.append((page.STEP, _("⚙ {title}").format(title=page.title())))
+        for rules_page in self.rules_pages:
+            rows.append((rules_page.STEP, _("⚙ {title}").format(title=rules_page.title())))
         rows.append((FINISH, _("Finish")))
         self.progress.blockSignals(True)
         self.progress.clear()
