@@ -7,6 +7,7 @@ feature with realistic data.
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from sqlalchemy.orm import Session
@@ -51,6 +52,8 @@ from app.model.screening import (
     TaskKind,
 )
 from app.services.matching import DEFAULT_MENTEE_ROLE, DEFAULT_MENTOR_ROLE, agreement_policy
+from app.services.readiness import PVG_TERM_YEARS
+from app.services.schedule import add_months
 
 SETTINGS = [
     "Wee Acorns Nursery, Leith",
@@ -121,9 +124,161 @@ def _email(first: str, last: str) -> str:
     return f"{plain}@example.org.uk"
 
 
-def create_demo(s: Session, today: date | None = None) -> int:
-    """Fill an empty database with the demo programmes; return the main programme's id."""
-    today = today or date.today()
+# --------------------------------------------------------------------------- dates
+#
+# Every date in the demo is drawn by one of these helpers, from `today` and a few offsets, so
+# that the demo is valid on whatever day it is built: nothing is recorded in the future, no
+# record comes before what it follows, and the programme started before anyone joined it.
+
+#: Days from a mentor's enquiry to their first match (application, interview, references,
+#: checks and training in between), and the same for a mentee.
+MENTOR_LEAD_DAYS = 70
+MENTEE_LEAD_DAYS = 60
+#: Days from a match being proposed to the pair starting (introduction, agreement signed).
+DAYS_TO_START = 14
+#: The shortest gap between two meetings of a pair in the demo.
+MEETING_GAP_DAYS = 7
+#: The paused pair stopped meeting this many days after they started (about three months).
+PAUSED_MEETINGS_DAYS = 100
+#: The paused pair's goals were last worked on this many days ago.
+PAUSED_GOALS_DAYS = 45
+
+
+def programme_start(today: date, longest_ago: int) -> date:
+    """The first of the month in which the main demo programme started: on or before the
+    enquiry of a mentor whose match was proposed `longest_ago` days before `today`, so that
+    everyone's joining, screening and matching fall on or after it."""
+    return (today - timedelta(days=longest_ago + MENTOR_LEAD_DAYS)).replace(day=1)
+
+
+@dataclass(frozen=True)
+class MatchDates:
+    """The dates on a demo match: proposed, started (once the agreement is signed), planned
+    to end and ended (closed matches only)."""
+
+    proposed_on: date
+    started_on: date | None
+    planned_end_on: date | None
+    ended_on: date | None
+
+
+def match_dates(
+    today: date, days_ago: int, *, started: bool, ended_after_days: int | None = None
+) -> MatchDates:
+    """Dates for a match proposed `days_ago` days before `today`. A match that has `started`
+    starts DAYS_TO_START days after it was proposed and is planned to last twelve months; one
+    that ended did so `ended_after_days` after it was proposed. In order, and none after
+    `today`."""
+    proposed = today - timedelta(days=max(0, days_ago))
+    if not started:
+        return MatchDates(proposed, None, None, None)
+    start = min(proposed + timedelta(days=DAYS_TO_START), today)
+    ended = None
+    if ended_after_days is not None:
+        ended = max(start, min(proposed + timedelta(days=ended_after_days), today))
+    return MatchDates(proposed, start, add_months(start, 12), ended)
+
+
+def meetings_until(started_on: date, ended_on: date | None, today: date, *, paused: bool) -> date:
+    """The day a pair's meetings stop (meetings fall before it): the day the relationship
+    ended, or today; PAUSED_MEETINGS_DAYS after the start for the paused pair. Never after
+    `today`, never before `started_on`."""
+    until = min(ended_on or today, today)
+    if paused:
+        until = min(until, started_on + timedelta(days=PAUSED_MEETINGS_DAYS))
+    return max(until, started_on)
+
+
+def monthly_meeting_dates(
+    started_on: date, until: date, rng: random.Random, *, skip_month: int | None = None
+) -> list[date]:
+    """One meeting a month, from a few days after `started_on` to before `until`: the first
+    two to six days after the start, then on a day that suits in each following calendar month
+    (except `skip_month`, a month the pair missed). Each meeting is at least MEETING_GAP_DAYS
+    after the one before, so the dates rise strictly and each meeting's next meeting comes after
+    it, even when the pair started at the end of a month."""
+    held = started_on + timedelta(days=rng.randint(2, 6))
+    if held >= until:
+        return []
+    dates = [held]
+    month = 1
+    while True:
+        drawn = add_months(started_on.replace(day=1), month) + timedelta(days=rng.randint(2, 25))
+        held = max(drawn, dates[-1] + timedelta(days=MEETING_GAP_DAYS))
+        if held >= until:
+            return dates
+        if month != skip_month:
+            dates.append(held)
+        month += 1
+
+
+def next_meeting_date(held_on: date, following: date | None, *, ended: bool) -> date | None:
+    """The next meeting agreed at the meeting held on `held_on`: the pair's following meeting;
+    after their last, four weeks on (or none if the relationship has ended). Always after
+    `held_on`."""
+    if following is not None:
+        return max(following, held_on + timedelta(days=1))
+    return None if ended else held_on + timedelta(days=28)
+
+
+def copy_to_mentor_date(held_on: date, after_days: int, today: date) -> date | None:
+    """When the mentor was sent a copy of the log: `after_days` after the meeting, or not yet
+    (None) if that day has not come."""
+    sent = held_on + timedelta(days=max(0, after_days))
+    return sent if sent <= today else None
+
+
+def support_contact_date(
+    due_on: date, shift_days: int, started_on: date, ended_on: date | None, today: date
+) -> date | None:
+    """The day a support contact due on `due_on` was held: `shift_days` early (negative) or
+    late, but not before the match started nor after it ended; None if it has not happened
+    yet (it would be after `today`)."""
+    held = max(due_on + timedelta(days=shift_days), started_on)
+    if held > today:
+        return None
+    return min(held, ended_on) if ended_on is not None else held
+
+
+def goals_until(ended_on: date | None, today: date, *, paused: bool) -> date:
+    """The last day a match's goals were worked on: the day it ended, or today;
+    PAUSED_GOALS_DAYS ago for the paused pair."""
+    until = min(ended_on or today, today)
+    if paused:
+        until = min(until, today - timedelta(days=PAUSED_GOALS_DAYS))
+    return until
+
+
+def goal_start_date(started_on: date, until: date, index: int) -> date:
+    """When the pair set their `index`th goal: a week after they started, then every three
+    weeks; on the day they started if that would not be before `until`. Never before
+    `started_on`, and before `until` unless `until` is the start itself."""
+    start = started_on + timedelta(days=7 + max(0, index) * 21)
+    return start if start < until else started_on
+
+
+def action_done_date(agreed_on: date, due_on: date, until: date, early_days: int) -> date | None:
+    """When a goal's action was done: `early_days` before it was due, but not before it was
+    agreed; None if it fell due after `until` (the last day worked on)."""
+    if due_on > until:
+        return None
+    return max(agreed_on, due_on - timedelta(days=max(0, early_days)))
+
+
+def pvg_issued_renewing_in(today: date, days: int) -> date:
+    """The issue date of a PVG membership that must be renewed `days` after `today` (run out
+    `-days` ago when negative), or a day sooner when that day is a 29 February."""
+    renews = today + timedelta(days=days)
+    if renews.month == 2 and renews.day == 29:
+        renews = renews.replace(day=28)
+    return renews.replace(year=renews.year - PVG_TERM_YEARS)
+
+
+def create_demo(s: Session, today: date) -> int:
+    """Fill an empty database with the demo programmes as they stand on `today`; return the
+    main programme's id. Every date is drawn relative to `today` (see the date helpers above),
+    so the demo is valid whatever day it is built on."""
+    start = programme_start(today, max(days_ago for *_, days_ago in DEMO_MATCHES))
     main = Programme(
         name="Growing Together Mentoring Programme",
         organisation="Riverside Early Years Network",
@@ -136,7 +291,7 @@ def create_demo(s: Session, today: date | None = None) -> int:
         partner_organisations="Wee Acorns Nursery; Sunflower Family Centre; Rainbow Childminding",
         mentoring_type=MentoringType.ONE_TO_ONE,
         status=ProgrammeStatus.RUNNING,
-        start_date=today.replace(day=1) - timedelta(days=330),
+        start_date=start,
         end_date=None,
     )
     peer = Programme(
@@ -162,9 +317,7 @@ def create_demo(s: Session, today: date | None = None) -> int:
             setting=SETTINGS[i % len(SETTINGS)],
             job_role=job,
         )
-        person.roles.append(
-            Participant(programme=main, role=Role.MENTOR, joined_on=main.start_date)
-        )
+        person.roles.append(Participant(programme=main, role=Role.MENTOR, joined_on=start))
         s.add(person)
     for i, (first, last) in enumerate(MENTEES):
         person = Person(
@@ -175,7 +328,7 @@ def create_demo(s: Session, today: date | None = None) -> int:
             setting=SETTINGS[(i * 3 + 1) % len(SETTINGS)],
             job_role=rng.choice(MENTEE_ROLES),
         )
-        joined = (main.start_date or today) + timedelta(days=rng.randint(0, 300))
+        joined = start + timedelta(days=rng.randint(0, 300))
         person.roles.append(Participant(programme=main, role=Role.MENTEE, joined_on=joined))
         s.add(person)
     s.flush()
@@ -356,7 +509,9 @@ def _demo_framework(s: Session, main: Programme, peer: Programme, today: date) -
     s.add(PlanningProgress(programme_id=peer.id, current_step="section:support"))
     s.flush()
     policy.write_draft(s, main.id, today=start - timedelta(days=50))
-    policy.approve(s, main.id, start - timedelta(days=30), "Riverside Early Years Network owners")
+    policy.approve(
+        s, main.id, start - timedelta(days=30), "Riverside Early Years Network owners", today=today
+    )
     policy.edit_passage(
         s,
         main.id,
@@ -403,23 +558,24 @@ def _demo_matches(s: Session, programme: Programme, today: date) -> None:
 
     mentors, mentees = role_list(Role.MENTOR), role_list(Role.MENTEE)
     for mentor_i, mentee_i, status, days_ago in DEMO_MATCHES:
-        proposed = today - timedelta(days=days_ago)
-        started = (
-            proposed + timedelta(days=14)
-            if status not in (MatchStatus.PROPOSED, MatchStatus.INTRODUCED)
-            else None
+        closed = status is MatchStatus.CLOSED
+        dates = match_dates(
+            today,
+            days_ago,
+            started=status not in (MatchStatus.PROPOSED, MatchStatus.INTRODUCED),
+            ended_after_days=(200 if mentee_i == 10 else 60) if closed else None,
         )
         match = Match(
             programme_id=programme.id,
             mentor_id=mentors[mentor_i].id,
             mentee_id=mentees[mentee_i].id,
             status=status,
-            proposed_on=proposed,
-            started_on=started,
-            planned_end_on=(started + timedelta(days=365)) if started else None,
+            proposed_on=dates.proposed_on,
+            started_on=dates.started_on,
+            planned_end_on=dates.planned_end_on,
+            ended_on=dates.ended_on,
         )
-        if status is MatchStatus.CLOSED:
-            match.ended_on = proposed + timedelta(days=200 if mentee_i == 10 else 60)
+        if closed:
             match.end_reason = (
                 "Planned ending: goals met early"
                 if mentee_i == 10
@@ -870,9 +1026,7 @@ def _demo_goals(s: Session, programme: Programme, today: date) -> None:
     ).all()
     for n, match in enumerate(matches):
         started = match.started_on or today
-        until = min(match.ended_on or today, today)
-        if match.status is MatchStatus.PAUSED:
-            until = min(until, today - timedelta(days=45))
+        until = goals_until(match.ended_on, today, paused=match.status is MatchStatus.PAUSED)
         count = 4 if n == 2 else 3 if n % 3 == 0 else 2
         first = (n * 3) % len(DEMO_GOALS)
         for g in range(count):
@@ -929,9 +1083,7 @@ def _demo_goal(
     may_achieve: bool,
 ) -> None:
     title, why, term, baseline, note, target, target_rating, criteria, actions = template
-    start = started + timedelta(days=7 + g * 21)
-    if start >= until:
-        start = started
+    start = goal_start_date(started, until, g)
     length = 120 if term is GoalTerm.SHORT else 300
     goal = Goal(
         match_id=match.id,
@@ -999,9 +1151,7 @@ def _demo_goal(
         move(GoalStatus.DROPPED, match.ended_on or until, reason)
     for position, (what, who, timescale, milestone, success) in enumerate(actions):
         due = start + timedelta(days=14 + position * 21)
-        done = due - timedelta(days=rng.randint(0, 4)) if due <= until else None
-        if done is not None and done < start:
-            done = start
+        done = action_done_date(start, due, until, rng.randint(0, 4)) if due <= until else None
         # Leave the odd step undone in open relationships, so the plan shows what is overdue.
         if (
             done is not None
@@ -1234,11 +1384,11 @@ def _demo_people(s: Session, programme: Programme, today: date, rng: random.Rand
         )
         person.qualifications = "BA Childhood Practice" if n % 2 else "SVQ 3 Social Services"
         matched_on = first_match[participant.id]
-        start = matched_on - timedelta(days=70)
+        start = matched_on - timedelta(days=MENTOR_LEAD_DAYS)
         participant.joined_on = start
         person.consent_on = start
         pvg_issued = (
-            today - timedelta(days=5 * 365 - 40) if n == 3 else start - timedelta(days=200 + n * 30)
+            pvg_issued_renewing_in(today, 40) if n == 3 else start - timedelta(days=200 + n * 30)
         )
         _screen(s, person, participant, start, rng, steps=ALL_STEPS, pvg_issued=pvg_issued)
         _history(s, participant, PIPELINE_TO_MATCHED[:-1], start, 9)
@@ -1262,7 +1412,7 @@ def _demo_people(s: Session, programme: Programme, today: date, rng: random.Rand
         match = matches.get(participant.id)
         if match is not None:
             matched_on = match.proposed_on or today
-            start = matched_on - timedelta(days=60)
+            start = matched_on - timedelta(days=MENTEE_LEAD_DAYS)
             participant.joined_on = start
             person.consent_on = start
             _screen(s, person, participant, start, rng, steps=ALL_STEPS)
@@ -1341,7 +1491,7 @@ def _demo_people(s: Session, programme: Programme, today: date, rng: random.Rand
         steps = set(ALL_STEPS)
         references, hours = 2, 6.0
         if plan == "pvg_due":
-            pvg = today - timedelta(days=5 * 365 - 60)
+            pvg = pvg_issued_renewing_in(today, 60)
         elif plan == "one_reference":
             steps -= {"training", "code"}
             references, pvg = 1, None
@@ -1350,7 +1500,7 @@ def _demo_people(s: Session, programme: Programme, today: date, rng: random.Rand
             pvg, decision = today - timedelta(days=10), RecruitmentDecision.PENDING
         elif plan == "pvg_expired":
             steps -= {"training"}
-            pvg = today.replace(day=1) - timedelta(days=5 * 366)
+            pvg = pvg_issued_renewing_in(today, -30)
         elif plan == "part_training":
             hours = 1.5
         _screen(
@@ -1366,7 +1516,8 @@ def _demo_people(s: Session, programme: Programme, today: date, rng: random.Rand
             training_hours=hours,
         )
         if plan == "left":
-            last_day = _history(s, participant, PIPELINE_TO_MATCHED[:-1], start, 6)
+            # A week between stages, so she leaves after her last training session.
+            last_day = _history(s, participant, PIPELINE_TO_MATCHED[:-1], start, 7)
             left_on = last_day + timedelta(days=5)
             participant.stage, participant.stage_on = Stage.LEFT, left_on
             participant.stage_reason = "Moved to a post in Fife"
@@ -1713,7 +1864,6 @@ def _demo_meetings(s: Session, programme: Programme, today: date) -> None:
     from app.model.support import ContactParty, RaisedBy, RelationshipQuality
     from app.services import meetings, support
     from app.services.meetings import ActionReview, MeetingDetails, NewAction
-    from app.services.schedule import add_months as add_months_
     from app.services.schedule import support_contact_schedule, whole_months_between
     from app.services.support import ConcernDetails, ContactDetails
 
@@ -1726,21 +1876,12 @@ def _demo_meetings(s: Session, programme: Programme, today: date) -> None:
     ).all()
     for n, match in enumerate(started):
         assert match.started_on is not None
-        end = match.ended_on or today
-        if match.status is MatchStatus.PAUSED:
-            end = match.started_on + timedelta(days=100)  # paused after three months
+        end = meetings_until(
+            match.started_on, match.ended_on, today, paused=match.status is MatchStatus.PAUSED
+        )
         total_months = max(1, whole_months_between(match.started_on, end))
         # One meeting a month, on a day that suits; one pair skips a summer month.
-        dates = [match.started_on + timedelta(days=rng.randint(2, 6))]
-        month = 1
-        while True:
-            first = add_months_(match.started_on.replace(day=1), month)
-            on = first + timedelta(days=rng.randint(2, 25))
-            if on >= end:
-                break
-            if not (n == 3 and month == 5):
-                dates.append(on)
-            month += 1
+        dates = monthly_meeting_dates(match.started_on, end, rng, skip_month=5 if n == 3 else None)
         place = SETTINGS[n % len(SETTINGS)]
         for i, held in enumerate(dates):
             mode = rng.choice(modes)
@@ -1761,8 +1902,7 @@ def _demo_meetings(s: Session, programme: Programme, today: date) -> None:
             last = i == len(dates) - 1
             recent = (today - held).days < 10
             signed = None if (last and recent) else held
-            copy_days = rng.choice([1, 2, 3, 5, 6, 9])
-            copy_on = held + timedelta(days=copy_days)
+            copy_on = copy_to_mentor_date(held, rng.choice([1, 2, 3, 5, 6, 9]), today)
             actions = (
                 ()
                 if mode is MeetingMode.MESSAGE
@@ -1790,10 +1930,12 @@ def _demo_meetings(s: Session, programme: Programme, today: date) -> None:
                     total_months,
                     match.status in (MatchStatus.ENDING, MatchStatus.CLOSED),
                 ),
-                next_meeting_on=dates[i + 1] if not last else held + timedelta(days=28),
+                next_meeting_on=next_meeting_date(
+                    held, None if last else dates[i + 1], ended=match.ended_on is not None
+                ),
                 mentee_signed_on=signed,
                 mentor_signed_on=signed,
-                copy_to_mentor_on=None if (last and recent) or copy_on > today else copy_on,
+                copy_to_mentor_on=None if last and recent else copy_on,
                 reviews=reviews,
                 actions=actions,
                 private_note=DEMO_PRIVATE_NOTES[n % 2] if i == 2 and n < 4 else "",
@@ -1813,8 +1955,10 @@ def _demo_meetings(s: Session, programme: Programme, today: date) -> None:
             parties.append(ContactParty.THIRD_PARTY)
         for party in parties:
             for k, due in enumerate(schedule):
-                held = due.due_on + timedelta(days=rng.randint(-4, 3))
-                if held > today or (n in (1, 5) and (today - due.due_on).days < 40):
+                contact_on = support_contact_date(
+                    due.due_on, rng.randint(-4, 3), match.started_on, match.ended_on, today
+                )
+                if contact_on is None or (n in (1, 5) and (today - due.due_on).days < 40):
                     continue
                 if rng.random() < 0.08 and (today - due.due_on).days > 60:
                     continue  # the odd one missed, long ago
@@ -1826,7 +1970,7 @@ def _demo_meetings(s: Session, programme: Programme, today: date) -> None:
                         third_party_name="Mentee's room leader"
                         if party is ContactParty.THIRD_PARTY
                         else "",
-                        held_on=held,
+                        held_on=contact_on,
                         mode=rng.choice([MeetingMode.TELEPHONE, MeetingMode.FACE_TO_FACE]),
                         depth=due.depth,
                         activities="Meeting monthly; working through the action plan."
@@ -1844,7 +1988,8 @@ def _demo_meetings(s: Session, programme: Programme, today: date) -> None:
 
     by_status = {m.status: m for m in reversed(started)}
     active = started[2]
-    raised = active.started_on + timedelta(days=70)  # type: ignore[operator]
+    assert active.started_on is not None
+    raised = min(active.started_on + timedelta(days=70), today)
     support.raise_concern(
         s,
         active.id,
@@ -1853,7 +1998,7 @@ def _demo_meetings(s: Session, programme: Programme, today: date) -> None:
             raised,
             "Two meetings cancelled at short notice by the mentor.",
             "Spoke to both; agreed a fixed slot on Tuesday afternoons with cover arranged.",
-            raised + timedelta(days=12),
+            min(raised + timedelta(days=12), today),
         ),
         today,
     )
