@@ -7,9 +7,11 @@ feature with realistic data.
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from app.model import (
@@ -41,6 +43,7 @@ from app.model import (
     TrainingSession,
     WaitingPriority,
 )
+from app.model.meeting import RelationshipStage
 from app.model.person import ConsentBasis, Stage
 from app.model.programme import MentoringType, ProgrammeModel, ProgrammeStatus
 from app.model.screening import (
@@ -545,7 +548,6 @@ DEMO_MATCHES = [
 
 
 def _demo_matches(s: Session, programme: Programme, today: date) -> None:
-    from sqlalchemy import select
 
     def role_list(role: Role) -> list[Participant]:
         return list(
@@ -615,7 +617,13 @@ DEMO_RISKS = [
 #: Goals childcare practitioners commonly set with a mentor: (title, why, term, baseline,
 #: baseline note, target, target rating, success criteria, actions). Each action is
 #: (what, who, timescale, milestone, success criteria).
-DEMO_GOALS = [
+#: One demo goal: title, why, term, baseline, note, target, target rating, success criteria,
+#: and its actions (description, who, timescale, milestone, success criteria).
+GoalTemplate = tuple[
+    str, str, GoalTerm, int, str, str, int, str, list[tuple[str, str, str, str, str]]
+]
+
+DEMO_GOALS: list[GoalTemplate] = [
     (
         "Lead the morning group time in my room with confidence",
         "Group time is where the whole room comes together; I want to lead it without freezing.",
@@ -881,7 +889,6 @@ def _demo_matching(s: Session, programme: Programme, today: date) -> None:
     risk assessments, introductions and agreements (with the policy version in force)
     consistent with each match's state; and a waiting mentee marked as a priority."""
     from dateutil.relativedelta import relativedelta
-    from sqlalchemy import select
 
     matches = list(
         s.scalars(select(Match).where(Match.programme_id == programme.id).order_by(Match.id))
@@ -894,7 +901,9 @@ def _demo_matching(s: Session, programme: Programme, today: date) -> None:
         )
     )
 
-    def change(match: Match, old: MatchStatus | None, new: MatchStatus, on: date, note=""):  # type: ignore[no-untyped-def]
+    def change(
+        match: Match, old: MatchStatus | None, new: MatchStatus, on: date, note: str = ""
+    ) -> None:
         s.add(
             MatchStatusChange(
                 match_id=match.id,
@@ -906,12 +915,16 @@ def _demo_matching(s: Session, programme: Programme, today: date) -> None:
             )
         )
 
+    def proposed_day(match: Match) -> date:
+        assert match.proposed_on is not None  # every demo match was proposed first
+        return match.proposed_on
+
     def risk(match: Match, n: int) -> None:
         risks, actions = DEMO_RISKS[n % len(DEMO_RISKS)]
         s.add(
             RiskAssessment(
                 match_id=match.id,
-                assessed_on=match.proposed_on + timedelta(days=3),
+                assessed_on=proposed_day(match) + timedelta(days=3),
                 assessed_by=COORDINATOR,
                 risks=risks,
                 actions=actions,
@@ -919,7 +932,7 @@ def _demo_matching(s: Session, programme: Programme, today: date) -> None:
         )
 
     def introduction(match: Match, outcome: IntroductionOutcome, notes: str) -> date:
-        held = match.proposed_on + timedelta(days=7)
+        held = proposed_day(match) + timedelta(days=7)
         s.add(
             Introduction(
                 match_id=match.id,
@@ -1011,7 +1024,6 @@ def _demo_matching(s: Session, programme: Programme, today: date) -> None:
 def _demo_goals(s: Session, programme: Programme, today: date) -> None:
     """Goals with baselines, action plans and ratings over time for every match that has been
     working together (active, paused, ending and closed)."""
-    from sqlalchemy import select
 
     rng = random.Random(1307)
     matches = s.scalars(
@@ -1074,7 +1086,7 @@ def _demo_goals(s: Session, programme: Programme, today: date) -> None:
 def _demo_goal(
     s: Session,
     match: Match,
-    template: tuple,  # type: ignore[type-arg]
+    template: GoalTemplate,
     g: int,
     started: date,
     until: date,
@@ -1342,10 +1354,9 @@ PIPELINE_TO_MATCHED = [
 
 def _demo_people(s: Session, programme: Programme, today: date, rng: random.Random) -> None:
     """Screening records and pipeline stages for everyone in the demo programme."""
-    from sqlalchemy import select
 
     people = {
-        (p.role, p.id): (p, s.get(Person, p.person_id))
+        (p.role, p.id): (p, s.get_one(Person, p.person_id))
         for p in s.scalars(
             select(Participant)
             .where(Participant.programme_id == programme.id)
@@ -1461,7 +1472,7 @@ def _demo_people(s: Session, programme: Programme, today: date, rng: random.Rand
         if plan == "withdrawn":
             participant.stage_reason = "Workload too heavy this year; may reapply"
         s.execute(
-            StageChange.__table__.update()
+            update(StageChange)
             .where(
                 StageChange.participant_id == participant.id,
                 StageChange.stage == participant.stage,
@@ -1572,9 +1583,8 @@ LARGE_STAGES = [
 ]
 
 
-def _large_screening(s: Session, person_ids: list[int], rng: random.Random) -> None:
+def _large_screening(s: Session, person_ids: Sequence[int], rng: random.Random) -> None:
     """Interviews, references, PVG records and training for the large set, in bulk."""
-    from sqlalchemy import insert, select
 
     participants = s.execute(
         select(Participant.id, Participant.person_id, Participant.role)
@@ -1674,7 +1684,6 @@ def generate_large(s: Session, people: int = 2000, matches: int = 1000, seed: in
                 "version_id": 1,
             }
         )
-    from sqlalchemy import insert, select
 
     s.execute(insert(Person), rows)
     ids = s.scalars(select(Person.id).order_by(Person.id)).all()[-people:]
@@ -1731,7 +1740,6 @@ def generate_large(s: Session, people: int = 2000, matches: int = 1000, seed: in
 def _large_goals(s: Session, programme_id: int, goals_per_match: int, rng: random.Random) -> None:
     """`goals_per_match` goals for every match (8,000 for the default 1,000 matches), each with
     its first status, two actions and two ratings, inserted in bulk."""
-    from sqlalchemy import insert, select
 
     match_rows = s.execute(
         select(Match.id, Match.started_on)
@@ -1769,11 +1777,12 @@ def _large_goals(s: Session, programme_id: int, goals_per_match: int, rng: rando
         .order_by(Goal.id)
     ).all()
     changes, actions, ratings = [], [], []
-    for goal_id, start, baseline, status in goals:
+    for goal_id, goal_start, baseline, status in goals:
+        assert goal_start is not None  # every goal in the large set has a goal_start date
         changes.append(
             {
                 "goal_id": goal_id,
-                "changed_on": start,
+                "changed_on": goal_start,
                 "from_status": None,
                 "to_status": GoalStatus.NOT_STARTED,
                 "reason": "",
@@ -1783,14 +1792,14 @@ def _large_goals(s: Session, programme_id: int, goals_per_match: int, rng: rando
             changes.append(
                 {
                     "goal_id": goal_id,
-                    "changed_on": start + timedelta(days=10),
+                    "changed_on": goal_start + timedelta(days=10),
                     "from_status": GoalStatus.NOT_STARTED,
                     "to_status": status,
                     "reason": "",
                 }
             )
         for position in range(2):
-            due = start + timedelta(days=21 * (position + 1))
+            due = goal_start + timedelta(days=21 * (position + 1))
             actions.append(
                 {
                     "goal_id": goal_id,
@@ -1799,7 +1808,7 @@ def _large_goals(s: Session, programme_id: int, goals_per_match: int, rng: rando
                     "milestone": "",
                     "success_criteria": "",
                     "who": "Mentee",
-                    "agreed_on": start,
+                    "agreed_on": goal_start,
                     "due_on": due,
                     "done_on": due if rng.random() < 0.7 else None,
                     "position": position,
@@ -1809,7 +1818,7 @@ def _large_goals(s: Session, programme_id: int, goals_per_match: int, rng: rando
             ratings.append(
                 {
                     "goal_id": goal_id,
-                    "rated_on": start + timedelta(days=35 * (position + 1)),
+                    "rated_on": goal_start + timedelta(days=35 * (position + 1)),
                     "rating": min(10, (baseline or 3) + position + rng.randint(0, 2)),
                     "note": "",
                     "recorded_at": RecordedAt.MEETING,
@@ -1843,9 +1852,7 @@ DEMO_PRIVATE_NOTES = [
 ]
 
 
-def _demo_stage(months_in: int, months_total: int, ending: bool):  # type: ignore[no-untyped-def]
-    from app.model.meeting import RelationshipStage
-
+def _demo_stage(months_in: int, months_total: int, ending: bool) -> RelationshipStage:
     if ending and months_in >= months_total - 1:
         return RelationshipStage.ENDING
     if months_in < 2:
@@ -1858,7 +1865,6 @@ def _demo_stage(months_in: int, months_total: int, ending: bool):  # type: ignor
 def _demo_meetings(s: Session, programme: Programme, today: date) -> None:
     """About a year of meeting logs, support contacts and two concerns for the demo's matches
     that have started, entered through the same services the window uses."""
-    from sqlalchemy import select
 
     from app.model.meeting import ActionOwner, ActionStatus, MeetingMode
     from app.model.support import ContactParty, RaisedBy, RelationshipQuality
@@ -2020,7 +2026,6 @@ def _demo_meetings(s: Session, programme: Programme, today: date) -> None:
 
 def _large_meetings(s: Session, programme_id: int, per_match: int = 40, seed: int = 11) -> None:
     """`per_match` meeting logs for every match of the large programme, in bulk."""
-    from sqlalchemy import insert, select
 
     from app.model import MeetingLog
     from app.model.meeting import MeetingMode, RelationshipStage
@@ -2053,5 +2058,5 @@ def _large_meetings(s: Session, programme_id: int, per_match: int = 40, seed: in
                     "version_id": 1,
                 }
             )
-    for start in range(0, len(rows), 5000):
-        s.execute(insert(MeetingLog), rows[start : start + 5000])
+    for first in range(0, len(rows), 5000):
+        s.execute(insert(MeetingLog), rows[first : first + 5000])
