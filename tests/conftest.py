@@ -13,6 +13,7 @@ import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -21,6 +22,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from app import clock
 from app.paths import DataPaths
 from app.storage import Database, open_database
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from ui.main_window import MainWindow
 
 #: The day every test lives on: a Monday, far from month ends, so "last month" and "in a
 #: fortnight" mean the same thing in every test. Tests of awkward dates pass their own.
@@ -94,7 +100,7 @@ def demo_db(paths: DataPaths, _demo_template: Path) -> Iterator[Database]:
 
 
 @pytest.fixture
-def window(qtbot, demo_db: Database):  # type: ignore[no-untyped-def]
+def window(qtbot: QtBot, demo_db: Database) -> Iterator[MainWindow]:
     """The main window on the demo data, offscreen, with background work run inline."""
     from ui.application import build_window, create_application
 

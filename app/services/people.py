@@ -42,7 +42,13 @@ from app.model.person import (
     ConsentBasis,
     Stage,
 )
-from app.model.screening import TASK_LABELS, DisclosureType, RecruitmentDecision, TaskKind
+from app.model.screening import (
+    TASK_LABELS,
+    DisclosureType,
+    InterviewOutcome,
+    RecruitmentDecision,
+    TaskKind,
+)
 from app.services import readiness
 from app.services.changes import Changes
 from app.services.errors import ActionRefused, check
@@ -797,7 +803,7 @@ class InterviewRow:
     interviewer: str
     qualities: tuple[str, ...]
     outcome: str
-    outcome_value: object
+    outcome_value: InterviewOutcome
     notes: str
 
 

@@ -57,7 +57,7 @@ def test_a_damaged_file_offers_the_newest_backup(
         paths.database.with_name(paths.database.name + leftover).unlink(missing_ok=True)
     asked: list[str] = []
 
-    def answer_yes(parent, title, text, *a, **k):  # type: ignore[no-untyped-def]
+    def answer_yes(parent: object, title: str, text: str, *a: object, **k: object) -> object:
         asked.append(text)
         return QMessageBox.StandardButton.Yes
 

@@ -12,9 +12,10 @@ import sys
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTableWidgetItem
+from pytestqt.qtbot import QtBot
 
 
-def test_void_qt_calls_keep_every_reference_to_none(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_void_qt_calls_keep_every_reference_to_none(qtbot: QtBot) -> None:
     label = QLabel()
     qtbot.addWidget(label)
     item = QTableWidgetItem()

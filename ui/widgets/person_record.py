@@ -646,7 +646,7 @@ class PersonRecordView(QWidget):
             held_on=interview.held_on,
             interviewer=interview.interviewer,
             qualities=interview.qualities,
-            outcome=interview.outcome_value,  # type: ignore[arg-type]
+            outcome=interview.outcome_value,
             notes=interview.notes,
         )
         dialog = InterviewDialog(role.role, details, today=self.today, parent=self)
