@@ -37,6 +37,11 @@ def _override() -> date | None:
         ) from None
 
 
+def set_day() -> date | None:
+    """The day MENTORDESK_TODAY sets, or None when the application follows the PC's clock."""
+    return _override()
+
+
 def today() -> date:
     """Today's date on this PC, or the day MENTORDESK_TODAY sets."""
     return _override() or date.today()

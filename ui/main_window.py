@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import APP_NAME
+from app import APP_NAME, clock
+from app.dates import format_date
 from app.i18n import _
 from app.services import programmes
 from app.services.changes import Changes
@@ -105,6 +106,16 @@ class MainWindow(QMainWindow):
 
         self.backup_status = QLabel()
         self.statusBar().addPermanentWidget(self.backup_status)
+        # When someone set the day on purpose (a demonstration, support), say so all the time,
+        # so nobody takes the dates on screen for the real ones.
+        set_day = clock.set_day()
+        self.set_day_status = QLabel(
+            _("Working as if today were {date}").format(date=format_date(set_day))
+            if set_day
+            else ""
+        )
+        self.set_day_status.setVisible(set_day is not None)
+        self.statusBar().addPermanentWidget(self.set_day_status)
         self._build_menus()
 
         self.settings_page.backup_requested.connect(self.backup_now)

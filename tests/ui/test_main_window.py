@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
@@ -75,3 +78,31 @@ def test_print_summary_opens_the_preview(qtbot: QtBot, window: MainWindow) -> No
     assert preview is not None
     assert preview.page_count() >= 1
     preview.close()
+
+
+def test_a_day_set_on_purpose_is_shown_in_the_status_bar(
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """MENTORDESK_TODAY makes the whole window live on that day, and the window says so."""
+    from ui.application import build_window, create_application
+
+    monkeypatch.setenv("MENTORDESK_TODAY", "2027-02-28")
+    create_application()
+    win = build_window(demo_db, synchronous_tasks=True)
+    qtbot.addWidget(win)
+    assert win.context.today() == date(2027, 2, 28)
+    assert win.set_day_status.text() == "Working as if today were 28/02/2027"
+    win.close()
+
+
+def test_the_pcs_own_day_needs_no_note(
+    qtbot: QtBot, demo_db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.application import build_window, create_application
+
+    monkeypatch.delenv("MENTORDESK_TODAY")
+    create_application()
+    win = build_window(demo_db, synchronous_tasks=True)
+    qtbot.addWidget(win)
+    assert win.set_day_status.isHidden()
+    win.close()
