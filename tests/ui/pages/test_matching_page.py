@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -45,26 +45,42 @@ def small(window: MainWindow, page: MatchingPage) -> Small:
     return pid, mentors, mentees
 
 
+def _drag_event(
+    kind: type[QDragMoveEvent],
+    point: QPoint,
+    action: Qt.DropAction,
+    mime: QMimeData,
+    buttons: Qt.MouseButton,
+    mods: Qt.KeyboardModifier,
+) -> QDragMoveEvent:
+    """A drag event at `point`: PySide6 6.12 wants a fractional point (the whole-pixel one is
+    deprecated there), 6.11 (used on Python 3.11) takes only the whole-pixel one."""
+    try:
+        return kind(QPointF(point), action, mime, buttons, mods)
+    except TypeError:
+        return kind(point, action, mime, buttons, mods)
+
+
 def drag_onto_mentor(page: MatchingPage, mentee_id: int, mentor_id: int) -> None:
     """What a mouse drag does: the mentee's data leaves the waiting list and lands on a mentor."""
     source = page.waiting_model.index(page.waiting_model.row_of(mentee_id), 0)
     mime = page.waiting_model.mimeData([source])
     target = page.mentor_model.index(page.mentor_model.row_of(mentor_id), 0)
     page.mentor_view.scrollTo(target)
-    point = QPointF(page.mentor_view.visualRect(target).center())
+    point = page.mentor_view.visualRect(target).center()
     viewport = page.mentor_view.viewport()
     action, buttons, mods = (
         Qt.DropAction.CopyAction,
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.NoModifier,
     )
-    enter = QDragEnterEvent(point, action, mime, buttons, mods)
+    enter = _drag_event(QDragEnterEvent, point, action, mime, buttons, mods)
     QApplication.sendEvent(viewport, enter)
     assert enter.isAccepted()
-    move = QDragMoveEvent(point, action, mime, buttons, mods)
+    move = _drag_event(QDragMoveEvent, point, action, mime, buttons, mods)
     QApplication.sendEvent(viewport, move)
     assert move.isAccepted()
-    QApplication.sendEvent(viewport, QDropEvent(point, action, mime, buttons, mods))
+    QApplication.sendEvent(viewport, QDropEvent(QPointF(point), action, mime, buttons, mods))
 
 
 def waiting_ids(page: MatchingPage) -> list[int]:
