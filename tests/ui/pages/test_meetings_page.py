@@ -243,3 +243,27 @@ def test_export_leaves_private_notes_out(qtbot: QtBot, window: MainWindow, tmp_p
     assert "cover shifts" not in text  # a demo private note
     page.export_to(tmp_path / "with-notes.csv", include_private_notes=True)
     assert "cover shifts" in (tmp_path / "with-notes.csv").read_text(encoding="utf-8-sig")
+
+
+def test_open_on_each_kind_of_timeline_entry_shows_its_own_form(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Open… on a meeting, a support contact and a concern opens that record's own form (the
+    smoke test's first row is never a meeting, so this presses each kind on purpose)."""
+    page = _page(window)
+    shown: list[str] = []
+
+    def cancel(dialog: QDialog) -> int:
+        shown.append(type(dialog).__name__)
+        return int(QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(QDialog, "exec", cancel)
+    with_concern = next(m for m in page.matches_model.rows if m.open_concerns)
+    assert page.select_match(with_concern.id)
+    entries = page.timeline_model.rows
+    for source in ("meetings", "support", "concerns"):
+        row = next(i for i, e in enumerate(entries) if e.source == source)
+        page.timeline.selectRow(row)
+        assert page.open_button.isEnabled(), source
+        page.open_button.click()
+    assert shown == ["MeetingDialog", "SupportContactDialog", "ConcernDialog"]
