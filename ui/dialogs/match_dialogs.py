@@ -5,6 +5,7 @@ message under the field and opens the dialog again."""
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from datetime import date
 
 from PySide6.QtWidgets import (
@@ -92,9 +93,9 @@ class MatchDialog(QDialog):
         self.form.clear_errors()
         super().accept()
 
+    @abstractmethod  # each dialog reads its own fields (Qt's metaclass rules out ABC)
     def _collect(self) -> dict[str, str]:
         """Read the fields into `self.value`; the messages for any that cannot be read."""
-        raise NotImplementedError
 
 
 class RiskDialog(MatchDialog):

@@ -7,6 +7,7 @@ the Framework page call `programme_settings.update_rules` with the values.
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -77,13 +78,14 @@ class RulesForm(QWidget):
         layout.addLayout(self.form)
         layout.addStretch(1)
 
+    # The subclass contract, declared for the type checker (Qt's metaclass rules out ABC).
+    @abstractmethod
     def set_rules(self, rules: ProgrammeRules) -> None:
         """Show the rules' current values in this form's fields."""
-        raise NotImplementedError
 
+    @abstractmethod
     def values(self) -> dict[str, Any]:
         """This form's rules as chosen, by rule name."""
-        raise NotImplementedError
 
     def show_errors(self, errors: dict[str, str]) -> bool:
         """Show the messages for this form's fields; True if there were any."""
