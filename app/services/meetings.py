@@ -43,7 +43,7 @@ from app.model.meeting import (
 )
 from app.model.support import Concern
 from app.services.changes import Changes
-from app.services.errors import ActionRefused, check
+from app.services.errors import ActionRefused, NotFound, check
 from app.services.lookups import get_match as get_match
 from app.services.lookups import get_or_refuse
 from app.services.schedule import CopyState, copy_to_mentor_due, copy_to_mentor_state
@@ -101,7 +101,12 @@ def pair_names(
 
 
 def get_meeting(s: Session, meeting_id: int) -> MeetingLog:
-    return get_or_refuse(s, MeetingLog, meeting_id, _("That meeting log no longer exists."))
+    """A meeting log that has not been removed."""
+    gone = _("That meeting log no longer exists.")
+    meeting = get_or_refuse(s, MeetingLog, meeting_id, gone)
+    if meeting.removed_on is not None:
+        raise NotFound(gone)
+    return meeting
 
 
 # --------------------------------------------------------------------------- the form

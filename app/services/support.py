@@ -27,7 +27,7 @@ from app.model.support import (
     RelationshipQuality,
 )
 from app.services.changes import Changes
-from app.services.errors import check
+from app.services.errors import NotFound, check
 from app.services.lookups import get_match, get_or_refuse
 from app.services.meetings import pair_names
 from app.services.schedule import DueCheck, DueState, check_due_dates, support_contact_schedule
@@ -127,7 +127,12 @@ def record_support_contact(
 
 
 def get_contact(s: Session, contact_id: int) -> SupportContact:
-    return get_or_refuse(s, SupportContact, contact_id, _("That support contact no longer exists."))
+    """A support contact that has not been removed."""
+    gone = _("That support contact no longer exists.")
+    contact = get_or_refuse(s, SupportContact, contact_id, gone)
+    if contact.removed_on is not None:
+        raise NotFound(gone)
+    return contact
 
 
 def contact_details(s: Session, contact_id: int) -> ContactDetails:
