@@ -99,16 +99,12 @@ class MatchDialog(QDialog):
 
 
 class RiskDialog(MatchDialog):
-    # The box for the actions that manage the risks, known to tests as `.actions`: it hides
-    # the dialog's QWidget.actions() (its QActions), which nothing calls.
-    actions: QPlainTextEdit  # type: ignore[assignment]  # shadows QWidget.actions() on purpose
-
     def __init__(self, pair: str, details: RiskDetails, parent: QWidget | None = None) -> None:
         super().__init__(_("Risk assessment"), pair, parent)
         self.assessed_on = DateField(details.assessed_on)
         self.assessed_by = QLineEdit(details.assessed_by)
         self.risks = _text(details.risks)
-        self.actions = _text(details.actions)
+        self.risk_actions = _text(details.actions)
         self.reviewed_on = DateField(details.reviewed_on)
         f = self.form
         f.add_field("assessed_on", _("&Assessed on"), self.assessed_on)
@@ -119,7 +115,7 @@ class RiskDialog(MatchDialog):
             self.risks,
             hint=_("For example lone working, meeting places, shared families."),
         )
-        f.add_field("actions", _("A&ctions to manage them"), self.actions)
+        f.add_field("actions", _("A&ctions to manage them"), self.risk_actions)
         f.add_field("reviewed_on", _("Last re&viewed on"), self.reviewed_on)
         self._finish()
         self.risks.setFocus()
@@ -134,7 +130,7 @@ class RiskDialog(MatchDialog):
         self.value = RiskDetails(
             dates["assessed_on"],
             self.risks.toPlainText(),
-            self.actions.toPlainText(),
+            self.risk_actions.toPlainText(),
             dates["reviewed_on"],
             self.assessed_by.text(),
         )

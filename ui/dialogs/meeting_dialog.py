@@ -79,10 +79,6 @@ def _combo_in(table: QTableWidget, row: int, column: int) -> QComboBox:
 
 
 class MeetingDialog(QDialog):
-    # The table of action points agreed, known to tests as `.actions`: it hides the dialog's
-    # QWidget.actions() (its QActions), which nothing calls.
-    actions: QTableWidget  # type: ignore[assignment]  # shadows QWidget.actions() on purpose
-
     def __init__(
         self,
         form: MeetingForm,
@@ -194,13 +190,15 @@ class MeetingDialog(QDialog):
         self.no_reviews.setVisible(not details.reviews)
 
         # --- action points agreed
-        self.actions = QTableWidget(0, 3)
-        self.actions.setHorizontalHeaderLabels([_("Action point"), _("By whom"), _("By when")])
-        self._setup_table(self.actions)
-        self.actions.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        self.actions.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
-        self.actions.setColumnWidth(1, 110)
-        self.actions.setColumnWidth(2, 110)
+        self.action_points = QTableWidget(0, 3)
+        self.action_points.setHorizontalHeaderLabels(
+            [_("Action point"), _("By whom"), _("By when")]
+        )
+        self._setup_table(self.action_points)
+        self.action_points.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self.action_points.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        self.action_points.setColumnWidth(1, 110)
+        self.action_points.setColumnWidth(2, 110)
         self._action_ids: list[int | None] = []
         for action in details.actions:
             self._add_action(action)
@@ -217,7 +215,7 @@ class MeetingDialog(QDialog):
         actions_holder = QWidget()
         actions_column = QVBoxLayout(actions_holder)
         actions_column.setContentsMargins(0, 0, 0, 0)
-        actions_column.addWidget(self.actions)
+        actions_column.addWidget(self.action_points)
         actions_column.addLayout(action_buttons)
 
         reviews_holder = QWidget()
@@ -241,7 +239,7 @@ class MeetingDialog(QDialog):
             actions_holder,
             hint=_("Type the action, pick who will do it and write the date as dd/mm/yyyy."),
         )
-        self.actions.setAccessibleName(_("Action points agreed"))
+        self.action_points.setAccessibleName(_("Action points agreed"))
         right.add_field(
             "private_note",
             _("Your &private note"),
@@ -293,7 +291,7 @@ class MeetingDialog(QDialog):
             self.attended.textEdited,
             self.stage.currentIndexChanged,
             self.private_note.textChanged,
-            self.actions.itemChanged,
+            self.action_points.itemChanged,
         ):
             signal.connect(self._edited)
         self.held_on.edited.connect(self._update_hints)
@@ -339,23 +337,23 @@ class MeetingDialog(QDialog):
         self._review_rows.append(review)
 
     def _add_action(self, action: NewAction, focus: bool = False) -> None:
-        row = self.actions.rowCount()
-        self.actions.insertRow(row)
+        row = self.action_points.rowCount()
+        self.action_points.insertRow(row)
         text_item = QTableWidgetItem(action.text)
-        self.actions.setItem(row, 0, text_item)
+        self.action_points.setItem(row, 0, text_item)
         owner = _combo(_owner_items(), action.owner, _("By whom"))
         owner.currentIndexChanged.connect(self._edited)
-        self.actions.setCellWidget(row, 1, owner)
-        self.actions.setItem(row, 2, QTableWidgetItem(format_date(action.due_on)))
+        self.action_points.setCellWidget(row, 1, owner)
+        self.action_points.setItem(row, 2, QTableWidgetItem(format_date(action.due_on)))
         self._action_ids.append(action.id)
         if focus:
-            self.actions.setCurrentCell(row, 0)
-            self.actions.setFocus()
-            self.actions.editItem(text_item)
+            self.action_points.setCurrentCell(row, 0)
+            self.action_points.setFocus()
+            self.action_points.editItem(text_item)
             self._edited()
 
     def _remove_action(self) -> None:
-        row = self.actions.currentRow()
+        row = self.action_points.currentRow()
         if row < 0:
             return
         action_id = self._action_ids[row]
@@ -369,7 +367,7 @@ class MeetingDialog(QDialog):
                 }
             )
             return
-        self.actions.removeRow(row)
+        self.action_points.removeRow(row)
         del self._action_ids[row]
         self._edited()
 
@@ -404,9 +402,9 @@ class MeetingDialog(QDialog):
             combo = _combo_in(self.reviews, row, 4)
             reviews.append(replace(review, outcome=chosen_member(combo, ActionStatus)))
         actions = []
-        for row in range(self.actions.rowCount()):
-            text_item = self.actions.item(row, 0)
-            due_item = self.actions.item(row, 2)
+        for row in range(self.action_points.rowCount()):
+            text_item = self.action_points.item(row, 0)
+            due_item = self.action_points.item(row, 2)
             text = text_item.text() if text_item else ""
             due_text = due_item.text() if due_item else ""
             try:
@@ -416,7 +414,7 @@ class MeetingDialog(QDialog):
                 errors.setdefault(
                     "actions", _("“{text}”: {problem}").format(text=text or "…", problem=exc)
                 )
-            owner = chosen_member(_combo_in(self.actions, row, 1), ActionOwner)
+            owner = chosen_member(_combo_in(self.action_points, row, 1), ActionOwner)
             actions.append(NewAction(text, owner, due_on, self._action_ids[row]))
         minutes = self.duration.value() or None
         details = MeetingDetails(
@@ -506,7 +504,7 @@ class MeetingDialog(QDialog):
         for row, review in enumerate(fresh.reviews):
             combo = _combo_in(self.reviews, row, 4)
             combo.setCurrentIndex(max(0, combo.findData(review.outcome)))
-        self.actions.setRowCount(0)
+        self.action_points.setRowCount(0)
         self._action_ids = []
         for action in fresh.actions:
             self._add_action(action)

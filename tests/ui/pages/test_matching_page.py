@@ -201,7 +201,7 @@ def test_a_match_step_opens_its_dialog_and_saves(
 
     def fill(dialog: RiskDialog) -> int:
         dialog.risks.setPlainText("First meetings off site.")
-        dialog.actions.setPlainText("Meet at the centre.")
+        dialog.risk_actions.setPlainText("Meet at the centre.")
         dialog.accept()
         return QDialog.DialogCode.Accepted
 

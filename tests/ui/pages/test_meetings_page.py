@@ -78,7 +78,7 @@ def test_log_a_meeting_carrying_forward_last_times_action_points(
             self._add_action(
                 meetings.NewAction("Observe a story session", ActionOwner.MENTEE), focus=True
             )
-            due = self.actions.item(self.actions.rowCount() - 1, 2)
+            due = self.action_points.item(self.action_points.rowCount() - 1, 2)
             assert due is not None
             due.setText((today + timedelta(days=14)).strftime("%d/%m/%Y"))
             self.accept()
