@@ -216,26 +216,26 @@ def cmd_restore(paths: DataPaths, args: argparse.Namespace) -> int:
 
 def cmd_check(paths: DataPaths, args: argparse.Namespace) -> int:
     from app.storage import migrate
-    from app.storage.engine import quick_check, user_version
+    from app.storage.database import next_step
+    from app.storage.health import Problem, diagnose
 
-    if not paths.database.exists():
+    found = diagnose(paths.database, migrate.SCHEMA_VERSION, full=args.full)
+    if found.problem is Problem.MISSING:
         raise CliError(_("There is no data file in {folder}").format(folder=paths.folder))
-    problems = quick_check(paths.database, full=args.full)
-    version = user_version(paths.database)
     print(_("Data file: {path}").format(path=paths.database))
+    if found.problem is not None:
+        print(found.message)
+        for problem in found.details[1:20]:
+            print(_("Problem: {problem}").format(problem=problem))
+        if found.problem is not Problem.TOO_NEW:
+            print(next_step(paths))
+        return EXIT_PROBLEM
     print(
         _("Data version: {found} (this program: {supported})").format(
-            found=version, supported=migrate.SCHEMA_VERSION
+            found=found.version, supported=migrate.SCHEMA_VERSION
         )
     )
-    if problems:
-        for problem in problems[:20]:
-            print(_("Problem: {problem}").format(problem=problem))
-        return EXIT_PROBLEM
-    if version > migrate.SCHEMA_VERSION:
-        print(_("Written by a newer version of Mentor Desk."))
-        return EXIT_PROBLEM
-    if version < migrate.SCHEMA_VERSION:
+    if found.version < migrate.SCHEMA_VERSION:
         print(_("Will be brought up to date when next opened."))
     print(_("Integrity: ok"))
     return EXIT_OK

@@ -162,7 +162,7 @@ def open_with_recovery(paths: DataPaths, parent: QWidget | None = None) -> Datab
             _(
                 "{problem}\n\nRestore the newest backup, made {when}? The current file is kept "
                 "in the backups folder."
-            ).format(problem=exc, when=found[0].made_at.strftime("%d/%m/%Y %H:%M")),
+            ).format(problem=exc.message, when=found[0].made_at.strftime("%d/%m/%Y %H:%M")),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return None

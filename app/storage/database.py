@@ -25,8 +25,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import clock
 from app.i18n import _
 from app.paths import DataPaths
-from app.storage import backups, migrate
-from app.storage.engine import create_sqlite_engine, quick_check, user_version
+from app.storage import backups, health, migrate
+from app.storage.engine import create_sqlite_engine, quick_check
 from app.storage.errors import CorruptError, StorageError, too_new, translate
 
 log = logging.getLogger(__name__)
@@ -80,29 +80,37 @@ class Database:
             self.backup("on-close")
 
 
+def _refuse_damaged(paths: DataPaths) -> int:
+    """The data version of a sound file; otherwise refuse, leaving the file exactly as it is.
+
+    An empty, cut-short or foreign file is never taken for a new one: that would hide the
+    coordinator's data and the next backup would copy the empty file.
+    """
+    found = health.diagnose(paths.database, migrate.SCHEMA_VERSION)
+    if found.problem is health.Problem.TOO_NEW:
+        raise too_new(found.version, migrate.SCHEMA_VERSION)
+    if found.problem is not None:
+        raise CorruptError(found.message, next_step(paths))
+    return found.version
+
+
+def next_step(paths: DataPaths) -> str:
+    """What to do about a damaged data file, depending on whether there is a backup."""
+    if backups.list_backups(paths):
+        return _("Restore the newest backup (File > Restore from backup).")
+    return _(
+        "There is no backup of it to go back to. The file has been left exactly as it is: "
+        "keep a copy of it before trying anything else."
+    )
+
+
 def open_database(paths: DataPaths, *, backup_on_open: bool = True) -> Database:
     """Open (creating or upgrading as needed) the data file in `paths`."""
     paths.ensure()
-    existed = paths.database.exists() and paths.database.stat().st_size > 0
+    existed = paths.database.exists()
     found = 0
     if existed:
-        try:
-            problems = quick_check(paths.database)
-            found = user_version(paths.database)
-        except Exception as exc:
-            raise translate(exc) or CorruptError(
-                _("The data file is damaged and cannot be read."),
-                _("Restore the newest backup (File > Restore from backup)."),
-            ) from exc
-        if problems:
-            raise CorruptError(
-                _("The data file failed its integrity check: {problem}").format(
-                    problem=problems[0]
-                ),
-                _("Restore the newest backup (File > Restore from backup)."),
-            )
-        if found > migrate.SCHEMA_VERSION:
-            raise too_new(found, migrate.SCHEMA_VERSION)
+        found = _refuse_damaged(paths)
 
     safety = None
     if existed and found < migrate.SCHEMA_VERSION:

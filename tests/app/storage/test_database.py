@@ -43,8 +43,8 @@ def test_a_damaged_file_is_reported_plainly(paths: DataPaths) -> None:
     paths.database.write_bytes(b"this is not a database at all" * 200)
     with pytest.raises(CorruptError) as problem:
         open_database(paths)
-    assert "damaged" in str(problem.value)
-    assert "backup" in problem.value.next_step
+    assert "text file" in str(problem.value)
+    assert "no backup" in problem.value.next_step
 
 
 def test_a_committed_change_is_in_the_file_after_closing(paths: DataPaths) -> None:
