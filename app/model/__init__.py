@@ -3,6 +3,7 @@ of them on `Base.metadata`, which the migrations compare against."""
 
 from app.model.agreement import Agreement
 from app.model.base import Base
+from app.model.ending import MatchClosure
 from app.model.framework import PlanningAnswer, PlanningProgress
 from app.model.goal import (
     BaselineChange,
@@ -20,6 +21,7 @@ from app.model.meeting import ActionPoint, FormDraft, MeetingLog, MeetingPrivate
 from app.model.person import Participant, Person, Role
 from app.model.policy import PolicyPassage, PolicyVersion
 from app.model.programme import MentoringType, Programme, ProgrammeModel, ProgrammeStatus
+from app.model.review import Review, ReviewDecision
 from app.model.risk import RiskAssessment
 from app.model.screening import Interview, PvgRecord, Reference, StageChange, TrainingSession
 from app.model.support import Concern, SupportContact
@@ -42,6 +44,7 @@ __all__ = [
     "Introduction",
     "IntroductionOutcome",
     "Match",
+    "MatchClosure",
     "MatchStatus",
     "MatchStatusChange",
     "MeetingLog",
@@ -60,6 +63,8 @@ __all__ = [
     "PvgRecord",
     "RecordedAt",
     "Reference",
+    "Review",
+    "ReviewDecision",
     "RiskAssessment",
     "Role",
     "StageChange",

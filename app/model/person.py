@@ -119,6 +119,9 @@ class Person(Versioned, Base):
         default=ConsentBasis.NOT_RECORDED,
         server_default=ConsentBasis.NOT_RECORDED.value,
     )
+    #: The day they left the programme entirely (every role withdrawn or left): the retention
+    #: period for their records runs from here. None while they are still taking part.
+    retention_from: Mapped[date | None]
 
     roles: Mapped[list[Participant]] = relationship(
         back_populates="person", cascade="all, delete-orphan"

@@ -26,6 +26,7 @@ from app.model import (
     Introduction,
     IntroductionOutcome,
     Match,
+    MatchClosure,
     MatchStatus,
     MatchStatusChange,
     MentoringType,
@@ -38,7 +39,7 @@ from app.model import (
 )
 from app.model.match import BAD_ENDINGS, MATCH_STATUS_LABELS, OPEN_STATUSES
 from app.model.person import GONE_STAGES, Stage
-from app.services import fit, readiness
+from app.services import closure_steps, fit, readiness
 from app.services.changes import Changes
 from app.services.errors import ActionRefused, NotFound, check
 from app.services.lookups import get_match as get_match
@@ -986,6 +987,12 @@ def change_status(
                 new=_(MATCH_STATUS_LABELS[to]).lower(),
             )
         )
+    if to is MatchStatus.CLOSED and match.started_on is not None:
+        # A relationship that started is closed through the ending procedure, step by step.
+        closure = s.scalar(select(MatchClosure).where(MatchClosure.match_id == match_id))
+        missing = closure_steps.missing_steps(closure)
+        if missing:
+            raise ActionRefused(closure_steps.refusal_text(missing))
     if to is MatchStatus.ACTIVE and not _fully_signed(s, match_id):
         raise ActionRefused(
             _(

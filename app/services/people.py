@@ -395,7 +395,22 @@ def set_stage(s: Session, participant_id: int, stage: Stage, on: date, reason: s
     changes = Changes(people=True)
     if stage in GONE_STAGES:
         changes = changes | _notify_if_regulated(s, participant, on)
+    _start_retention(s, participant.person_id, on)
     return changes
+
+
+def _start_retention(s: Session, person_id: int, on: date) -> None:
+    """Once every role a person had is withdrawn or left, their retention period runs from
+    that day; it stops again if they come back."""
+    person = s.get(Person, person_id)
+    if person is None:
+        return
+    still_here = s.scalar(
+        select(Participant.id).where(
+            Participant.person_id == person_id, Participant.stage.not_in(GONE_STAGES)
+        )
+    )
+    person.retention_from = None if still_here is not None else on
 
 
 def _notify_if_regulated(s: Session, participant: Participant, on: date) -> Changes:

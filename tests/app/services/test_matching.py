@@ -21,10 +21,11 @@ from app.model import (
     Programme,
     Role,
 )
-from app.services import matching
+from app.services import endings, matching
 from app.services.changes import Changes
 from app.services.errors import ActionRefused, ValidationError
 from app.storage import Database
+from tests.app.closures import complete_closure
 
 
 def created(changes: Changes) -> int:
@@ -291,16 +292,20 @@ def test_the_whole_lifecycle_to_an_active_match_and_on(db: Database, today: date
             matching.change_status(
                 s, match_id, MatchStatus.ENDING, today + timedelta(days=1), today
             )
-        matching.change_status(
-            s,
-            match_id,
-            MatchStatus.CLOSED,
-            today,
-            today,
-            "Seonag",
-            "Goals met.",
-            EndingKind.PLANNED,
-        )
+        with pytest.raises(ActionRefused, match="Start the ending"):
+            matching.change_status(
+                s,
+                match_id,
+                MatchStatus.CLOSED,
+                today,
+                today,
+                "Seonag",
+                "Goals met.",
+                EndingKind.PLANNED,
+            )
+        endings.begin_ending(s, match_id, today, "Seonag")
+        endings.save_closure(s, match_id, complete_closure(today), today)
+        endings.close_match(s, match_id, today, "Seonag")
         with pytest.raises(ActionRefused, match="cannot become"):
             matching.change_status(s, match_id, MatchStatus.ACTIVE, today, today)
         history = matching.match_details(s, match_id).history
@@ -310,7 +315,8 @@ def test_the_whole_lifecycle_to_an_active_match_and_on(db: Database, today: date
             "Introduced to Active",
             "Active to Paused",
             "Paused to Active",
-            "Active to Closed",
+            "Active to Ending",
+            "Ending to Closed",
         ]
         assert all(h.by == "Seonag" for h in history)
         assert history[3].note == "Illness"
