@@ -234,7 +234,7 @@ def save_closure(s: Session, match_id: int, d: ClosureDetails, today: date) -> C
     check(validate_closure(d, today, match.started_on, closure.started_on))
     for name in FIELDS:
         value = getattr(d, name)
-        setattr(closure, name, value.strip() if isinstance(value, str) else value)
+        setattr(closure, name, value.strip() if type(value) is str else value)  # enums are str too
     if d.path is ClosurePath.PLANNED:
         closure.early_by = None
     return matching.MATCHES

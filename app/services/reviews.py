@@ -93,13 +93,14 @@ def _schedule(s: Session, programme_id: int | None, match_ids: list[int] | None)
     rows = s.execute(query).all()
     if not rows:
         return {}
-    programme_months = dict(
-        s.execute(
+    programme_months = {
+        pid: months
+        for pid, months in s.execute(
             select(Programme.id, Programme.review_interval_months).where(
                 Programme.id.in_({r[4] for r in rows})
             )
-        ).tuples()
-    )
+        )
+    }
     latest = (
         select(Review.match_id, func.max(Review.held_on).label("held_on"))
         .where(Review.match_id.in_([r[0] for r in rows]))
