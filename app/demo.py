@@ -27,6 +27,7 @@ from app.model import (
     Introduction,
     IntroductionOutcome,
     Match,
+    MatchClosure,
     MatchStatus,
     MatchStatusChange,
     Participant,
@@ -36,6 +37,8 @@ from app.model import (
     PvgRecord,
     RecordedAt,
     Reference,
+    Review,
+    ReviewDecision,
     RiskAssessment,
     Role,
     StageChange,
@@ -43,9 +46,11 @@ from app.model import (
     TrainingSession,
     WaitingPriority,
 )
+from app.model.ending import ClosurePath, EarlyBy, MenteeNext, MentorNext, TakePartAgain
 from app.model.meeting import RelationshipStage
 from app.model.person import ConsentBasis, Stage
 from app.model.programme import MentoringType, ProgrammeModel, ProgrammeStatus
+from app.model.review import Working
 from app.model.screening import (
     MENTEE_QUALITIES,
     MENTOR_QUALITIES,
@@ -54,6 +59,7 @@ from app.model.screening import (
     RecruitmentDecision,
     TaskKind,
 )
+from app.services.endings import DEFAULT_CONTACT_RULE
 from app.services.matching import DEFAULT_MENTEE_ROLE, DEFAULT_MENTOR_ROLE, agreement_policy
 from app.services.readiness import PVG_TERM_YEARS
 from app.services.schedule import add_months
@@ -341,6 +347,7 @@ def create_demo(s: Session, today: date) -> int:
     _demo_framework(s, main, peer, today)
     _demo_people(s, main, today, rng)
     _demo_matching(s, main, today)
+    _demo_reviews_and_endings(s, main, today)
     return main.id
 
 
@@ -1003,13 +1010,15 @@ def _demo_matching(s: Session, programme: Programme, today: date) -> None:
         elif match.status is MatchStatus.CLOSED:
             planned = "Planned" in match.end_reason
             match.ending_kind = EndingKind.PLANNED if planned else EndingKind.EARLY
+            ended = match.ended_on or today
             change(
                 match,
                 MatchStatus.ACTIVE,
-                MatchStatus.CLOSED,
-                match.ended_on or today,
-                match.end_reason,
+                MatchStatus.ENDING,
+                ending_begun(started, ended),
+                "The ending procedure began.",
             )
+            change(match, MatchStatus.ENDING, MatchStatus.CLOSED, ended, match.end_reason)
 
     s.add(
         WaitingPriority(
@@ -1019,6 +1028,167 @@ def _demo_matching(s: Session, programme: Programme, today: date) -> None:
         )
     )
     s.flush()
+
+
+def ending_begun(started_on: date, ended_on: date) -> date:
+    """The day a demo match's ending procedure began: two weeks before it ended, never before
+    the match started."""
+    return max(started_on, ended_on - timedelta(days=14))
+
+
+def review_dates(first_due: date, until: date, interval_months: int) -> list[tuple[date, date]]:
+    """(due, held) for each review of a demo match from its first due day up to `until`: each
+    held two days after it fell due (never after `until`), the next due an interval later."""
+    held_dates: list[tuple[date, date]] = []
+    due = first_due
+    while due < until:
+        held = min(due + timedelta(days=2), until)
+        held_dates.append((due, held))
+        due = add_months(held, interval_months)
+    return held_dates
+
+
+def _demo_reviews_and_endings(s: Session, programme: Programme, today: date) -> None:
+    """Reviews every few months for each relationship that has run long enough (the second
+    pair's latest review is overdue), an extension agreed at the first pair's latest review,
+    an ending in progress, and two closed matches with their closure records: a planned ending
+    with certificates, and an early one with its decision about what comes next."""
+    matches = list(
+        s.scalars(select(Match).where(Match.programme_id == programme.id).order_by(Match.id))
+    )
+    agreements = {a.match_id: a for a in s.scalars(select(Agreement))}
+    months = programme.review_interval_months
+    for n, match in enumerate(matches):
+        started = match.started_on
+        agreement = agreements.get(match.id)
+        if started is None or agreement is None:
+            continue
+        if match.status is MatchStatus.PAUSED:
+            until = today - timedelta(days=30)  # no review while paused
+        elif match.status is MatchStatus.ENDING:
+            until = today - timedelta(days=21)
+        elif match.ended_on is not None:
+            until = ending_begun(started, match.ended_on)
+        else:
+            until = today
+        if n == 1:
+            until = today - timedelta(days=100)  # this pair's latest review is overdue
+        first_due = agreement.review_on or add_months(started, months)
+        held = review_dates(first_due, until, months)
+        for i, (due, on) in enumerate(held):
+            last = i == len(held) - 1
+            review = Review(
+                match_id=match.id,
+                held_on=on,
+                due_on=due,
+                others_present="",
+                working_for_mentor=Working.YES,
+                working_for_mentee=Working.YES if (n + i) % 3 else Working.PARTLY,
+                goals_still_right=True,
+                goals_note="",
+                progress_note=DEMO_REVIEW_NOTES[(n + i) % len(DEMO_REVIEW_NOTES)],
+                changes_agreed="Meet at the mentee's setting every other month.",
+                decision=ReviewDecision.CONTINUE,
+                next_review_on=add_months(on, months),
+                recorded_by=COORDINATOR,
+            )
+            if last and n == 0 and match.planned_end_on:
+                review.decision = ReviewDecision.EXTEND
+                review.changes_agreed = (
+                    "Both want three more months to see the award portfolio through."
+                )
+                review.previous_end_on = match.planned_end_on
+                review.new_end_on = add_months(match.planned_end_on, 3)
+                review.mentor_agreed_on = review.mentee_agreed_on = on
+                match.planned_end_on = review.new_end_on
+            if (
+                last
+                and match.status is MatchStatus.CLOSED
+                and match.ending_kind is (EndingKind.PLANNED)
+            ):
+                review.decision = ReviewDecision.MOVE_TO_ENDING
+                review.changes_agreed = "The goals are met: both agreed to plan the ending."
+                review.next_review_on = None
+            s.add(review)
+        if match.status is MatchStatus.ENDING:
+            begun = max(started, today - timedelta(days=20))
+            s.add(
+                MatchClosure(
+                    match_id=match.id,
+                    started_on=begun,
+                    step="exit-mentee",
+                    path=ClosurePath.PLANNED,
+                    reasons="The agreed twelve months are nearly up and the goals are met.",
+                    mentor_exit_on=max(begun, today - timedelta(days=6)),
+                    mentor_went_well="Seeing her grow in confidence with parents.",
+                    mentor_changed="I listen more before I suggest anything.",
+                    mentor_better="Fewer cancelled meetings over the summer.",
+                    mentor_again=TakePartAgain.YES,
+                    contact_rule=DEFAULT_CONTACT_RULE,
+                )
+            )
+        if match.status is MatchStatus.CLOSED and match.ended_on:
+            _demo_closure(s, match, match.ended_on, DEFAULT_CONTACT_RULE)
+    s.flush()
+
+
+DEMO_REVIEW_NOTES = [
+    "Good progress on the first goal; the second has barely started.",
+    "Confidence leading group time is much better, her room leader has noticed.",
+    "Ratings are up on both goals since the last review.",
+    "A slow few months with staff shortages, but they kept meeting.",
+]
+
+
+def _demo_closure(s: Session, match: Match, ended: date, rule: str) -> None:
+    """The closure record of a closed demo match: planned with certificates, or early."""
+    assert match.started_on is not None
+    planned = match.ending_kind is EndingKind.PLANNED
+    mentee = s.get_one(Participant, match.mentee_id)
+    s.get_one(Person, mentee.person_id).retention_from = ended
+    closure = MatchClosure(
+        match_id=match.id,
+        started_on=ending_begun(match.started_on, ended),
+        step="confirm",
+        contact_rule=rule,
+        end_on=ended,
+        mentor_exit_on=ended,
+        mentee_exit_on=ended,
+        mentor_acknowledged_on=ended,
+        mentee_acknowledged_on=ended,
+        mentee_next=MenteeNext.LEAVES,
+        mentor_next=MentorNext.CONTINUES,
+        confirmed_on=ended,
+        confirmed_by=COORDINATOR,
+        mentor_again=TakePartAgain.YES,
+    )
+    if planned:
+        closure.path = ClosurePath.PLANNED
+        closure.reasons = "Goals met early; at the review both agreed to end on a high."
+        closure.final_meeting_on = ended
+        closure.mentor_went_well = "Watching her take the lead at the parents' evening."
+        closure.mentee_went_well = "Having someone outside the nursery to think things through."
+        closure.mentee_changed = "I plan my week instead of reacting to it."
+        closure.mentee_better = "More time at the start to get to know each other."
+        closure.mentee_again = TakePartAgain.YES
+        closure.certificates_on = ended
+        closure.next_note = "She has finished her award and would like to mentor next year."
+    else:
+        closure.path = ClosurePath.EARLY
+        closure.early_by = EarlyBy.UNREACHABLE
+        closure.reasons = match.end_reason
+        closure.no_final_meeting = (
+            "She started her new job within a week; we spoke on the phone instead."
+        )
+        closure.mentee_went_well = "The first meetings, before everything changed."
+        closure.mentee_again = TakePartAgain.MAYBE
+        closure.mentor_better = "Knowing sooner that she was thinking of leaving."
+        closure.next_note = (
+            "Offered a new mentor through her new employer's network; she chose to leave "
+            "for now and is welcome back."
+        )
+        closure.certificates_on = ended
+    s.add(closure)
 
 
 def _demo_goals(s: Session, programme: Programme, today: date) -> None:

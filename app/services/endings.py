@@ -113,6 +113,20 @@ class ClosureView:
         return (end.year - start.year) * 12 + end.month - start.month - (end.day < start.day)
 
 
+def _unsaved(d: ClosureDetails) -> MatchClosure:
+    return MatchClosure(**{name: getattr(d, name) for name in FIELDS})
+
+
+def missing_steps_of(d: ClosureDetails) -> list[closure_steps.MissingStep]:
+    """The steps still missing from answers not yet saved (the wizard's list)."""
+    return closure_steps.missing_steps(_unsaved(d))
+
+
+def caution_of(d: ClosureDetails) -> str | None:
+    """The re-match caution for these answers, or None."""
+    return closure_steps.rematch_caution(_unsaved(d))
+
+
 def _closure(s: Session, match_id: int) -> MatchClosure | None:
     return s.scalar(select(MatchClosure).where(MatchClosure.match_id == match_id))
 

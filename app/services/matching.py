@@ -409,13 +409,14 @@ class Board:
 
 
 #: What to do next with a match, by key: the page opens the right dialog for each.
-NEXT_RISK, NEXT_INTRO, NEXT_AGREEMENT, NEXT_SIGNATURES, NEXT_START, NEXT_STATUS = (
+NEXT_RISK, NEXT_INTRO, NEXT_AGREEMENT, NEXT_SIGNATURES, NEXT_START, NEXT_STATUS, NEXT_ENDING = (
     "risk",
     "introduction",
     "agreement",
     "signatures",
     "start",
     "status",
+    "ending",
 )
 
 
@@ -435,7 +436,7 @@ def _next(
     if status is MatchStatus.PAUSED:
         return NEXT_STATUS, _("Paused: agree when to restart.")
     if status is MatchStatus.ENDING:
-        return NEXT_STATUS, _("Plan the ending and the review.")
+        return NEXT_ENDING, _("Carry on with the ending, step by step.")
     return NEXT_STATUS, _("Meeting as agreed.")
 
 

@@ -32,7 +32,7 @@ from app.model import (
     Task,
     TrainingSession,
 )
-from app.model.match import MATCH_STATUS_LABELS, OPEN_STATUSES, MatchStatus
+from app.model.match import MATCH_STATUS_LABELS, OPEN_STATUSES, EndingKind, MatchStatus
 from app.model.person import (
     CONSENT_LABELS,
     GONE_STAGES,
@@ -882,6 +882,7 @@ class MatchRow:
     started_on: date | None
     ended_on: date | None
     end_reason: str
+    ending: EndingKind | None = None
 
 
 @dataclass(frozen=True)
@@ -1080,6 +1081,7 @@ def _matches_of(s: Session, programme_id: int, person_id: int) -> list[MatchRow]
                     started_on=match.started_on,
                     ended_on=match.ended_on,
                     end_reason=match.end_reason,
+                    ending=match.ending_kind,
                 )
             )
     rows.sort(key=lambda m: (m.proposed_on or date.min, m.id), reverse=True)

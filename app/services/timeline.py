@@ -18,11 +18,22 @@ from sqlalchemy.orm import Session
 
 from app.dates import format_date
 from app.i18n import N_, _, ngettext
-from app.model import Concern, Match, MatchStatus, MeetingLog, Programme, SupportContact
+from app.model import (
+    Concern,
+    Match,
+    MatchClosure,
+    MatchStatus,
+    MeetingLog,
+    Programme,
+    SupportContact,
+)
+from app.model.ending import CLOSURE_PATH_LABELS
 from app.model.match import MATCH_STATUS_LABELS
 from app.model.meeting import MEETING_MODES, MeetingMode
 from app.model.support import ContactParty, RaisedBy
+from app.services import closure_steps
 from app.services.meetings import get_match, mode_label, pair_names, stage_label
+from app.services.reviews import reviews_of
 from app.services.schedule import (
     CopyState,
     copy_to_mentor_state,
@@ -59,6 +70,8 @@ KIND_SUPPORT = "support-contact"
 KIND_CONCERN_RAISED = "concern-raised"
 KIND_CONCERN_RESOLVED = "concern-resolved"
 KIND_MATCH = "match"
+KIND_REVIEW = "review"
+KIND_ENDING = "ending"
 
 
 def duration_text(minutes: int | None) -> str:
@@ -184,6 +197,36 @@ def concern_entries(s: Session, match: Match, today: date) -> Iterable[TimelineE
             )
 
 
+def review_entries(s: Session, match: Match, today: date) -> Iterable[TimelineEntry]:
+    """Each review with its decision (an extension shows the old and new planned end)."""
+    for row in reviews_of(s, match.id):
+        late = row.due_on is not None and row.held_on > row.due_on
+        detail = (
+            _("{summary} · due {due}").format(summary=row.summary, due=format_date(row.due_on))
+            if late
+            else row.summary
+        )
+        yield TimelineEntry(row.held_on, KIND_REVIEW, "reviews", row.id, _("Review"), detail)
+
+
+def ending_entries(s: Session, match: Match, today: date) -> Iterable[TimelineEntry]:
+    """The ending procedure: when it began, and how it ended once closed."""
+    closure = s.scalar(select(MatchClosure).where(MatchClosure.match_id == match.id))
+    if closure is None:
+        return
+    detail = ""
+    if match.status is not MatchStatus.CLOSED:
+        missing = len(closure_steps.missing_steps(closure))
+        detail = ngettext("{n} step still to do", "{n} steps still to do", missing).format(
+            n=missing
+        )
+    elif closure.path is not None:
+        detail = _(CLOSURE_PATH_LABELS[closure.path])
+    yield TimelineEntry(
+        closure.started_on, KIND_ENDING, "ending", match.id, _("Ending begun"), detail
+    )
+
+
 def default_sources() -> dict[str, TimelineSource]:
     """Every kind of record that appears on a match's timeline."""
     return {
@@ -191,6 +234,8 @@ def default_sources() -> dict[str, TimelineSource]:
         "meetings": meeting_entries,
         "support": support_entries,
         "concerns": concern_entries,
+        "reviews": review_entries,
+        "ending": ending_entries,
     }
 
 

@@ -43,6 +43,7 @@ from app.model import (
     Interview,
     Introduction,
     Match,
+    MatchClosure,
     MatchStatus,
     MatchStatusChange,
     MeetingLog,
@@ -55,6 +56,8 @@ from app.model import (
     ProgressRating,
     PvgRecord,
     Reference,
+    Review,
+    ReviewDecision,
     RiskAssessment,
     StageChange,
     SupportContact,
@@ -64,7 +67,7 @@ from app.model import (
 )
 from app.model.person import Stage
 from app.paths import DataPaths
-from app.services import goals, meetings, readiness, support
+from app.services import closure_steps, endings, goals, meetings, readiness, reviews, support
 from app.storage import open_database
 
 #: Statuses of a match whose pair has started working together.
@@ -365,6 +368,28 @@ def _problems(s: Session, today: date) -> list[str]:
         check(not errors, f"{where}: {errors}")
     for change in s.scalars(select(BaselineChange)):
         check(_in_order(change.changed_on, today), f"baseline change {change.id}")
+    # Reviews and endings: held in order and accepted by the services; every closed match
+    # that started has a complete closure; one review is overdue; one ending is in progress.
+    for review in s.scalars(select(Review)):
+        m = matches[review.match_id]
+        where = f"review {review.id} of match {m.id}"
+        check(_in_order(m.started_on, review.held_on, today), where)
+        errors = reviews.validate_review(reviews.details_of(review), today, m.started_on, None)
+        check(not errors, f"{where}: {errors}")
+    for closure in s.scalars(select(MatchClosure)):
+        m = matches[closure.match_id]
+        where = f"closure of match {m.id}"
+        check(_in_order(m.started_on, closure.started_on, closure.end_on, today), where)
+        errors = endings.validate_closure(endings.details_of(closure), today, m.started_on)
+        check(not errors, f"{where}: {errors}")
+        missing = closure_steps.missing_steps(closure)
+        check((m.status is MatchStatus.CLOSED) == (not missing), f"{where}: {missing}")
+    due = reviews.reviews_due(s, main.id, today)
+    check(any(r.overdue for r in due), "no review is overdue")
+    check(
+        s.scalar(select(Review.id).where(Review.decision == ReviewDecision.EXTEND)) is not None,
+        "no extension",
+    )
     check(s.scalar(select(ProgressRating.id).limit(1)) is not None, "no progress ratings")
     check(s.scalar(select(GoalStatusChange.id).limit(1)) is not None, "no goal history")
     return found

@@ -13,11 +13,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -47,7 +49,9 @@ def _text(value: str = "", height: int = 70) -> QPlainTextEdit:
 class MatchDialog(QDialog):
     """A titled form with Save and Cancel; subclasses add fields and `_collect()`."""
 
-    def __init__(self, title: str, pair: str, parent: QWidget | None) -> None:
+    def __init__(
+        self, title: str, pair: str, parent: QWidget | None, *, scroll: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setMinimumWidth(680)
@@ -61,7 +65,17 @@ class MatchDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self._layout = QVBoxLayout(self)
         self._layout.addWidget(self.pair_label)
-        self._layout.addLayout(self.form)
+        if scroll:  # a long form scrolls rather than pushing Save off a small screen
+            holder = QWidget()
+            self.body = QVBoxLayout(holder)
+            self.body.addLayout(self.form)
+            area = QScrollArea()
+            area.setWidgetResizable(True)
+            area.setFrameShape(QFrame.Shape.NoFrame)
+            area.setWidget(holder)
+            self._layout.addWidget(area, 1)
+        else:
+            self._layout.addLayout(self.form)
 
     def _finish(self, note: str = "") -> None:
         if note:

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -33,8 +35,8 @@ from sqlalchemy.orm import Session
 
 from app.dates import format_date
 from app.i18n import _, ngettext
-from app.model import MatchStatus
-from app.services import matching, programmes
+from app.model import MatchStatus, ReviewDecision
+from app.services import endings, matching, programmes, reviews
 from app.services.changes import Changes
 from app.services.fit import Pair
 from ui.context import AppContext
@@ -47,6 +49,7 @@ from ui.dialogs.match_dialogs import (
     SignaturesDialog,
     StatusDialog,
 )
+from ui.dialogs.review_dialog import ReviewDialog
 from ui.models.matching_models import (
     ID_ROLE,
     SORT_ROLE,
@@ -59,6 +62,7 @@ from ui.pages.base import Page
 from ui.printing import show_printout
 from ui.widgets.board import MenteeList, MentorList
 from ui.widgets.fit_view import FitView
+from ui.wizards.ending_wizard import EndingWizard
 
 
 class ProposeCommand(QUndoCommand):
@@ -278,16 +282,38 @@ class MatchingPage(Page):
             _("Si&gnatures…"), _("Record signatures"), self.edit_signatures
         )
         self.status_button = _button(_("Change s&tatus…"), _("Change status"), self.change_status)
+        self.review_button = _button(_("Re&view…"), _("Record a review"), self.review)
+        self.ending_button = _button(
+            _("&Ending…"), _("Begin or carry on the ending"), self.end_match
+        )
         self.print_button = _button(
             _("Print agreement…"), _("Print the agreement"), self.print_agreement
         )
+        self.more_print_button = QPushButton(_("More printouts"))
+        self.more_print_button.setAccessibleName(_("More printouts for the chosen match"))
+        self.print_menu = QMenu(self.more_print_button)
+        self.print_actions: dict[str, QAction] = {}
+        for key, text in (
+            ("review-latest", _("The latest review record")),
+            ("review-blank", _("A blank review record")),
+            ("closure-record", _("The closure record")),
+            ("certificate-mentee", _("The mentee's certificate")),
+            ("certificate-mentor", _("The mentor's certificate")),
+        ):
+            action = self.print_menu.addAction(text)
+            action.triggered.connect(lambda _c=False, k=key: self.print_more(k))
+            self.print_actions[key] = action
+        self.more_print_button.setMenu(self.print_menu)
         self.match_buttons = (
             self.risk_button,
             self.intro_button,
             self.agreement_button,
             self.signatures_button,
             self.status_button,
+            self.review_button,
+            self.ending_button,
             self.print_button,
+            self.more_print_button,
         )
         match_buttons = QWidget()
         row = QHBoxLayout(match_buttons)
@@ -516,7 +542,11 @@ class MatchingPage(Page):
         self.agreement_button.setEnabled(open_steps)
         self.signatures_button.setEnabled(row is not None)
         self.status_button.setEnabled(row is not None)
+        reviewed = row is not None and row.status in reviews.REVIEWED_STATUSES
+        self.review_button.setEnabled(reviewed)
+        self.ending_button.setEnabled(row is not None and row.status in endings.ENDABLE)
         self.print_button.setEnabled(row is not None)
+        self.more_print_button.setEnabled(row is not None)
         waiting = self._waiting_table_row()
         self.priority_button.setEnabled(waiting is not None)
         self.unpriority_button.setEnabled(waiting is not None and waiting.priority)
@@ -750,7 +780,14 @@ class MatchingPage(Page):
         if not details.allowed:
             self.status_label.setText(_("Nothing to change: {step}").format(step=details.next_step))
             return
-        dialog = StatusDialog(self._pair_text(row), details.allowed, today, self)
+        allowed = details.allowed
+        if details.started_on is not None:
+            # A relationship that started ends through the ending wizard, step by step.
+            allowed = tuple(a for a in allowed if a not in (MatchStatus.ENDING, MatchStatus.CLOSED))
+        if not allowed:
+            self.end_match()
+            return
+        dialog = StatusDialog(self._pair_text(row), allowed, today, self)
 
         def save(s: Session) -> Changes:
             status, on, note, ending = _accepted(dialog.value)
@@ -767,8 +804,65 @@ class MatchingPage(Page):
             matching.NEXT_INTRO: self.edit_intro,
             matching.NEXT_AGREEMENT: self.edit_agreement,
             matching.NEXT_SIGNATURES: self.edit_signatures,
+            matching.NEXT_ENDING: self.end_match,
         }.get(row.next_key, self.change_status)
         step()
+
+    def review(self) -> None:
+        row = self._match_row()
+        if row is None:
+            return
+        today, who = self.today(), self.who()
+        context = self.context.ops.read(lambda s: reviews.review_context(s, row.match_id, today))
+        dialog = ReviewDialog(context, today, self)
+        if self._edit(
+            dialog,
+            lambda s: reviews.record_review(s, row.match_id, _accepted(dialog.value), today, who),
+        ):
+            value = _accepted(dialog.value)
+            if value.decision is ReviewDecision.MOVE_TO_ENDING:
+                self.status_label.setText(
+                    _("Review saved; the match is now ending. Press Ending… to carry on.")
+                )
+            else:
+                self.status_label.setText(
+                    _("Review saved. Print the record for signing from More printouts.")
+                )
+
+    def end_match(self) -> None:
+        """Open the ending wizard (it begins the ending the first time)."""
+        row = self._match_row()
+        if row is None or row.status not in endings.ENDABLE:
+            return
+        if row.status is not MatchStatus.ENDING:
+            answer = QMessageBox.question(
+                self,
+                _("Begin the ending"),
+                _(
+                    "Begin the ending of {pair}? The match will show as ending while you go "
+                    "through the steps; you can stop at any point and carry on later."
+                ).format(pair=self._pair_text(row)),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.ending_wizard = EndingWizard(self.context, row.match_id, self.who(), self)
+        self.ending_wizard.open()
+
+    def print_more(self, key: str) -> None:
+        match_id = self.selected_match()
+        if match_id is None:
+            return
+        if key == "review-blank":
+            show_printout(self, self.context, "review-record", 0)
+            return
+        if key == "review-latest":
+            rows = self.context.ops.read(lambda s: reviews.reviews_of(s, match_id))
+            if not rows:
+                self.status_label.setText(_("No review has been recorded for this match yet."))
+                return
+            show_printout(self, self.context, "review-record", rows[-1].id)
+            return
+        show_printout(self, self.context, key, match_id)
 
     def print_agreement(self) -> None:
         match_id = self.selected_match()

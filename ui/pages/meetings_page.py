@@ -510,7 +510,7 @@ class MeetingsPage(Page):
         self.open_button.setEnabled(
             entry is not None and entry.source in ("meetings", "support", "concerns")
         )
-        self.print_button.setEnabled(entry is not None and entry.source == "meetings")
+        self.print_button.setEnabled(entry is not None and entry.source in ("meetings", "reviews"))
         self.open_log_button.setEnabled(bool(self.logs_model.ids))
         self.export_button.setEnabled(bool(self.logs_model.ids))
         self.record_due_button.setEnabled(bool(self.due_model.rows))
@@ -646,6 +646,9 @@ class MeetingsPage(Page):
     # --- printing and export --------------------------------------------------------------
     def print_entry(self) -> None:
         entry = self._selected_entry()
+        if entry is not None and entry.source == "reviews" and entry.record_id is not None:
+            show_printout(self, self.context, "review-record", entry.record_id)
+            return
         if entry is None or entry.source != "meetings" or entry.record_id is None:
             return
         meeting_id = entry.record_id

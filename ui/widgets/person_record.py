@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app.dates import format_date
 from app.i18n import _, ngettext
 from app.model import Role
-from app.model.match import MATCH_STATUS_LABELS, OPEN_STATUSES
+from app.model.match import ENDING_LABELS, MATCH_STATUS_LABELS, OPEN_STATUSES
 from app.model.person import ROLE_LABELS, STAGE_LABELS
 from app.model.screening import (
     DECISION_LABELS,
@@ -513,7 +513,8 @@ class PersonRecordView(QWidget):
                     _("Proposed"),
                     _("Started"),
                     _("Ended"),
-                    _("Why it ended"),
+                    _("How it ended"),
+                    _("Why"),
                 ],
                 [
                     [
@@ -523,6 +524,7 @@ class PersonRecordView(QWidget):
                         format_date(m.proposed_on),
                         format_date(m.started_on),
                         format_date(m.ended_on),
+                        _(ENDING_LABELS[m.ending]) if m.ending else "",
                         m.end_reason,
                     ]
                     for m in record.matches

@@ -368,3 +368,28 @@ def test_a_match_that_never_started_is_closed_without_the_procedure(db: Database
         assert match.status is MatchStatus.CLOSED
         with pytest.raises(ActionRefused, match="active or paused"):
             endings.begin_ending(s, match_id, today)
+
+
+def test_the_timeline_and_the_person_record_show_reviews_extensions_and_endings(
+    demo_db: Database, today: date
+) -> None:
+    from app.services import people, timeline
+
+    with demo_db.session() as s:
+        extended = s.scalars(
+            select(Review.match_id).where(Review.decision == ReviewDecision.EXTEND)
+        ).one()
+        entries = timeline.match_timeline(s, extended, today).entries
+        assert any(e.title == "Review" and e.detail.startswith("Extended") for e in entries)
+        ending = s.scalars(select(Match).where(Match.status == MatchStatus.ENDING)).one()
+        entries = timeline.match_timeline(s, ending.id, today).entries
+        [begun] = [e for e in entries if e.title == "Ending begun"]
+        assert "steps still to do" in begun.detail
+        closed = s.scalars(
+            select(Match).where(Match.status == MatchStatus.CLOSED).order_by(Match.id)
+        ).first()
+        assert closed is not None
+        mentee = s.get_one(Participant, closed.mentee_id)
+        record = people.person_record(s, closed.programme_id, mentee.person_id, today)
+        [row] = [m for m in record.matches if m.id == closed.id]
+        assert row.ending is closed.ending_kind is not None
