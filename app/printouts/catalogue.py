@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from app.i18n import _
 from app.model import Role
 from app.model.programme import label
+from app.printouts import review_record
 from app.services import programmes
 
 if TYPE_CHECKING:
@@ -414,6 +415,12 @@ PRINTOUTS: dict[str, Printout] = {
             _("Interview form"),
             interview_form,
             "person, or 0 for a blank form",
+        ),
+        Printout(
+            "review-record",
+            _("Review record"),
+            review_record.review_record,
+            "review, or 0 for a blank form",
         ),
     ]
 }
