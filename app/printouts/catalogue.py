@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from app.i18n import _
 from app.model import Role
 from app.model.programme import label
-from app.printouts import review_record
+from app.printouts import closure_record, review_record
 from app.services import programmes
 
 if TYPE_CHECKING:
@@ -422,6 +422,7 @@ PRINTOUTS: dict[str, Printout] = {
             review_record.review_record,
             "review, or 0 for a blank form",
         ),
+        Printout("closure-record", _("Closure record"), closure_record.closure_record, "match"),
     ]
 }
 
