@@ -157,17 +157,30 @@ def label_style() -> ParagraphStyle:
 
 def tick_row(labels: list[str], label: str = "") -> Flowable:
     """Tick boxes side by side across the page, after an optional label in the first column."""
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase import pdfmetrics
     from reportlab.platypus import Paragraph, Table, TableStyle
 
     from app.printouts import style
 
     cells: list[Any] = [style.tick_box(text, None) for text in labels]
-    widths = [style.CONTENT_WIDTH / len(labels)] * len(labels)
+    room = style.CONTENT_WIDTH
     if label:
-        first = style.LABEL_WIDTH
         cells.insert(0, Paragraph(escape(label), label_style()))
-        rest = (style.CONTENT_WIDTH - first) / len(labels)
-        widths = [first] + [rest] * len(labels)
+        room -= style.LABEL_WIDTH
+    # Each choice as wide as its words need, and what is left shared out, so that no choice
+    # wraps while there is room for it on one line.
+    needs = [
+        pdfmetrics.stringWidth(text, style.FONT, 10) + style.BOX_SIZE + 3 * mm + 8
+        for text in labels
+    ]
+    spare = room - sum(needs)
+    if spare >= 0:
+        widths = [need + spare / len(needs) for need in needs]
+    else:
+        widths = [room * need / sum(needs) for need in needs]
+    if label:
+        widths.insert(0, style.LABEL_WIDTH)
     table = Table([cells], colWidths=widths, hAlign="LEFT")
     table.setStyle(
         TableStyle(

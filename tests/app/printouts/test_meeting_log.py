@@ -78,6 +78,13 @@ def test_private_notes_are_on_no_printout_or_export_unless_asked_for(
         }
         ids["person, or 0 for a blank form"] = ids["person"]
         ids["review, or 0 for a blank form"] = s.scalar(select(func.min(Review.id))) or 0
+        closing = s.scalar(
+            select(func.min(Match.id)).where(
+                Match.status.in_([MatchStatus.ENDING, MatchStatus.CLOSED])
+            )
+        )
+        assert closing is not None, "the demo has a match that is ending or closed"
+        ids["match that is ending or closed"] = closing
         for kind, printout in catalogue.PRINTOUTS.items():
             assert printout.id_meaning in ids, f"add an id for '{printout.id_meaning}' printouts"
             text = _text(catalogue.build(kind, s, ids[printout.id_meaning], today))
