@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from app.i18n import _
 from app.model import Role
 from app.model.programme import label
+from app.printouts import certificates, closure_record, review_record
 from app.services import programmes
 
 if TYPE_CHECKING:
@@ -414,6 +415,25 @@ PRINTOUTS: dict[str, Printout] = {
             _("Interview form"),
             interview_form,
             "person, or 0 for a blank form",
+        ),
+        Printout(
+            "review-record",
+            _("Review record"),
+            review_record.review_record,
+            "review, or 0 for a blank form",
+        ),
+        Printout("closure-record", _("Closure record"), closure_record.closure_record, "match"),
+        Printout(
+            "certificate-mentee",
+            _("Certificate of achievement for the mentee"),
+            certificates.certificate_mentee,
+            "match that is ending or closed",
+        ),
+        Printout(
+            "certificate-mentor",
+            _("Certificate of thanks for the mentor"),
+            certificates.certificate_mentor,
+            "match that is ending or closed",
         ),
     ]
 }

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app.model import (
@@ -19,6 +19,7 @@ from app.model import (
     MeetingPrivateNote,
     Participant,
     PolicyVersion,
+    Review,
 )
 from app.paths import DataPaths
 from app.printouts import catalogue
@@ -76,6 +77,14 @@ def test_private_notes_are_on_no_printout_or_export_unless_asked_for(
             "person": s.get_one(Participant, match.mentee_id).person_id,
         }
         ids["person, or 0 for a blank form"] = ids["person"]
+        ids["review, or 0 for a blank form"] = s.scalar(select(func.min(Review.id))) or 0
+        closing = s.scalar(
+            select(func.min(Match.id)).where(
+                Match.status.in_([MatchStatus.ENDING, MatchStatus.CLOSED])
+            )
+        )
+        assert closing is not None, "the demo has a match that is ending or closed"
+        ids["match that is ending or closed"] = closing
         for kind, printout in catalogue.PRINTOUTS.items():
             assert printout.id_meaning in ids, f"add an id for '{printout.id_meaning}' printouts"
             text = _text(catalogue.build(kind, s, ids[printout.id_meaning], today))
