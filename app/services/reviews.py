@@ -11,7 +11,7 @@ queries whatever the number of matches.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -149,6 +149,28 @@ def reviews_due(
     ]
     rows.sort(key=lambda r: (r.due_on, r.mentee_name.casefold(), r.match_id))
     return rows
+
+
+#: The next-step key for a match whose review is due (the Matching page opens the review).
+NEXT_REVIEW = "review"
+
+
+def mark_reviews_due(
+    rows: list[matching.MatchRow], due: list[ReviewDue]
+) -> list[matching.MatchRow]:
+    """The board's open matches with "review due" as the next step where one is due."""
+    by_match = {r.match_id: r for r in due}
+
+    def marked(row: matching.MatchRow) -> matching.MatchRow:
+        review = by_match.get(row.match_id)
+        if review is None or row.status not in REVIEWED_STATUSES:
+            return row
+        text = (
+            _("Review overdue: it was due on {on}.") if review.overdue else _("Review due on {on}.")
+        ).format(on=format_date(review.due_on))
+        return replace(row, next_step=text, next_key=NEXT_REVIEW)
+
+    return [marked(row) for row in rows]
 
 
 def next_review_for(s: Session, match_id: int) -> date | None:

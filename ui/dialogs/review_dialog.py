@@ -90,13 +90,14 @@ class ReviewDialog(MatchDialog):
         super().__init__(_("Review"), pair, parent, scroll=True)
         self.setMinimumHeight(560)
         self.context = context
-        due = (
-            _("Due {on}; reviews every {n} months.").format(
-                on=format_date(context.due_on), n=context.interval_months
-            )
-            if context.due_on
-            else _("Reviews every {n} months.").format(n=context.interval_months)
-        )
+        if context.due_on is None:
+            due = _("Reviews every {n} months.")
+        elif context.due_on < today:
+            due = _("Overdue: it was due on {on}. Reviews every {n} months.")
+        else:
+            due = _("Due on {on}. Reviews every {n} months.")
+        due = due.format(on=format_date(context.due_on), n=context.interval_months)
+        self.due_text = due
         self.held_on = DateField(today)
         self.mentor_present = QCheckBox(context.mentor_name)
         self.mentee_present = QCheckBox(context.mentee_name)

@@ -8,6 +8,7 @@ stack, so Undo puts the board back as it was.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import Any, TypeVar
 
@@ -444,7 +445,7 @@ class MatchingPage(Page):
             self._update_buttons()
             return
         today = self.today()
-        self.board = self.context.ops.read(lambda s: matching.board(s, programme_id, today))
+        self.board = self.context.ops.read(lambda s: self._read_board(s, programme_id, today))
         self.waiting_model.set_rows(self.board.waiting)
         self.mentor_model.set_rows(self.board.mentors)
         self.match_model.set_rows(self.board.matches)
@@ -461,6 +462,12 @@ class MatchingPage(Page):
             self.waiting_table.selectRow(row)
         self._pair_changed()
         self._update_buttons()
+
+    @staticmethod
+    def _read_board(s: Session, programme_id: int, today: date) -> matching.Board:
+        board = matching.board(s, programme_id, today)
+        due = reviews.reviews_due(s, programme_id, today)
+        return replace(board, matches=reviews.mark_reviews_due(board.matches, due))
 
     def _select(self, view: QAbstractItemView, row: int) -> None:
         if row < 0:
@@ -578,6 +585,14 @@ class MatchingPage(Page):
             if h.note:
                 line += f" – {h.note}"
             lines.append(line)
+        held, next_on = self.context.ops.read(
+            lambda s: (reviews.reviews_of(s, match_id), reviews.next_review_for(s, match_id))
+        )
+        for r in held:
+            line = _("{date}: Review – {summary}")
+            lines.append(line.format(date=format_date(r.held_on), summary=r.summary))
+        if next_on is not None:
+            lines.append(_("Next review: {date}").format(date=format_date(next_on)))
         self.history_label.setText("\n".join(lines))
 
     # --- board moves ------------------------------------------------------------------------
@@ -805,6 +820,7 @@ class MatchingPage(Page):
             matching.NEXT_AGREEMENT: self.edit_agreement,
             matching.NEXT_SIGNATURES: self.edit_signatures,
             matching.NEXT_ENDING: self.end_match,
+            reviews.NEXT_REVIEW: self.review,
         }.get(row.next_key, self.change_status)
         step()
 

@@ -216,3 +216,22 @@ def test_an_early_ending_shows_the_caution_before_a_rematch(
     _choose(nxt.mentee_next, MenteeNext.WAIT)
     assert not nxt.caution.isVisibleTo(nxt)
     wizard.reject()
+
+
+def test_a_review_due_is_the_match_s_next_step_and_opens_the_review(
+    monkeypatch: pytest.MonkeyPatch, page: MatchingPage
+) -> None:
+    overdue = [m for m in page.match_model.rows if m.next_step.startswith("Review overdue")]
+    assert overdue, "the demo has an overdue review"
+    page.select_match(overdue[0].match_id)
+    assert "Next review:" in page.history_label.text()
+    assert "Review –" in page.history_label.text()
+    opened: list[ReviewDialog] = []
+
+    def look(dialog: ReviewDialog) -> int:
+        opened.append(dialog)
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ReviewDialog, "exec", look)
+    page.next_step()
+    assert opened and opened[0].due_text.startswith("Overdue")
