@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -329,8 +331,14 @@ class MatchingPage(Page):
             | Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.history_label.setAccessibleName(_("The chosen match's history"))
+        # A long history scrolls rather than squeezing the table of matches.
+        history = QScrollArea()
+        history.setWidgetResizable(True)
+        history.setFrameShape(QFrame.Shape.NoFrame)
+        history.setWidget(self.history_label)
+        history.setMaximumHeight(120)
         matches_box = _group(
-            _("Proposed and active matches"), self.match_table, match_buttons, self.history_label
+            _("Proposed and active matches"), self.match_table, match_buttons, history
         )
 
         board = QSplitter(Qt.Orientation.Vertical)

@@ -343,7 +343,6 @@ class NextPage(StepPage):
             "mentor_next", _("The men&tor, {name}").format(name=view.mentor_name), self.mentor_next
         )
         f.add_field("next_note", _("A &note about next steps"), self.note)
-        self.body.addStretch(1)
         self.mentee_next.currentIndexChanged.connect(self.show_caution)
 
     def initializePage(self) -> None:
@@ -432,7 +431,6 @@ class ConfirmPage(StepPage):
         )
         self.form.add_field("confirmed_by", _("Confirmed &by"), self.confirmed_by)
         self.body.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.body.addStretch(1)
 
     def initializePage(self) -> None:
         self.show_missing()
@@ -499,6 +497,7 @@ class EndingWizard(QWizard):
             ConfirmPage(self.view, who),
         ]
         for number, page in enumerate(self.steps):
+            page.body.addStretch(1)  # the fields sit at the top, whatever the window's height
             self.setPage(number, page)
 
         self.progress = QListWidget()
