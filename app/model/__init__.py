@@ -1,6 +1,8 @@
 """The mapped classes, one module per part of the story. Importing this package registers all
-of them on `Base.metadata`, which the migrations compare against."""
+of them on `Base.metadata`, which the migrations compare against, and the safeguard that
+keeps control characters out of the data file (`app/model/text.py`)."""
 
+from app.model import text as text  # registers the safeguard
 from app.model.agreement import Agreement
 from app.model.base import Base
 from app.model.ending import MatchClosure

@@ -26,6 +26,7 @@ from app.services.changes import Changes
 from app.services.errors import ActionRefused, check
 from app.services.lookups import get_match
 from app.services.meetings import pair_names
+from app.services.validation import text_errors
 
 #: Matches from which an ending can begin.
 ENDABLE = (MatchStatus.ACTIVE, MatchStatus.PAUSED, MatchStatus.ENDING)
@@ -207,7 +208,7 @@ def validate_closure(
     d: ClosureDetails, today: date, started_on: date | None, begun_on: date | None = None
 ) -> dict[str, str]:
     """Field messages for what is wrong (not what is missing: that is `closure_steps`)."""
-    errors: dict[str, str] = {}
+    errors = text_errors(d)
     dated = (
         "end_on",
         "final_meeting_on",

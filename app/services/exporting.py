@@ -17,10 +17,16 @@ from sqlalchemy.orm import Session
 from app.i18n import _
 from app.model import Person
 from app.services import people
+from app.services.validation import strip_control
 
 
 def _safe(value: object) -> object:
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+    """A cell value a spreadsheet takes as plain text: never a formula, never a control
+    character (Excel and openpyxl refuse a whole workbook over one)."""
+    if not isinstance(value, str):
+        return value
+    value = strip_control(value)
+    if value[:1] in ("=", "+", "-", "@"):
         return "'" + value
     return value
 

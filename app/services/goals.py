@@ -39,6 +39,7 @@ from app.model.match import MatchStatus
 from app.services.changes import Changes
 from app.services.errors import ActionRefused, NotFound, check
 from app.services.lookups import get_match, get_or_refuse
+from app.services.validation import text_errors
 
 #: Bounds for the programme's rating scale (ratings run from 1 to the top).
 SCALE_TOPS = (3, 10)
@@ -146,7 +147,7 @@ class GoalDetails:
 
 
 def validate_goal(details: GoalDetails, scale_max: int) -> dict[str, str]:
-    errors: dict[str, str] = {}
+    errors = text_errors(details)
     if not details.title:
         errors["title"] = _("Give the goal a short title.")
     elif len(details.title) > 300:
@@ -323,7 +324,7 @@ class ActionDetails:
 
 
 def validate_action(details: ActionDetails) -> dict[str, str]:
-    errors: dict[str, str] = {}
+    errors = text_errors(details)
     if not details.description:
         errors["description"] = _("Say what the action is.")
     if len(details.timescale) > 200:
@@ -432,7 +433,7 @@ def add_rating(s: Session, goal_id: int, details: RatingDetails, today: date) ->
     """Record where the mentee stands on a goal today (or on the date of a review or meeting)."""
     goal = get_goal(s, goal_id)
     top = goal.match.programme.goal_rating_scale_max
-    errors: dict[str, str] = {}
+    errors = text_errors(details)
     if details.rated_on is None:
         errors["rated_on"] = _("Give the date the rating was agreed.")
     elif details.rated_on > today:

@@ -44,6 +44,7 @@ from app.services.changes import Changes
 from app.services.errors import ActionRefused, NotFound, check
 from app.services.lookups import get_match as get_match
 from app.services.lookups import get_programme
+from app.services.validation import text_errors
 
 MATCHES = Changes(matches=True)
 
@@ -688,7 +689,7 @@ def risk_details(s: Session, match_id: int, today: date, by: str = "") -> RiskDe
 
 def record_risk_assessment(s: Session, match_id: int, details: RiskDetails) -> Changes:
     match = get_match(s, match_id)
-    errors: dict[str, str] = {}
+    errors = text_errors(details)
     if details.assessed_on is None:
         errors["assessed_on"] = _("Say when the risks were assessed.")
     if not details.risks.strip():
@@ -735,7 +736,7 @@ def record_introduction(
     """The introduction meeting: go ahead (the match is introduced) or not a good fit (the
     match closes, and the two are not proposed to each other again)."""
     match = get_match(s, match_id)
-    errors: dict[str, str] = {}
+    errors = text_errors(details)
     if details.held_on is None:
         errors["held_on"] = _("Say when the introduction took place.")
     elif details.held_on > today:
@@ -840,7 +841,7 @@ def draw_up_agreement(
     signed it, only the signatures can change."""
     match = get_match(s, match_id)
     programme = match.programme
-    errors: dict[str, str] = {}
+    errors = text_errors(details)
     if details.agreed_on is None:
         errors["agreed_on"] = _("Give the date of the agreement (usually the first meeting).")
     if details.review_on is None:

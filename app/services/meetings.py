@@ -47,6 +47,7 @@ from app.services.errors import ActionRefused, NotFound, check
 from app.services.lookups import get_match as get_match
 from app.services.lookups import get_or_refuse
 from app.services.schedule import CopyState, copy_to_mentor_due, copy_to_mentor_state
+from app.services.validation import text_errors
 
 MAX_MINUTES = 24 * 60
 
@@ -364,7 +365,7 @@ def duration_warning(minutes: int | None, rules: MeetingRules, mode: MeetingMode
 
 
 def validate_meeting(details: MeetingDetails, today: date) -> dict[str, str]:
-    errors: dict[str, str] = {}
+    errors = text_errors(details)
     held = details.held_on
     if held is None:
         errors["held_on"] = _("Give the date of the meeting.")

@@ -61,6 +61,7 @@ from app.services.validation import (
     check_not_future,
     check_phone,
     check_postcode,
+    text_errors,
 )
 
 #: Time allowed to tell Disclosure Scotland that someone has left regulated work.
@@ -142,7 +143,7 @@ TEXT_LIMITS = {
 
 def validate_details(details: PersonDetails, today: date) -> dict[str, str]:
     """A plain message per field that cannot be saved as it is (empty when all is well)."""
-    errors: dict[str, str] = {}
+    errors = text_errors(details)
     if not details.first_name:
         errors["first_name"] = _("Write their first name.")
     if not details.last_name:

@@ -20,6 +20,7 @@ from app.model.programme import (
 from app.services.changes import Changes
 from app.services.errors import check
 from app.services.lookups import get_programme as get_programme
+from app.services.validation import text_errors
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ class ProgrammeRow:
 
 
 def validate_details(details: ProgrammeDetails) -> dict[str, str]:
-    errors: dict[str, str] = {}
+    errors = text_errors(details)
     if not details.name:
         errors["name"] = _("Give the programme a name.")
     elif len(details.name) > 200:

@@ -29,6 +29,7 @@ from app.services.errors import ActionRefused, NotFound, check
 from app.services.lookups import get_match, get_or_refuse
 from app.services.meetings import pair_names
 from app.services.programme_settings import RANGES
+from app.services.validation import text_errors
 
 #: A review is listed as due from this many days before its date.
 DUE_SOON_DAYS = 28
@@ -279,7 +280,7 @@ def validate_review(
     started_on: date | None,
     planned_end_on: date | None,
 ) -> dict[str, str]:
-    errors: dict[str, str] = {}
+    errors = text_errors(details)
     held = details.held_on
     if held is None:
         errors["held_on"] = _("Give the date of the review.")

@@ -34,7 +34,7 @@ from app.services import readiness
 from app.services.changes import Changes
 from app.services.errors import check
 from app.services.lookups import get_or_refuse, get_participant, get_person
-from app.services.validation import check_not_future
+from app.services.validation import check_not_future, text_errors
 
 #: Stages before "ready": finishing the checks moves someone on from these.
 SCREENING_STAGES = (
@@ -113,7 +113,7 @@ class InterviewDetails:
 
 
 def validate_interview(details: InterviewDetails, today: date) -> dict[str, str]:
-    errors: dict[str, str] = {}
+    errors = text_errors(details)
     if details.held_on is None:
         errors["held_on"] = _("Write the date of the interview.")
     elif message := check_not_future(details.held_on, today):
@@ -181,7 +181,7 @@ class ReferenceDetails:
 
 
 def validate_reference(details: ReferenceDetails, today: date) -> dict[str, str]:
-    errors: dict[str, str] = {}
+    errors = text_errors(details)
     if not details.referee.strip():
         errors["referee"] = _("Write the referee's name.")
     if message := check_not_future(details.requested_on, today):
@@ -251,7 +251,7 @@ class PvgDetails:
 
 
 def validate_pvg(details: PvgDetails, today: date) -> dict[str, str]:
-    errors: dict[str, str] = {}
+    errors = text_errors(details)
     if details.issued_on is None:
         errors["issued_on"] = _("Write the date of issue printed on the disclosure.")
     elif message := check_not_future(details.issued_on, today):
@@ -348,7 +348,7 @@ class TrainingDetails:
 
 
 def validate_training(details: TrainingDetails, today: date) -> dict[str, str]:
-    errors: dict[str, str] = {}
+    errors = text_errors(details)
     if details.held_on is None:
         errors["held_on"] = _("Write the date of the session.")
     elif message := check_not_future(details.held_on, today):

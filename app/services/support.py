@@ -31,6 +31,7 @@ from app.services.errors import NotFound, check
 from app.services.lookups import get_match, get_or_refuse
 from app.services.meetings import pair_names
 from app.services.schedule import DueCheck, DueState, check_due_dates, support_contact_schedule
+from app.services.validation import text_errors
 
 #: How far ahead a contact shows as "due soon".
 DUE_SOON_DAYS = 14
@@ -86,7 +87,7 @@ class ContactDetails:
 
 
 def validate_contact(d: ContactDetails, today: date) -> dict[str, str]:
-    errors: dict[str, str] = {}
+    errors = text_errors(d)
     if d.held_on is None:
         errors["held_on"] = _("Give the date of the contact.")
     elif d.held_on > today:
@@ -349,7 +350,7 @@ class ConcernDetails:
 
 
 def validate_concern(d: ConcernDetails, today: date) -> dict[str, str]:
-    errors: dict[str, str] = {}
+    errors = text_errors(d)
     if d.raised_on is None:
         errors["raised_on"] = _("Give the date the concern was raised.")
     elif d.raised_on > today:

@@ -1,4 +1,5 @@
-"""Checking what a coordinator types: e-mail, UK phone numbers, UK postcodes and names.
+"""Checking what a coordinator types: e-mail, UK phone numbers, UK postcodes and names, and
+text with characters that cannot be typed or printed.
 
 Each check returns the tidied value and a plain message ("" when the value is fine), so the
 person editor and the import can both show the message next to the field or row.
@@ -7,9 +8,32 @@ person editor and the import can both show the message next to the field or row.
 from __future__ import annotations
 
 import re
+from dataclasses import fields, is_dataclass
 from datetime import date
 
 from app.i18n import _
+from app.model.text import CONTROL_CHARACTERS
+
+
+def strip_control(text: str) -> str:
+    """`text` without control characters (for files read in, and as a last safeguard)."""
+    return CONTROL_CHARACTERS.sub("", text)
+
+
+def text_errors(details: object) -> dict[str, str]:
+    """A message for each text field of a details dataclass holding a control character
+    (usually pasted from another program, or a damaged file)."""
+    assert is_dataclass(details), "details are a dataclass"
+    errors: dict[str, str] = {}
+    for f in fields(details):
+        value = getattr(details, f.name)
+        if isinstance(value, str) and CONTROL_CHARACTERS.search(value):
+            errors[f.name] = _(
+                "This has a hidden character that cannot be saved or printed (often pasted "
+                "from another program). Delete it, or retype the text."
+            )
+    return errors
+
 
 _POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9][A-Z]{2})?$")
 
