@@ -2,6 +2,7 @@
 of them on `Base.metadata`, which the migrations compare against, and the safeguard that
 keeps control characters out of the data file (`app/model/text.py`)."""
 
+from app.model import restore_bin as restore_bin  # leaves binned records out of queries
 from app.model import text as text  # registers the safeguard
 from app.model.agreement import Agreement
 from app.model.base import Base

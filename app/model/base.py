@@ -6,7 +6,7 @@ find and change them later, and the same schema works on PostgreSQL.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from sqlalchemy import FromClause, MetaData
@@ -63,3 +63,10 @@ class Versioned:
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:
         return {"version_id_col": cls.__table__.c.version_id}
+
+
+class Binnable:
+    """Mixin for records that go to the restore bin when removed: `removed_on` is the day.
+    Every query leaves binned records out unless asked (see `app/model/restore_bin.py`)."""
+
+    removed_on: Mapped[date | None] = mapped_column(default=None)

@@ -13,7 +13,7 @@ from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.i18n import N_
-from app.model.base import Base, Versioned
+from app.model.base import Base, Binnable, Versioned
 from app.model.programme import Programme, enum_column
 
 
@@ -80,7 +80,7 @@ CONSENT_LABELS = {
 }
 
 
-class Person(Versioned, Base):
+class Person(Binnable, Versioned, Base):
     __tablename__ = "person"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -92,7 +92,6 @@ class Person(Versioned, Base):
     setting: Mapped[str] = mapped_column(String(200), default="")
     job_role: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
-    removed_on: Mapped[date | None]
 
     # Further details (issue 3): every text column defaults to "" so old files upgrade cleanly.
     date_of_birth: Mapped[date | None] = mapped_column(index=True)
@@ -138,7 +137,7 @@ class Person(Versioned, Base):
         return f"{first} {self.last_name}".strip()
 
 
-class Participant(Versioned, Base):
+class Participant(Binnable, Versioned, Base):
     """A person's role in one programme."""
 
     __tablename__ = "participant"

@@ -14,7 +14,7 @@ from sqlalchemy import JSON, Float, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.i18n import N_
-from app.model.base import Base, Versioned, utc_now
+from app.model.base import Base, Binnable, Versioned, utc_now
 from app.model.person import Stage
 from app.model.programme import enum_column
 
@@ -47,7 +47,7 @@ OUTCOME_LABELS = {
 }
 
 
-class Interview(Versioned, Base):
+class Interview(Binnable, Versioned, Base):
     """A face-to-face conversation about taking part, with the assessment checklist."""
 
     __tablename__ = "interview"
@@ -66,7 +66,7 @@ class Interview(Versioned, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
-class Reference(Versioned, Base):
+class Reference(Binnable, Versioned, Base):
     __tablename__ = "reference"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -109,7 +109,7 @@ DECISION_LABELS = {
 }
 
 
-class PvgRecord(Versioned, Base):
+class PvgRecord(Binnable, Versioned, Base):
     """What the Code of Practice allows us to keep about a disclosure, and nothing more."""
 
     __tablename__ = "pvg_record"
@@ -129,7 +129,7 @@ class PvgRecord(Versioned, Base):
     regulated_role: Mapped[bool] = mapped_column(default=True)
 
 
-class TrainingSession(Versioned, Base):
+class TrainingSession(Binnable, Versioned, Base):
     __tablename__ = "training_session"
 
     id: Mapped[int] = mapped_column(primary_key=True)

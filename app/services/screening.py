@@ -158,14 +158,6 @@ def _fill_interview(interview: Interview, details: InterviewDetails) -> None:
     interview.notes = details.notes.strip()
 
 
-def delete_interview(s: Session, interview_id: int) -> Changes:
-    interview = get_or_refuse(
-        s, Interview, interview_id, _("That interview record no longer exists.")
-    )
-    s.delete(interview)
-    return CHANGED
-
-
 # ----------------------------------------------------------------------------- references
 
 
@@ -229,12 +221,6 @@ def _fill_reference(reference: Reference, details: ReferenceDetails) -> None:
     reference.note = details.note.strip()
 
 
-def delete_reference(s: Session, reference_id: int) -> Changes:
-    reference = get_or_refuse(s, Reference, reference_id, _("That reference no longer exists."))
-    s.delete(reference)
-    return CHANGED
-
-
 # ----------------------------------------------------------------------------- PVG
 
 
@@ -292,12 +278,6 @@ def _fill_pvg(record: PvgRecord, details: PvgDetails) -> None:
     record.reference_number = " ".join(details.reference_number.split())
     record.decision = details.decision
     record.regulated_role = details.regulated_role
-
-
-def delete_pvg(s: Session, record_id: int) -> Changes:
-    record = get_or_refuse(s, PvgRecord, record_id, _("That PVG record no longer exists."))
-    s.delete(record)
-    return CHANGED
 
 
 @dataclass(frozen=True)
@@ -372,12 +352,4 @@ def add_training(s: Session, person_id: int, details: TrainingDetails, today: da
         )
     )
     _advance_if_ready(s, _person_roles(s, person_id), today)
-    return CHANGED
-
-
-def delete_training(s: Session, session_id: int) -> Changes:
-    session = get_or_refuse(
-        s, TrainingSession, session_id, _("That training session no longer exists.")
-    )
-    s.delete(session)
     return CHANGED

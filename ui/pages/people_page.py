@@ -35,6 +35,7 @@ from app.model.person import STAGE_LABELS, Stage
 from app.services import exporting, people
 from app.services.changes import Changes
 from ui.context import AppContext
+from ui.dialogs.bin_dialog import BinDialog
 from ui.dialogs.person_dialog import PersonDialog
 from ui.models.people_table import (
     ID_ROLE,
@@ -180,6 +181,9 @@ class PeoplePage(Page):
         self.export_button = QPushButton(_("E&xport…"))
         self.export_button.setAccessibleName(_("Export the list to a spreadsheet"))
         self.export_button.clicked.connect(self.export_list)
+        self.bin_button = QPushButton(_("&Bin…"))
+        self.bin_button.setAccessibleName(_("Records removed to the bin"))
+        self.bin_button.clicked.connect(self.open_bin)
         self.print_button = QToolButton()
         self.print_button.setText(_("&Print"))
         self.print_button.setAccessibleName(_("Print a record or a form"))
@@ -234,7 +238,13 @@ class PeoplePage(Page):
             filters.addWidget(label)
             filters.addWidget(combo)
         buttons = QHBoxLayout()
-        for widget in (self.new_button, self.import_button, self.export_button, self.print_button):
+        for widget in (
+            self.new_button,
+            self.import_button,
+            self.export_button,
+            self.print_button,
+            self.bin_button,
+        ):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         buttons.addWidget(self.count)
@@ -496,6 +506,13 @@ class PeoplePage(Page):
             )
             if changes is not None:
                 return
+
+    def open_bin(self) -> None:
+        programme_id = self.context.programme_id
+        if programme_id is None:
+            return
+        self.bin_dialog = BinDialog(self.context, programme_id, self)
+        self.bin_dialog.exec()
 
     def import_people(self) -> None:
         from ui.dialogs.import_wizard import ImportWizard

@@ -39,8 +39,9 @@ from app.model.screening import (
     MENTEE_QUALITIES,
     MENTOR_QUALITIES,
 )
-from app.services import people, screening
+from app.services import people, restore_bin, screening
 from app.services.people import PersonRecord, RoleRecord
+from app.services.restore_bin import BinKind
 from ui.context import AppContext
 from ui.dialogs.screening_dialogs import (
     InterviewDialog,
@@ -132,6 +133,9 @@ class PersonRecordView(QWidget):
         self.status = _label("")
         self.status.setAccessibleName(_("Readiness"))
         self.edit_button = _button(_("&Edit details…"), _("Edit this person's details"), self._edit)
+        self.remove_button = _button(
+            _("Remove…"), _("Remove this person to the bin"), self._remove_person
+        )
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(_("Record"))
         self.tab_pages: dict[str, QScrollArea] = {}
@@ -151,6 +155,7 @@ class PersonRecordView(QWidget):
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         header.addWidget(self.edit_button)
+        header.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty)
@@ -187,7 +192,8 @@ class PersonRecordView(QWidget):
         self._fill_tab(self.tabs.currentIndex())
 
     def _show_parts(self, has: bool) -> None:
-        for widget in (self.title, self.summary, self.status, self.tabs, self.edit_button):
+        widgets = (self.title, self.summary, self.status, self.tabs)
+        for widget in (*widgets, self.edit_button, self.remove_button):
             widget.setVisible(has)
         self.empty.setVisible(not has)
 
@@ -330,7 +336,7 @@ class PersonRecordView(QWidget):
                 _button(_("Add a &reference…"), _("Add a reference"), self._add_reference),
                 _button(_("Edit reference…"), _("Edit the chosen reference"), self._edit_reference),
                 _button(
-                    _("Delete reference"), _("Delete the chosen reference"), self._delete_reference
+                    _("Remove reference"), _("Remove the chosen reference"), self._remove_reference
                 ),
             )
         )
@@ -386,6 +392,9 @@ class PersonRecordView(QWidget):
             _row(
                 _button(_("Record a PVG chec&k…"), _("Record a PVG check"), self._add_pvg),
                 _button(_("Edit PVG record…"), _("Edit the chosen PVG record"), self._edit_pvg),
+                _button(
+                    _("Remove PVG record"), _("Remove the chosen PVG record"), self._remove_pvg
+                ),
             )
         )
         layout.addWidget(box)
@@ -496,7 +505,7 @@ class PersonRecordView(QWidget):
         layout.addLayout(
             _row(
                 _button(_("Add a session…"), _("Add a training session"), self._add_training),
-                _button(_("Delete session"), _("Delete the chosen session"), self._delete_training),
+                _button(_("Remove session"), _("Remove the chosen session"), self._remove_training),
             )
         )
 
@@ -682,13 +691,39 @@ class PersonRecordView(QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._run(lambda s: screening.update_reference(s, r.id, dialog.value(), self.today))
 
-    def _delete_reference(self) -> None:
+    def _remove_reference(self) -> None:
         assert self.record is not None
         r = self._pick(self.references_table, self.record.references, _("a reference"))
         if r is None:
             return
-        if self._confirm(_("Delete the reference from {name}?").format(name=r.referee)):
-            self._run(lambda s: screening.delete_reference(s, r.id))
+        if self._confirm(_("Remove the reference from {name}?").format(name=r.referee)):
+            self._to_bin(BinKind.REFERENCE, r.id)
+
+    def _remove_pvg(self) -> None:
+        assert self.record is not None
+        p = self._pick(self.pvg_table, self.record.pvg, _("a PVG record"))
+        if p is None:
+            return
+        if self._confirm(
+            _("Remove the PVG record issued on {on}?").format(on=format_date(p.issued_on))
+        ):
+            self._to_bin(BinKind.PVG, p.id)
+
+    def _remove_person(self) -> None:
+        assert self.record is not None
+        if self._confirm(
+            _("Remove {name} from the list? Their whole record goes to the bin.").format(
+                name=self.record.name
+            )
+        ):
+            self._to_bin(BinKind.PERSON, self.record.id)
+
+    def _to_bin(self, kind: BinKind, record_id: int) -> None:
+        today = self.today
+        if self._run(lambda s: restore_bin.put_in_bin(s, kind, record_id, today)) is not None:
+            self.context.notify(
+                _("Moved to the bin. Bring it back from the Bin on the People page.")
+            )
 
     def _add_pvg(self) -> None:
         assert self.record is not None
@@ -721,13 +756,13 @@ class PersonRecordView(QWidget):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self._run(lambda s: screening.add_training(s, person_id, dialog.value(), self.today))
 
-    def _delete_training(self) -> None:
+    def _remove_training(self) -> None:
         assert self.record is not None
         t = self._pick(self.training_table, self.record.training, _("a training session"))
         if t is None:
             return
-        if self._confirm(_("Delete the session “{topic}”?").format(topic=t.topic)):
-            self._run(lambda s: screening.delete_training(s, t.id))
+        if self._confirm(_("Remove the session “{topic}”?").format(topic=t.topic)):
+            self._to_bin(BinKind.TRAINING, t.id)
 
     def _change_stage(self, role: RoleRecord) -> None:
         assert self.record is not None
@@ -767,5 +802,6 @@ class PersonRecordView(QWidget):
         )
 
     def _confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, _("Delete"), question)
+        note = _("It goes to the bin on the People page, from where it can be brought back.")
+        answer = QMessageBox.question(self, _("Remove"), f"{question}\n\n{note}")
         return answer == QMessageBox.StandardButton.Yes

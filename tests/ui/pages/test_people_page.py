@@ -299,9 +299,9 @@ def test_deleting_a_reference_needs_one_chosen_then_a_yes(
     with window.context.database.session() as s:
         before = len(s.scalars(select(Reference)).all())
     record.references_table.clearSelection()
-    record._delete_reference()
+    record._remove_reference()
     assert told == ["Choose a reference in the list first."]
     record.references_table.selectRow(0)
-    record._delete_reference()
+    record._remove_reference()
     with window.context.database.session() as s:
         assert len(s.scalars(select(Reference)).all()) == before - 1
