@@ -93,6 +93,8 @@ MONTH_NAMES = (
 
 def tidy(text: str) -> str:
     """Spaces, non-breaking spaces and zero-width spaces trimmed and collapsed to one space."""
+    if text.isascii() and text.isprintable() and "  " not in text:
+        return text.strip(" ")  # the usual cell: nothing inside it to change
     return _SPACES.sub(" ", text).strip()
 
 

@@ -22,8 +22,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, Table, func, insert, select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.schema import CallableColumnDefault, ScalarElementColumnDefault
 
 from app.i18n import _, ngettext
 from app.importing import cells
@@ -45,6 +46,7 @@ from app.model import (
     StageChange,
     TrainingSession,
 )
+from app.model.base import Base, utc_now
 from app.model.person import ConsentBasis, Stage
 from app.services import people, readiness
 from app.services.changes import Changes
@@ -441,6 +443,42 @@ class _Row:
         return cells.text_of(self.values.get(key))
 
 
+_PLAIN_EMAIL = re.compile(
+    r"^[A-Za-z0-9_%+-]{1,64}(?:\.[A-Za-z0-9_%+-]+)*@"
+    r"((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24})$"
+)
+_SPECIAL_USE = frozenset({"arpa", "invalid", "local", "localhost", "onion", "test"})
+
+
+def _email(text: str) -> tuple[str, str]:
+    """`check_email`, with the plain addresses most lists hold answered without it (the
+    full check costs a tenth of a millisecond, which is a lot for 50,000 rows)."""
+    if (m := _PLAIN_EMAIL.match(text)) and len(text) <= 254:
+        domain = m.group(1)
+        if domain.rsplit(".", 1)[1].casefold() not in _SPECIAL_USE:
+            return text[: m.start(1)] + domain.casefold(), ""
+    return check_email(text)
+
+
+def _phone(text: str) -> tuple[str, str]:
+    """`check_phone`, with a number valid in the UK answered by the UK's rules alone (the
+    full check tries the Channel Islands and the Isle of Man as well)."""
+    import phonenumbers
+
+    try:
+        number = phonenumbers.parse(text, "GB")
+    except phonenumbers.NumberParseException:
+        return check_phone(text)
+    if number.country_code == 44:
+        national = str(number.national_number)
+        # As check_phone: Ofcom's range for drama and examples (07700 900000 to 900999).
+        example = len(national) == 10 and national.startswith("7700900")
+        if example or phonenumbers.is_valid_number_for_region(number, "GB"):
+            style = phonenumbers.PhoneNumberFormat.NATIONAL
+            return phonenumbers.format_number(number, style), ""
+    return check_phone(text)
+
+
 def _left_empty(message: str) -> str:
     return _("{problem} It was left empty for you to check.").format(problem=message)
 
@@ -493,7 +531,7 @@ def _plan_row(
         else:
             roles = found_roles
     if email_text := row.text("email"):
-        email, message = check_email(email_text)
+        email, message = _email(email_text)
         if message:
             row.warn(
                 "email",
@@ -504,7 +542,7 @@ def _plan_row(
         else:
             given["email"] = email
     if "phone" in values and (typed_phone := cells.restore_phone(values["phone"])):
-        phone, message = check_phone(typed_phone)
+        phone, message = _phone(typed_phone)
         if message:
             row.warn(
                 "phone",
@@ -761,67 +799,91 @@ def apply_import(
 ) -> Changes:
     """Add the people on the confirmed `lines`, all in this unit of work (a failure part way
     leaves nothing written). With `add_notes`, a duplicate's differing note is added to the
-    person it duplicates."""
+    person it duplicates. Rows go in as bulk inserts (thousands of people in a fraction of a
+    second); each row was checked when it was planned."""
     chosen = [r for r in plan.rows if r.line in lines and r.can_import]
     if not chosen:
         raise ActionRefused(_("No rows were chosen, so nobody was added."))
-    source = plan.source_name
-    created: dict[int, Person] = {}
     total = len(chosen)
+    report = progress or (lambda _done, _total: None)
+    stamp = {"version_id": 1, "created_at": utc_now(), "updated_at": utc_now()}
+    detail_names = list(PersonDetails.__dataclass_fields__)
+    person_rows = []
     for done, row in enumerate(chosen):
-        if progress is not None and done % 250 == 0:
-            progress(done, total)
+        if done % 500 == 0:
+            report(done // 2, total)
         assert row.details is not None
-        person = Person()
-        for name in PersonDetails.__dataclass_fields__:
-            setattr(person, name, getattr(row.details, name))
-        joined = row.start_date or today
-        for role in row.roles:
-            person.roles.append(
-                Participant(
-                    programme_id=programme_id,
-                    role=role,
-                    joined_on=joined,
-                    stage=Stage.ENQUIRY,
-                    stage_on=today,
-                )
-            )
-        s.add(person)
-        created[row.line] = person
-    s.flush()
-    extra: list[object] = []
+        values = {name: getattr(row.details, name) for name in detail_names}
+        person_rows.append(values | stamp)
+    # The first person is added on its own: the data file is then locked for writing, so
+    # the next ids are free and every other row can go in with its id in one statement.
+    conn = s.connection()
+    first_id = conn.execute(insert(Person).returning(Person.id), person_rows[0]).scalar_one()
+    ids = list(range(first_id, first_id + total))
+    _bulk_insert(
+        conn, Person, [row | {"id": pid} for row, pid in zip(person_rows[1:], ids[1:], strict=True)]
+    )
+    report(total * 3 // 4, total)
+    id_of = {row.line: pid for row, pid in zip(chosen, ids, strict=True)}
+    next_participant = (
+        conn.execute(select(func.coalesce(func.max(Participant.id), 0))).scalar_one() + 1
+    )
+    roles = [
+        {
+            "programme_id": programme_id,
+            "person_id": id_of[row.line],
+            "role": role,
+            "joined_on": row.start_date or today,
+            "stage": Stage.ENQUIRY,
+            "stage_on": today,
+        }
+        | stamp
+        for row in chosen
+        for role in row.roles
+    ]
+    for n, role_row in enumerate(roles):
+        role_row["id"] = next_participant + n
+    _bulk_insert(conn, Participant, roles)
+    _bulk_insert(
+        conn,
+        StageChange,
+        [
+            {"participant_id": r["id"], "stage": Stage.ENQUIRY, "changed_on": today, "reason": ""}
+            for r in roles
+        ],
+    )
+    pvg, references, training, checks = [], [], [], []
     for row in chosen:
         assert row.details is not None
-        person = created[row.line]
-        pid = person.id
-        extra += [
-            StageChange(participant_id=p.id, stage=Stage.ENQUIRY, changed_on=today)
-            for p in person.roles
-        ]
+        pid = id_of[row.line]
         if row.pvg is not None:
-            extra.append(
-                PvgRecord(
-                    person_id=pid,
-                    issued_on=row.pvg.issued_on,
-                    reference_number=row.pvg.number,
-                    position=row.details.job_role or _("Mentoring programme"),
-                )
+            pvg.append(
+                {
+                    "person_id": pid,
+                    "issued_on": row.pvg.issued_on,
+                    "reference_number": row.pvg.number,
+                    "position": row.details.job_role or _("Mentoring programme"),
+                }
+                | stamp
             )
-        extra += [Reference(person_id=pid, referee=r, received_on=today) for r in row.referees]
+        references += [
+            {"person_id": pid, "referee": r, "received_on": today} | stamp for r in row.referees
+        ]
         if row.training_hours:
             held_on = row.start_date if row.start_date and row.start_date <= today else today
-            extra.append(
-                TrainingSession(
-                    person_id=pid,
-                    held_on=held_on,
-                    topic=_("Training before Mentor Desk (from the imported list)"),
-                    hours=row.training_hours,
-                )
+            training.append(
+                {
+                    "person_id": pid,
+                    "held_on": held_on,
+                    "topic": _("Training before Mentor Desk (from the imported list)"),
+                    "hours": row.training_hours,
+                }
+                | stamp
             )
-        where = _("Import of {file}, row {row}").format(file=source, row=row.line)
-        checks = list(row.warnings)
+        where = _("Import of {file}, row {row}").format(file=plan.source_name, row=row.line)
+        notes = list(row.warnings)
         if row.referees and row.referees[0] == _("Referee {n}").format(n=1):
-            checks.append(
+            notes.append(
                 FieldNote(
                     "references",
                     _(
@@ -830,26 +892,91 @@ def apply_import(
                     ),
                 )
             )
-        extra += [
-            PersonCheck(
-                person_id=pid, field=n.field, message=n.message, source=where, raised_on=today
-            )
-            for n in checks
+        checks += [
+            {
+                "person_id": pid,
+                "field": n.field,
+                "message": n.message,
+                "source": where,
+                "raised_on": today,
+            }
+            | stamp
+            for n in notes
         ]
-    s.add_all(extra)
+    for model, rows in (
+        (PvgRecord, pvg),
+        (Reference, references),
+        (TrainingSession, training),
+        (PersonCheck, checks),
+    ):
+        _bulk_insert(conn, model, rows)
     if add_notes:
-        for row in plan.rows:
-            if not (row.duplicate and row.new_note):
-                continue
-            target = (
-                s.get(Person, row.duplicate_of)
-                if row.duplicate_of is not None
-                else created.get(row.duplicate_line or 0)
-            )
-            if target is not None and row.new_note.casefold() not in target.notes.casefold():
-                target.notes = f"{target.notes}\n{row.new_note}".strip()
+        _add_notes(s, plan, id_of)
     s.flush()
-    if progress is not None:
-        progress(total, total)
-    first = next(iter(created.values()))
-    return Changes(people=True, screening=True, created_id=first.id)
+    report(total, total)
+    return Changes(people=True, screening=True, created_id=ids[0])
+
+
+def _bulk_insert(conn: Connection, model: type[Base], rows: list[dict[str, Any]]) -> None:
+    """Many rows in one statement through the driver, each value converted as SQLAlchemy
+    would (its column type's own conversion), and the columns not given their defaults.
+    SQLAlchemy's own many-row insert spends most of its time preparing each row."""
+    if not rows:
+        return
+    table = model.__table__
+    assert isinstance(table, Table)
+    given = list(rows[0])
+    fixed: dict[str, object] = {}
+    for column in table.columns:
+        if column.name in given or column.default is None:
+            continue
+        default = column.default
+        if isinstance(default, ScalarElementColumnDefault):
+            fixed[column.name] = default.arg
+        elif isinstance(default, CallableColumnDefault):
+            fixed[column.name] = default.arg(None)  # type: ignore[arg-type]  # utc_now needs none
+    names = given + list(fixed)
+    dialect = conn.dialect
+    processors = [
+        table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in names
+    ]
+    # Converted once per distinct value: the stamps and today's date repeat on every row.
+    converters: list[Callable[[object], object]] = []
+    for processor in processors:
+        if processor is None:
+            converters.append(lambda v: v)
+            continue
+        cache: dict[object, object] = {}
+
+        def convert(
+            v: object, f: Callable[[Any], Any] = processor, c: dict[object, object] = cache
+        ) -> object:
+            if v is None:
+                return None
+            found = c.get(v, c)
+            if found is c:
+                found = c[v] = f(v)
+            return found
+
+        converters.append(convert)
+    fixed_values = list(fixed.values())
+    values = [
+        tuple(f(v) for v, f in zip([row[n] for n in given] + fixed_values, converters, strict=True))
+        for row in rows
+    ]
+    columns = ", ".join(f'"{name}"' for name in names)
+    marks = ", ".join("?" for _name in names)
+    conn.exec_driver_sql(f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})', values)
+
+
+def _add_notes(s: Session, plan: ImportPlan, id_of: dict[int, int]) -> None:
+    """A duplicate's differing note, added to the person it duplicates."""
+    for row in plan.rows:
+        if not (row.duplicate and row.new_note):
+            continue
+        target_id = row.duplicate_of
+        if target_id is None and row.duplicate_line is not None:
+            target_id = id_of.get(row.duplicate_line)
+        target = s.get(Person, target_id) if target_id is not None else None
+        if target is not None and row.new_note.casefold() not in target.notes.casefold():
+            target.notes = f"{target.notes}\n{row.new_note}".strip()
