@@ -109,7 +109,7 @@ def text_of(value: object) -> str:
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
     if isinstance(value, float):
-        if value.is_integer() and abs(value) < 1e15:
+        if value.is_integer() and abs(value) < 1e16:
             return str(int(value))
         return repr(value) if abs(value) >= 1e15 else f"{value:g}"
     return tidy(str(value))

@@ -221,7 +221,9 @@ class FieldNote:
     def label(self) -> str:
         if self.field == "name":
             return _("Name")
-        return _(FIELD_LABELS[self.field]) if self.field in FIELD_LABELS else self.field
+        if self.field not in FIELD_LABELS:
+            return self.field
+        return _(FIELD_LABELS[self.field]).split(" (")[0]  # "Start date", not its explanation
 
 
 @dataclass(frozen=True)
@@ -594,6 +596,17 @@ def _plan_row(
     if "references" in values:
         referees, warning = _referees(values["references"])
         row.warn("references", warning)
+        if referees and referees[0] == _("Referee {n}").format(n=1):
+            row.warn(
+                "references",
+                ngettext(
+                    "The list says {n} reference was received but not from whom: add the "
+                    "referee's name and the date it arrived.",
+                    "The list says {n} references were received but not from whom: add the "
+                    "referees' names and the dates they arrived.",
+                    len(referees),
+                ).format(n=len(referees)),
+            )
     hours: float | None = None
     if "training_hours" in values:
         hours, warning = cells.hours(values["training_hours"])
@@ -881,17 +894,7 @@ def apply_import(
                 | stamp
             )
         where = _("Import of {file}, row {row}").format(file=plan.source_name, row=row.line)
-        notes = list(row.warnings)
-        if row.referees and row.referees[0] == _("Referee {n}").format(n=1):
-            notes.append(
-                FieldNote(
-                    "references",
-                    _(
-                        "The list said references were received but not from whom: add the "
-                        "referees' names and the dates they arrived."
-                    ),
-                )
-            )
+        notes = row.warnings
         checks += [
             {
                 "person_id": pid,

@@ -58,6 +58,8 @@ ROLE_CHOICES = (
 )
 ROLE_NAMES = {Role.MENTOR: "Mentor", Role.MENTEE: "Mentee"}
 PROBLEM_STYLE = "color: #b00020;"
+#: The preview's column saying what to check, beside the name so it is seen first.
+CHECK_COLUMN = 4
 
 Report = Callable[[int, int], None]
 _Index = QModelIndex | QPersistentModelIndex
@@ -329,10 +331,11 @@ def _row_notes(row: ImportRow) -> list[str]:
             notes.append(_("Its note differs: “{note}”").format(note=row.new_note))
     if row.maybe_same:
         notes.append(_("Check: {why} Tick to add anyway.").format(why=row.maybe_same))
-    notes += [
-        _("{field}: {message}").format(field=note.label, message=note.message)
-        for note in row.warnings
-    ]
+    if row.can_import:  # a row not added has nothing else to check
+        notes += [
+            _("{field}: {message}").format(field=note.label, message=note.message)
+            for note in row.warnings
+        ]
     return notes
 
 
@@ -342,7 +345,9 @@ def _shown_value(row: ImportRow, key: str) -> str:
     if d is None:
         return ""
     if key == "role":
-        return _(" and ").join(_(ROLE_NAMES[r]) for r in row.roles)
+        if len(row.roles) == 2:
+            return _("Mentor and mentee")
+        return _(ROLE_NAMES[row.roles[0]]) if row.roles else ""
     if key == "start_date":
         return format_date(row.start_date)
     if key == "pvg_number":
@@ -388,9 +393,8 @@ class PreviewModel(QAbstractTableModel):
                 for k, _label, _w in FIELDS
                 if k in mapped and k not in ("first_name", "last_name", "full_name")
             ]
-            self.headers = [_("Add"), _("Row"), _("Forename"), _("Surname")]
+            self.headers = [_("Add"), _("Row"), _("Forename"), _("Surname"), _("To check")]
             self.headers += [_(FIELD_LABELS[k]).split(" (")[0] for k in self.keys]
-            self.headers.append(_("To check"))
         self.visible = [
             n for n, r in enumerate(plan.rows) if not only_to_check or self.notes[r.line]
         ]
@@ -416,9 +420,9 @@ class PreviewModel(QAbstractTableModel):
             if row.details is None:
                 return ""
             return row.details.first_name if column == 2 else row.details.last_name
-        if column == len(self.headers) - 1:
+        if column == CHECK_COLUMN:
             return self.notes[row.line]
-        return _shown_value(row, self.keys[column - 4])
+        return _shown_value(row, self.keys[column - CHECK_COLUMN - 1])
 
     def data(self, index: _Index, role: int = 0) -> Any:
         if not index.isValid():
@@ -431,9 +435,9 @@ class PreviewModel(QAbstractTableModel):
             if column == 0:
                 return "" if row.can_import else _("No")
             return self.text(index.row(), column)
-        if role == Qt.ItemDataRole.ToolTipRole and column == len(self.headers) - 1:
+        if role == Qt.ItemDataRole.ToolTipRole and column == CHECK_COLUMN:
             return self.notes[row.line] or None
-        if role == Qt.ItemDataRole.BackgroundRole and column == len(self.headers) - 1:
+        if role == Qt.ItemDataRole.BackgroundRole and column == CHECK_COLUMN:
             if not row.can_import:
                 return QColor("#fde7e9")
             if self.notes[row.line]:
@@ -485,7 +489,6 @@ class _PreviewPage(QWizardPage):
         self.rows.setAccessibleName(_("Rows to import"))
         self.rows.setWordWrap(True)
         self.rows.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.rows.horizontalHeader().setStretchLastSection(True)
         self.model.dataChanged.connect(lambda *_a: self._count())
         self.only_to_check = QCheckBox(_("&Show only the rows with something to check"))
         self.only_to_check.toggled.connect(self._filter)
@@ -519,10 +522,12 @@ class _PreviewPage(QWizardPage):
         self.add_notes.setChecked(False)
         self.problem.clear()
         header = self.rows.horizontalHeader()
-        for column in range(self.model.columnCount() - 1):
+        for column in range(self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         if len(plan.rows) <= 500:
             self.rows.resizeColumnsToContents()
+        self.rows.setColumnWidth(CHECK_COLUMN, 420)
+        if len(plan.rows) <= 500:
             self.rows.resizeRowsToContents()
         self._count()
 

@@ -88,7 +88,8 @@ def test_a_list_written_by_calc_imports_the_same_in_every_format(
         "1234 5678 9012 3456", date(2024, 8, 15), date(2029, 8, 15)
     )
     assert seonaid.training_hours == 12 and len(seonaid.referees) == 2
-    assert seonaid.warnings == () and seonaid.suggested
+    # "2" references: recorded, with a check to add who they came from.
+    assert [w.field for w in seonaid.warnings] == ["references"] and seonaid.suggested
     # A questionable e-mail is a warning on that field; the person can still be added.
     eilidh = by_line[6]
     assert eilidh.can_import and eilidh.suggested
@@ -98,7 +99,7 @@ def test_a_list_written_by_calc_imports_the_same_in_every_format(
     assert "eilidh.macleod@example" in eilidh.warnings[0].message
     anna = by_line[7]
     assert anna.roles == (Role.MENTOR, Role.MENTEE)
-    assert {w.field for w in anna.warnings} == {"name", "date_of_birth"}
+    assert {w.field for w in anna.warnings} == {"name", "date_of_birth", "references"}
     assert "February 1990 has no day 31" in " ".join(w.message for w in anna.warnings)
     mairi = by_line[8]
     assert mairi.start_date is None

@@ -61,7 +61,8 @@ def test_a_messy_calc_workbook_from_file_to_confirmed(
     assert (model.text(seonaid, 2), model.text(seonaid, 3)) == ("Seònaid", "Nic a' Phì")
     pvg = headers.index("PVG issue date")
     assert model.text(seonaid, pvg) == "15/08/2024 (renew by 15/08/2029)"
-    check = len(headers) - 1
+    check = headers.index("To check")
+    assert check == 4  # beside the name, seen first
     eilidh = rows["6"]
     assert "does not look like an e-mail address" in model.text(eilidh, check)
     assert model.text(eilidh, 0) == "Yes"  # a warning leaves the row ticked
