@@ -983,3 +983,74 @@ def _add_notes(s: Session, plan: ImportPlan, id_of: dict[int, int]) -> None:
         target = s.get(Person, target_id) if target_id is not None else None
         if target is not None and row.new_note.casefold() not in target.notes.casefold():
             target.notes = f"{target.notes}\n{row.new_note}".strip()
+
+
+# ----------------------------------------------------------------------------- the command line
+
+
+def choose_programme(s: Session, programme_id: int | None) -> int:
+    """The programme to import into: the one asked for, or the only one there is."""
+    from app.model import Programme
+
+    found = list(s.execute(select(Programme.id, Programme.name).order_by(Programme.id)))
+    if programme_id is not None:
+        if any(pid == programme_id for pid, _name in found):
+            return programme_id
+        raise ActionRefused(_("There is no programme number {id}.").format(id=programme_id))
+    if len(found) == 1:
+        return int(found[0][0])
+    if not found:
+        raise ActionRefused(_("There is no programme yet: create one before importing people."))
+    raise ActionRefused(
+        _("Say which programme to import into with --programme: {choices}.").format(
+            choices="; ".join(f"{pid} {name}" for pid, name in found)
+        )
+    )
+
+
+def report(plan: ImportPlan, *, created: int) -> dict[str, Any]:
+    """The plan as the command line's machine-readable report."""
+    warnings: list[dict[str, Any]] = []
+    errors: list[dict[str, Any]] = []
+    for row in plan.rows:
+        if row.errors:
+            errors += [{"row": row.line, "field": "name", "message": e} for e in row.errors]
+            continue
+        if row.duplicate:
+            warnings.append({"row": row.line, "field": "duplicate", "message": row.duplicate})
+            continue
+        if row.maybe_same:
+            warnings.append({"row": row.line, "field": "duplicate", "message": row.maybe_same})
+        warnings += [
+            {"row": row.line, "field": n.field, "message": n.message} for n in row.warnings
+        ]
+    return {
+        "file": plan.source_name,
+        "created": created,
+        "duplicates": len(plan.duplicates),
+        "skipped_rows": plan.skipped_rows,
+        "not_imported": plan.not_imported,
+        "warnings": warnings,
+        "errors": errors,
+    }
+
+
+def report_lines(plan: ImportPlan, source: Source, *, created: int, dry_run: bool) -> list[str]:
+    """The same report in plain lines: how the file was read, the summary, then each row's
+    warnings by row number."""
+    lines = [source.describe()]
+    if dry_run:
+        lines.append(
+            _("Nothing was written (--dry-run). {summary}").format(
+                summary=plan.summary(len([r for r in plan.rows if r.suggested]))
+            )
+        )
+    else:
+        lines.append(plan.summary(created))
+    found = report(plan, created=created)
+    entries = sorted(found["errors"] + found["warnings"], key=lambda e: int(e["row"]))
+    lines += [
+        _("Row {row}: {message}").format(row=entry["row"], message=entry["message"])
+        for entry in entries
+    ]
+    return lines

@@ -613,6 +613,13 @@ class ImportWizard(QWizard):
         if self.problem_label is not None:
             self.problem_label.setText(_("⚠ {message}").format(message=message))
 
+    def reject(self) -> None:
+        """Closing the wizard stops any reading or checking still running (adding people
+        cannot be left half way: its progress window keeps the wizard until it is done)."""
+        for job in self.jobs:
+            job.cancel.set()
+        super().reject()
+
     def wait(self) -> None:
         """Let running work finish (closing, and the tests)."""
         for job in list(self.jobs):

@@ -37,6 +37,7 @@ EXPECTED_FIELDS = {
         ("people.csv", "csv", "UTF-8"),
         ("people_calc.xlsx", "xlsx", ""),
         ("people_calc.ods", "ods", ""),
+        ("people_calc.xls", "xls", ""),
         ("people_utf16.txt", "csv", "UTF-16"),
         ("people_semicolon_1252.csv", "csv", "Windows-1252"),
         ("workbook_renamed.csv", "xlsx", ""),
@@ -59,7 +60,7 @@ def test_every_fixture_reads_the_same_list(name: str, kind: str, encoding: str) 
 
 
 def test_spreadsheets_give_real_dates() -> None:
-    for name in ("people_calc.xlsx", "people_calc.ods"):
+    for name in ("people_calc.xlsx", "people_calc.ods", "people_calc.xls"):
         table = find_table(read_book(FIXTURES / name))
         assert table is not None
         assert table.rows[0][1][4] == date(1988, 4, 3)

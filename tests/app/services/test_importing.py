@@ -4,6 +4,7 @@ created twice, and nothing written until the coordinator confirms."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
@@ -21,6 +22,7 @@ from app.model import (
     Role,
     TrainingSession,
 )
+from app.paths import DataPaths
 from app.services import importing, people
 from app.services.errors import ActionRefused
 from app.services.people import PersonDetails
@@ -65,6 +67,7 @@ def _count(db: Database, model: type[object]) -> int:
         "people.csv",
         "people_calc.xlsx",
         "people_calc.ods",
+        "people_calc.xls",
         "people_utf16.txt",
         "people_semicolon_1252.csv",
         "workbook_renamed.csv",
@@ -270,3 +273,38 @@ def test_a_failure_part_way_writes_nothing(db: Database, programme_id: int, toda
     with pytest.raises(RuntimeError, match="stopped"), db.session() as s:
         importing.apply_import(s, programme_id, big, {r.line for r in rows}, today, progress=stop)
     assert _count(db, Person) == 1
+
+
+def test_the_command_line_reports_and_imports(
+    paths: DataPaths, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.cli import main
+
+    data = str(paths.folder)
+    assert main(["--data", data, "demo"]) == 0
+    capsys.readouterr()
+    path = str(FIXTURES / "people_calc.xlsx")
+    assert main(["--data", data, "import", path, "--dry-run"]) == 1
+    assert "Say which programme to import into with --programme: 1 " in capsys.readouterr().err
+    path = str(FIXTURES / "people_calc.xlsx")
+    assert main(["--data", data, "import", path, "--programme", "1", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "The headings are on row 4." in out
+    assert "Nothing was written (--dry-run). 6 people will be added" in out
+    assert "Row 6: “eilidh.macleod@example” does not look like an e-mail address." in out
+    assert "Row 12: There is no name on this row." in out
+    assert main(["--data", data, "import", path, "--programme", "1", "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert (found["created"], found["duplicates"], found["skipped_rows"]) == (6, 2, 2)
+    assert {"row": 12, "field": "name", "message": "There is no name on this row."} in found[
+        "errors"
+    ]
+    assert any(w["row"] == 8 and w["field"] == "start_date" for w in found["warnings"])
+    # The second time everyone is already held.
+    assert main(["--data", data, "import", path, "--programme", "1", "--json"]) == 0
+    again = json.loads(capsys.readouterr().out)
+    assert (again["created"], again["duplicates"]) == (0, 8)
+    assert main(["--data", data, "import", str(FIXTURES / "empty_calc.xlsx")]) == 1
+    assert "has no rows in it" in capsys.readouterr().err
+    assert main(["--data", data, "import", path, "--programme", "99"]) == 1
+    assert "There is no programme number 99." in capsys.readouterr().err
