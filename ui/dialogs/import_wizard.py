@@ -391,7 +391,9 @@ class PreviewModel(QAbstractTableModel):
             self.keys = [
                 k
                 for k, _label, _w in FIELDS
-                if k in mapped and k not in ("first_name", "last_name", "full_name")
+                # The role always: from the file, or the one chosen for the whole file.
+                if (k in mapped or k == "role")
+                and k not in ("first_name", "last_name", "full_name")
             ]
             self.headers = [_("Add"), _("Row"), _("Forename"), _("Surname"), _("To check")]
             self.headers += [_(FIELD_LABELS[k]).split(" (")[0] for k in self.keys]
