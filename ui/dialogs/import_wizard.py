@@ -464,8 +464,13 @@ class PreviewModel(QAbstractTableModel):
         return True
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.headers[section]
+        key = self.keys[section - CHECK_COLUMN - 1] if section > CHECK_COLUMN else ""
+        if role == Qt.ItemDataRole.ToolTipRole and key == "start_date":
+            return _("Left empty, the person joins the programme today.")
         return None
 
 
@@ -616,8 +621,8 @@ class ImportWizard(QWizard):
             self.problem_label.setText(_("⚠ {message}").format(message=message))
 
     def reject(self) -> None:
-        """Closing the wizard stops any reading or checking still running (adding people
-        cannot be left half way: its progress window keeps the wizard until it is done)."""
+        """Closing the wizard stops any work still running; adding stopped part way writes
+        nothing (it is one unit of work)."""
         for job in self.jobs:
             job.cancel.set()
         super().reject()
