@@ -70,6 +70,18 @@ def build_parser() -> argparse.ArgumentParser:
     printing.add_argument("-o", "--output", metavar="FILE", help=_("the PDF file to write"))
 
     sub.add_parser("where", help=_("show the data folder and its files"))
+
+    imports = sub.add_parser("import", help=_("import people from a spreadsheet or CSV file"))
+    imports.add_argument("file", help=_("the .xlsx, .xls, .ods or .csv file"))
+    imports.add_argument("--programme", type=int, metavar="ID", help=_("the programme's number"))
+    imports.add_argument(
+        "--role",
+        choices=("mentee", "mentor", "both"),
+        default="mentee",
+        help=_("the role when the file does not say (default: mentee)"),
+    )
+    imports.add_argument("--dry-run", action="store_true", help=_("check only; write nothing"))
+    imports.add_argument("--json", action="store_true", help=_("print a machine-readable report"))
     return parser
 
 
@@ -85,6 +97,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check": cmd_check,
         "print": cmd_print,
         "where": cmd_where,
+        "import": cmd_import,
     }
     if args.command not in commands:
         parser.print_help()
@@ -279,6 +292,41 @@ def cmd_where(paths: DataPaths, args: argparse.Namespace) -> int:
     print(_("Data file:   {path}").format(path=paths.database))
     print(_("Backups:     {path}").format(path=paths.backups))
     print(_("Log:         {path}").format(path=paths.logs / "mentordesk.log"))
+    return EXIT_OK
+
+
+def cmd_import(paths: DataPaths, args: argparse.Namespace) -> int:
+    """The same check as the window's import preview; adds the rows it would tick."""
+    import json
+
+    from app.model import Role
+    from app.services import importing
+    from app.services.errors import ActionRefused
+
+    roles = {"mentee": (Role.MENTEE,), "mentor": (Role.MENTOR,), "both": (Role.MENTOR, Role.MENTEE)}
+    today = clock.today()
+    lock, db = _open_locked(paths)
+    try:
+        source = importing.read_source(Path(args.file).expanduser())
+        mapping = importing.guess_mapping(source.headers)
+        with db.session() as s:
+            programme_id = importing.choose_programme(s, args.programme)
+            plan = importing.plan_import(s, source, mapping, roles[args.role], today)
+            chosen = {r.line for r in plan.rows if r.suggested}
+            created = 0
+            if chosen and not args.dry_run:
+                importing.apply_import(s, programme_id, plan, chosen, today)
+                created = len(chosen)
+    except ActionRefused as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        db.close(backup=not args.dry_run)
+        lock.release()
+    if args.json:
+        print(json.dumps(importing.report(plan, created=created), ensure_ascii=False, indent=1))
+    else:
+        for line in importing.report_lines(plan, source, created=created, dry_run=args.dry_run):
+            print(line)
     return EXIT_OK
 
 

@@ -22,6 +22,7 @@ from app.model.introduction import Introduction, IntroductionOutcome
 from app.model.match import EndingKind, Match, MatchStatus, MatchStatusChange, WaitingPriority
 from app.model.meeting import ActionPoint, FormDraft, MeetingLog, MeetingPrivateNote
 from app.model.person import Participant, Person, Role
+from app.model.person_check import PersonCheck
 from app.model.policy import PolicyPassage, PolicyVersion
 from app.model.programme import MentoringType, Programme, ProgrammeModel, ProgrammeStatus
 from app.model.review import Review, ReviewDecision
@@ -55,6 +56,7 @@ __all__ = [
     "MentoringType",
     "Participant",
     "Person",
+    "PersonCheck",
     "PlanningAnswer",
     "PlanningProgress",
     "PolicyPassage",
