@@ -59,6 +59,7 @@ from app.services.validation import (
     check_not_future,
     check_phone,
     check_postcode,
+    strip_control,
 )
 
 __all__ = [
@@ -827,7 +828,7 @@ def apply_import(
             report(done // 2, total)
         assert row.details is not None
         values = {name: getattr(row.details, name) for name in detail_names}
-        person_rows.append(values | stamp)
+        person_rows.append(_clean(values) | stamp)
     # The first person is added on its own: the data file is then locked for writing, so
     # the next ids are free and every other row can go in with its id in one statement.
     conn = s.connection()
@@ -920,12 +921,19 @@ def apply_import(
     return Changes(people=True, screening=True, created_id=ids[0])
 
 
+def _clean(row: dict[str, Any]) -> dict[str, Any]:
+    """The row with any control character taken out of its text (the bulk inserts go past
+    the session's safeguard in `app/model/text.py`)."""
+    return {k: strip_control(v) if type(v) is str else v for k, v in row.items()}
+
+
 def _bulk_insert(conn: Connection, model: type[Base], rows: list[dict[str, Any]]) -> None:
     """Many rows in one statement through the driver, each value converted as SQLAlchemy
     would (its column type's own conversion), and the columns not given their defaults.
     SQLAlchemy's own many-row insert spends most of its time preparing each row."""
     if not rows:
         return
+    rows = [_clean(row) for row in rows]
     table = model.__table__
     assert isinstance(table, Table)
     given = list(rows[0])

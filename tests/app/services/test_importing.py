@@ -308,3 +308,20 @@ def test_the_command_line_reports_and_imports(
     assert "has no rows in it" in capsys.readouterr().err
     assert main(["--data", data, "import", path, "--programme", "99"]) == 1
     assert "There is no programme number 99." in capsys.readouterr().err
+
+
+def test_control_characters_in_a_list_never_reach_the_data_file(
+    db: Database, programme_id: int, today: date, tmp_path: Path
+) -> None:
+    path = tmp_path / "odd.csv"
+    others = "".join(f"Person{i},Surname{i},\n" for i in range(30))
+    path.write_text(
+        "First name,Last name,Notes\nAmy\x08,John\x07stone,Likes\x1b outdoor play\n" + others,
+        encoding="utf-8",
+    )
+    plan = _plan(db, path, today)
+    with db.session() as s:
+        importing.apply_import(s, programme_id, plan, {r.line for r in plan.rows}, today)
+    with db.session() as s:
+        amy = s.scalars(select(Person).where(Person.last_name == "Johnstone")).one()
+        assert (amy.first_name, amy.notes) == ("Amy", "Likes outdoor play")
