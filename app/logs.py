@@ -23,7 +23,7 @@ class QuietFileHandler(logging.handlers.RotatingFileHandler):
         if not self.failed:
             super().emit(record)
 
-    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+    def handleError(self, record: logging.LogRecord) -> None:
         self.failed = True
         try:
             self.close()
