@@ -78,8 +78,8 @@ class DataFolderLock:
         try:
             handle.seek(0)
             handle.truncate()
-            handle.write(json.dumps(info))
-            handle.flush()
+            # Unbuffered, so a write the full disk refused is not tried again on closing.
+            os.write(handle.fileno(), json.dumps(info).encode("utf-8"))
         except OSError as exc:  # a full disk: the lock holds, only who holds it is unwritten
             log.warning("Could not write who holds the data folder: %s", exc)
         self._handle = handle
