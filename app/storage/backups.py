@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 
 PREFIX = "mentordesk-"
 SUFFIX = ".sqlite3"
-_NAME = re.compile(r"^mentordesk-(\d{8}-\d{6})(?:-\d+)?-([a-z-]+)\.sqlite3$")
+_NAME = re.compile(r"^mentordesk-(\d{8}-\d{6})(?:-(\d+))?-([a-z-]+)\.sqlite3$")
 #: What an interrupted copy leaves: our own half-written files, never anything else.
 _LEFTOVER = re.compile(r"^mentordesk-.*\.partial(-journal)?$")
 LAST_RESTORE = "last-restore.json"
@@ -222,9 +222,11 @@ def list_backups(paths: DataPaths) -> list[BackupInfo]:
         if not match:
             continue
         made_at = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
-        found.append(BackupInfo(entry, made_at, match.group(2), entry.stat().st_size))
-    found.sort(key=lambda b: (b.made_at, b.path.name), reverse=True)
-    return found
+        # Two in the same second are numbered -1, -2...: a higher number is newer.
+        order = int(match.group(2) or 0)
+        found.append((order, BackupInfo(entry, made_at, match.group(3), entry.stat().st_size)))
+    found.sort(key=lambda pair: (pair[1].made_at, pair[0]), reverse=True)
+    return [b for _order, b in found]
 
 
 def backups_to_keep(backups: list[BackupInfo], now: datetime) -> set[Path]:

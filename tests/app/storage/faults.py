@@ -81,9 +81,17 @@ def digest(path: Path) -> str:
 
 
 def files_in(folder: Path) -> set[str]:
-    """The data and backup files in a data folder (not the lock, not the logs)."""
-    found = {str(p.relative_to(folder)) for p in folder.rglob("*")}
-    return {f for f in found if f != "mentordesk.lock" and not f.startswith("logs")}
+    """The data and backup files in a data folder (not the lock, the logs, nor the empty side
+    files SQLite makes while reading a file in write-ahead mode)."""
+    found = set()
+    for path in folder.rglob("*"):
+        name = str(path.relative_to(folder))
+        if name == "mentordesk.lock" or name.startswith("logs") or name.endswith("-shm"):
+            continue
+        if name.endswith("-wal") and path.stat().st_size == 0:
+            continue
+        found.add(name)
+    return found
 
 
 def raise_os_error(code: int) -> OSError:
