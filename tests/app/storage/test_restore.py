@@ -118,7 +118,12 @@ def test_restore_asks_when_interactive(
     before = digest(paths.database)
     asked: list[str] = []
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
-    monkeypatch.setattr("builtins.input", lambda q: asked.append(q) or answer)
+
+    def reply(question: str) -> str:
+        asked.append(question)
+        return answer
+
+    monkeypatch.setattr("builtins.input", reply)
     got, said = run(paths, capsys, str(made))
     assert asked == ["Replace your current data with it? [y/N] "]
     assert got == code
