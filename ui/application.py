@@ -262,6 +262,17 @@ def restore_into(window: MainWindow, chosen: Path | str | None) -> MainWindow:
     database = window.context.database
     paths = database.paths
     title = _("Restore from backup")
+    if database.read_only or not writable(paths.folder):
+        QMessageBox.warning(
+            window,
+            _("Cannot restore"),
+            _("Nothing can be restored: the data folder {folder} cannot be written to.").format(
+                folder=paths.folder
+            )
+            + " "
+            + _("Your data has not been changed."),
+        )
+        return window
     if chosen == UNDO_LAST_RESTORE:
         title = _("Undo the last restore")
         marker = backups.last_restore(paths)
@@ -294,17 +305,6 @@ def restore_into(window: MainWindow, chosen: Path | str | None) -> MainWindow:
     else:
         chosen = Path(chosen)
         intro = _("Restore the backup {name}?").format(name=chosen.name)
-    if database.read_only or not writable(paths.folder):
-        QMessageBox.warning(
-            window,
-            _("Cannot restore"),
-            _("Nothing can be restored: the data folder {folder} cannot be written to.").format(
-                folder=paths.folder
-            )
-            + " "
-            + _("Your data has not been changed."),
-        )
-        return window
     try:
         backups.check_backup_file(chosen, migrate.SCHEMA_VERSION)
         question = _restore_question(paths, chosen, intro)

@@ -32,6 +32,7 @@ from app.storage.engine import create_sqlite_engine, quick_check
 from app.storage.errors import (
     CannotOpenError,
     CorruptError,
+    DiskFullError,
     ReadOnlyError,
     StorageError,
     too_new,
@@ -278,14 +279,21 @@ def open_database(paths: DataPaths, *, backup_on_open: bool = True) -> Database:
             if safety is not None:
                 backups.restore_backup(paths, safety, migrate.SCHEMA_VERSION)
                 backups.forget_last_restore(paths)
-            known = translate(exc)
+            known = translate(exc, paths.folder)
             if not existed:
+                full = isinstance(known, DiskFullError)
                 raise StorageError(
-                    _("Mentor Desk could not make its data file in {folder}.").format(
-                        folder=paths.folder
-                    )
-                    + (" " + known.message if known else ""),
-                    known.next_step if known else _("Please report this problem."),
+                    (
+                        _("Mentor Desk could not make its data file in {folder}: the disk is full.")
+                        if full
+                        else _("Mentor Desk could not make its data file in {folder}.")
+                    ).format(folder=paths.folder)
+                    + ("" if full or known is None else " " + known.message),
+                    _("Free some space, then open Mentor Desk again.")
+                    if full
+                    else known.next_step
+                    if known
+                    else _("Please report this problem."),
                 ) from exc
             if known:
                 raise known from exc

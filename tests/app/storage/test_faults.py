@@ -454,3 +454,28 @@ def test_a_log_that_cannot_be_written_is_skipped_simulated(
     monkeypatch.setattr(QuietFileHandler, "_open", refuse)
     err = _quiet_log(paths, capfd)
     assert "Logging error" not in err and "Traceback" not in err
+
+
+def test_a_new_data_file_on_a_full_disk_is_not_left_half_made(disk: DataPaths) -> None:
+    fill(disk.folder, leave=20_000)
+    new = DataPaths(disk.folder / "new")
+    with pytest.raises(StorageError) as refused:
+        open_database(new)
+    assert str(refused.value).startswith(
+        f"Mentor Desk could not make its data file in {new.folder}: the disk is full."
+    )
+    assert not new.database.exists()  # so the next start does not find an empty file
+
+
+def test_a_disk_error_is_named_plainly() -> None:
+    known = translate(sqlite3.OperationalError("disk I/O error"))
+    assert isinstance(known, CannotOpenError)
+    assert "could not be read or written (a disk error)" in str(known)
+
+
+def test_a_disk_error_on_a_nearly_full_disk_is_called_a_full_disk(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(folder, "free_bytes", lambda _p: 4096)
+    known = translate(sqlite3.OperationalError("disk I/O error"), tmp_path)
+    assert isinstance(known, DiskFullError)
