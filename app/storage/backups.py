@@ -44,7 +44,10 @@ PREFIX = "mentordesk-"
 SUFFIX = ".sqlite3"
 _NAME = re.compile(r"^mentordesk-(\d{8}-\d{6})(?:-(\d+))?-([a-z-]+)\.sqlite3$")
 #: What an interrupted copy leaves: our own half-written files, never anything else.
-_LEFTOVER = re.compile(r"^mentordesk-.*\.partial(-journal)?$")
+_LEFTOVER = re.compile(r"^mentordesk-.*\.partial(-journal|-wal|-shm)?$")
+#: SQLite's side files beside a copy being written (the copy is in write-ahead mode until the
+#: last step of copy_database switches it back).
+_SIDE_FILES = ("-journal", "-wal", "-shm")
 LAST_RESTORE = "last-restore.json"
 #: Tables that are not the coordinator's records (they say nothing about "the last change").
 _NOT_RECORDS = frozenset({"alembic_version", "form_draft"})
@@ -71,7 +74,7 @@ def remove_leftovers(paths: DataPaths) -> list[Path]:
     if paths.backups.is_dir():
         candidates += [p for p in paths.backups.iterdir() if _LEFTOVER.match(p.name)]
     staged = _staged(paths)
-    candidates += [staged, staged.with_name(staged.name + "-journal")]
+    candidates += [staged] + [staged.with_name(staged.name + side) for side in _SIDE_FILES]
     for path in candidates:
         if not path.exists():
             continue
@@ -88,7 +91,7 @@ def _staged(paths: DataPaths) -> Path:
 
 
 def _discard(path: Path) -> None:
-    for leftover in (path, path.with_name(path.name + "-journal")):
+    for leftover in [path] + [path.with_name(path.name + side) for side in _SIDE_FILES]:
         try:
             leftover.unlink(missing_ok=True)
         except OSError as exc:

@@ -95,7 +95,7 @@ def test_killing_the_process_while_it_saves_loses_nothing_reported(tmp_path: Pat
     backups_reported = 0
     started = time.perf_counter()
     for kill in range(1, KILLS + 1):
-        lines = _fork_and_kill(paths, kill, rng.uniform(0.0, 0.12))
+        lines = _fork_and_kill(paths, kill, rng.uniform(0.0, 0.4))
         edits = [line for line in lines if line.startswith("c")]
         if "open" not in lines:
             killed_while_opening += 1

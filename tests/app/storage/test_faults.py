@@ -66,7 +66,8 @@ def programmes(paths: DataPaths) -> int:
 
 def no_partials(paths: DataPaths) -> bool:
     left = [p.name for p in paths.backups.iterdir() if ".partial" in p.name]
-    return not left and not paths.database.with_name("mentordesk.sqlite3.restoring").exists()
+    left += [p.name for p in paths.folder.iterdir() if ".restoring" in p.name]
+    return not left
 
 
 # --- backups: a damaged file is never copied as if it were sound --------------------------------
@@ -204,7 +205,10 @@ def test_half_written_copies_left_by_a_crash_are_removed_at_start(
     leftovers = [
         paths.backups / "mentordesk-20261120-101010-daily.partial",
         paths.backups / "mentordesk-20261120-101010-daily.partial-journal",
+        paths.backups / "mentordesk-20261120-101010-daily.partial-wal",
+        paths.backups / "mentordesk-20261120-101010-daily.partial-shm",
         paths.database.with_name("mentordesk.sqlite3.restoring"),
+        paths.database.with_name("mentordesk.sqlite3.restoring-wal"),
     ]
     for path in leftovers:
         path.write_bytes(b"half")
