@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -16,13 +17,14 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from app.model import Programme
 from app.paths import DataPaths
 from app.storage import Database, backups, folder, open_database
 from app.storage.errors import DiskFullError
 from app.storage.lock import DataFolderLock
-from tests.app.storage.faults import digest, raise_os_error, read_only_mount, small_disk
+from tests.app.storage.faults import digest, fill, raise_os_error, read_only_mount, small_disk
 from ui import application
 from ui.main_window import MainWindow
 
@@ -226,3 +228,63 @@ def test_the_real_window_opens_a_read_only_folder(tmp_path: Path, _demo_template
         assert "first-paint" in done.stdout
         assert "Traceback" not in done.stderr and "Logging error" not in done.stderr
         assert digest(paths.database) == before
+
+
+def test_saving_on_a_full_disk_says_so_and_keeps_what_was_saved_simulated(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sqlalchemy import event
+    from sqlalchemy.exc import OperationalError
+
+    database = window.context.database
+    shown = warnings_shown(monkeypatch)
+    window.context.ops.run(window, lambda s: s.add(Programme(name="Saved", organisation="X")))
+
+    def disk_full(_session: object) -> None:
+        raise OperationalError("COMMIT", {}, sqlite3.OperationalError("database or disk is full"))
+
+    event.listen(database.sessions, "before_commit", disk_full)
+    try:
+        result = window.context.ops.run(
+            window, lambda s: s.add(Programme(name="Not saved", organisation="X"))
+        )
+    finally:
+        event.remove(database.sessions, "before_commit", disk_full)
+    assert result is None
+    assert shown == [
+        "The disk is full, so the last change could not be saved. Free some space and try "
+        "again. Nothing saved earlier has been lost."
+    ]
+    names = programme_names(database)
+    assert "Saved" in names and "Not saved" not in names
+
+
+def test_saving_on_a_real_full_disk_says_so_and_keeps_what_was_saved(
+    qtbot: QtBot, tmp_path: Path, _demo_template: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with small_disk(tmp_path / "disk", "4m") as mounted:
+        paths = DataPaths(mounted)
+        paths.ensure()
+        shutil.copyfile(_demo_template, paths.database)
+        application.create_application()
+        database = open_database(paths, backup_on_open=False)
+        win = application.build_window(database, synchronous_tasks=True)
+        qtbot.addWidget(win)
+        shown = warnings_shown(monkeypatch)
+        win.context.ops.run(win, lambda s: s.add(Programme(name="Saved", organisation="X")))
+        filler = fill(mounted)
+
+        def too_much(s: Session) -> None:
+            for n in range(200):
+                s.add(Programme(name=f"Too much {n}", organisation="Y" * 4000))
+
+        assert win.context.ops.run(win, too_much) is None
+        assert (len(shown) == 1 and shown[0].startswith("The disk is full")) or (
+            "could not be read or written" in shown[0]
+        )
+        assert "Traceback" not in shown[0]
+        filler.unlink()
+        names = programme_names(database)
+        assert "Saved" in names and "Too much 0" not in names
+        win.close()
+        database.close(backup=False)
