@@ -496,6 +496,7 @@ def restore_backup(paths: DataPaths, backup: Path, supported_version: int) -> Pa
     and the new file have both been written in full.
     """
     check_backup_file(backup, supported_version)
+    ours = this_folders_identity(paths, besides=backup)
     current = folders.data_size(paths.database) if paths.database.exists() else 0
     check_space(paths.folder, current + folders.data_size(backup), _("the restore"))
     safety = None
@@ -507,6 +508,8 @@ def restore_backup(paths: DataPaths, backup: Path, supported_version: int) -> Pa
     staged = _staged(paths)
     try:
         copy_database(backup, staged)
+        if ours is not None:  # the folder keeps its stamp, whichever file is restored into it
+            _stamp(staged, ours)
     except (OSError, sqlite3.Error) as exc:
         _discard(staged)
         raise copy_failed(exc, paths.folder, _("The restored copy")) from exc
@@ -528,6 +531,14 @@ def restore_backup(paths: DataPaths, backup: Path, supported_version: int) -> Pa
     else:
         forget_last_restore(paths)
     return safety
+
+
+def _stamp(path: Path, identity: Identity) -> None:
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    try:
+        conn.execute(f"PRAGMA application_id = {int(identity.application_id)}")
+    finally:
+        conn.close()
 
 
 def undo_last_restore(paths: DataPaths, supported_version: int) -> tuple[LastRestore, Path | None]:

@@ -155,6 +155,23 @@ def test_a_file_from_another_data_folder_says_so(
     assert "different data folder" not in run(paths, capsys, str(made))[1]
 
 
+def test_a_restored_file_takes_on_the_folder_s_stamp(
+    paths: DataPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # GIVEN this folder's backup, and a file from another folder restored over the data
+    add_programme(paths, "Ours")
+    ours = application_id(paths.database)
+    own_backup = backups.make_backup(paths, "manual")
+    other = DataPaths(tmp_path / "elsewhere")
+    add_programme(other, "Theirs")
+    assert run(paths, capsys, str(other.database), "--yes")[0] == 0
+    # THEN the folder keeps its own stamp, so its own backups are not called foreign
+    assert application_id(paths.database) == ours
+    code, said = run(paths, capsys, str(own_backup))
+    assert code == 1 and "different data folder" not in said
+    assert application_id(other.database) != ours  # the other file itself is untouched
+
+
 def test_a_file_from_before_folders_were_stamped_is_not_called_foreign(
     paths: DataPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
