@@ -20,8 +20,8 @@ from app.cli import main
 from app.logs import QuietFileHandler, configure_logging
 from app.model import Programme
 from app.paths import DataPaths
-from app.storage import backups, folder, open_database
-from app.storage.engine import quick_check
+from app.storage import backups, folder, migrate, open_database
+from app.storage.engine import create_sqlite_engine, quick_check
 from app.storage.errors import (
     CannotOpenError,
     CorruptError,
@@ -483,3 +483,30 @@ def test_a_disk_error_on_a_nearly_full_disk_is_called_a_full_disk(
     monkeypatch.setattr(folder, "free_bytes", lambda _p: 4096)
     known = translate(sqlite3.OperationalError("disk I/O error"), tmp_path)
     assert isinstance(known, DiskFullError)
+
+
+def test_an_upgrade_whose_backup_cannot_be_made_is_refused_and_changes_nothing(
+    paths: DataPaths, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # GIVEN a data file from the previous version, on a disk with no room for the backup
+    paths.ensure()
+    engine = create_sqlite_engine(paths.database)
+    migrate.upgrade(engine, migrate.revision_id(migrate.SCHEMA_VERSION - 1))
+    engine.dispose()
+    before, listing = digest(paths.database), files_in(paths.folder)
+
+    def no_room(source: Path, target: Path) -> None:
+        raise raise_os_error(errno.ENOSPC)
+
+    monkeypatch.setattr(backups, "copy_database", no_room)
+    # WHEN it is opened
+    with pytest.raises(StorageError) as refused:
+        open_database(paths)
+    # THEN it is not upgraded without its backup, and says why
+    assert str(refused.value).startswith(
+        "The data file must be brought up to date for this version of Mentor Desk, and a "
+        "backup is always made first, but it could not be: The backup could not be made: the "
+        "disk holding"
+    )
+    assert "The file has not been changed." in str(refused.value)
+    assert digest(paths.database) == before and files_in(paths.folder) == listing
