@@ -60,7 +60,16 @@ def build_parser() -> argparse.ArgumentParser:
     restore = sub.add_parser(
         "restore", help=_("restore a backup file (the current data is backed up first)")
     )
-    restore.add_argument("file", help=_("the backup file, or 'latest'"))
+    restore.add_argument(
+        "file",
+        help=_(
+            "the backup file; 'latest' for the newest backup (right after a restore: undo it); "
+            "'undo' to undo the last restore"
+        ),
+    )
+    restore.add_argument(
+        "--yes", action="store_true", help=_("replace the data without asking (for scripts)")
+    )
     check = sub.add_parser("check", help=_("check the data file's integrity and schema version"))
     check.add_argument("--full", action="store_true", help=_("a slower, thorough check"))
 
@@ -115,6 +124,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return EXIT_PROBLEM
     except Exception as exc:  # a bug: log it in full, say one line
+        from app.storage.errors import translate
+
+        known = translate(exc)
+        if known is not None:  # the machine's doing (a full disk, a read-only folder)
+            log.warning("Command %s failed: %s", args.command, exc)
+            print(f"mentordesk: {known}", file=sys.stderr)
+            return EXIT_PROBLEM
         log.exception("Command %s failed", args.command)
         print(
             _("mentordesk: unexpected error ({error}); details are in {log}").format(
@@ -125,17 +141,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_PROBLEM
 
 
-def _open_locked(paths: DataPaths) -> tuple[DataFolderLock, Database]:
+def _open_locked(
+    paths: DataPaths, *, backup_on_open: bool = True
+) -> tuple[DataFolderLock, Database]:
     from app.storage import open_database
     from app.storage.lock import DataFolderLock
 
     lock = DataFolderLock(paths.lock)
     lock.acquire()
     try:
-        return lock, open_database(paths)
+        database = open_database(paths, backup_on_open=backup_on_open)
     except BaseException:
         lock.release()
         raise
+    for warning in database.warnings:
+        print(_("mentordesk: {warning}").format(warning=warning), file=sys.stderr)
+    return lock, database
 
 
 def cmd_demo(paths: DataPaths, args: argparse.Namespace) -> int:
@@ -204,26 +225,102 @@ def cmd_backups(paths: DataPaths, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_restore(paths: DataPaths, args: argparse.Namespace) -> int:
-    from app.storage import backups, migrate
-    from app.storage.lock import DataFolderLock
+def _choose_restore(paths: DataPaths, which: str) -> tuple[Path, str]:
+    """The file `which` means, and a line saying what restoring it does."""
+    from app.storage import backups
 
-    if args.file == "latest":
+    marker = backups.last_restore(paths)
+    if which == "undo" or (which == "latest" and marker and not marker.changed_since):
+        if marker is None:
+            raise CliError(
+                _(
+                    "There is no restore to undo (the copy made before the last restore is no "
+                    "longer there, or nothing has been restored)."
+                )
+            )
+        note = _(
+            "Undoing the last restore (of {restored}): the data goes back to how it was before "
+            "it, from {safety}."
+        ).format(restored=marker.restored, safety=marker.safety.name)
+        if marker.changed_since:
+            note += " " + _(
+                "Changes saved since that restore will be replaced too; a backup of them is "
+                "made first."
+            )
+        return marker.safety, note
+    if which == "latest":
         found = backups.list_backups(paths)
         if not found:
             raise CliError(_("There are no backups in {folder}").format(folder=paths.backups))
-        source = found[0].path
-    else:
-        source = Path(args.file).expanduser().resolve()
+        return found[0].path, _("Restoring the newest backup, {name}.").format(
+            name=found[0].path.name
+        )
+    source = Path(which).expanduser().resolve()
+    return source, _("Restoring {name}.").format(name=source.name)
+
+
+def _confirm(question: str) -> bool:
+    try:
+        answer = input(f"{question} [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().lower() in {"y", "yes"}
+
+
+def cmd_restore(paths: DataPaths, args: argparse.Namespace) -> int:
+    from app.storage import backups, health, migrate
+    from app.storage.errors import ReadOnlyError
+    from app.storage.folder import writable
+    from app.storage.lock import DataFolderLock
+
+    source, note = _choose_restore(paths, args.file)
+    backups.check_backup_file(source, migrate.SCHEMA_VERSION)
+    incoming = backups.summarise(source)
+    print(note)
+    print(_("It holds {what}.").format(what=incoming.describe()))
+    if paths.database.exists() and health.diagnose(paths.database, migrate.SCHEMA_VERSION).ok:
+        print(
+            _("Your data now holds {what}.").format(
+                what=backups.summarise(paths.database).describe()
+            )
+        )
+    if backups.from_another_folder(paths, incoming):
+        print(
+            _(
+                "Careful: this file comes from a different data folder, not from {folder}. "
+                "Restoring it replaces this folder's data with that other data."
+            ).format(folder=paths.folder)
+        )
+    if not writable(paths.folder):
+        raise ReadOnlyError(
+            _("Nothing can be restored: the data folder {folder} cannot be written to.").format(
+                folder=paths.folder
+            ),
+            _("Your data has not been changed."),
+        )
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise CliError(
+                _(
+                    "Not restored: add --yes to replace your data without being asked. "
+                    "Nothing has been changed."
+                )
+            )
+        if not _confirm(_("Replace your current data with it?")):
+            print(_("Not restored. Nothing has been changed."))
+            return EXIT_PROBLEM
     with DataFolderLock(paths.lock):
         safety = backups.restore_backup(paths, source, migrate.SCHEMA_VERSION)
     if safety:
         print(_("The data file before the restore was kept as {path}").format(path=safety))
-    # Opening brings an older backup up to date (and checks it).
-    lock, db = _open_locked(paths)
+    # Opening brings an older backup up to date (and checks it). No copy "on opening": the
+    # restored data is a backup already, and such a copy would sort before the safety copy.
+    lock, db = _open_locked(paths, backup_on_open=False)
     db.close(backup=False)
     lock.release()
     print(_("Restored {name}").format(name=source.name))
+    if safety:
+        print(_("To undo this restore: mentordesk restore undo"))
     return EXIT_OK
 
 

@@ -11,10 +11,11 @@ import traceback
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
+from typing import IO
 
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtGui import QAction, QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMenu, QMessageBox, QWidget
 
 from app import APP_NAME, __version__, clock
 from app.i18n import _
@@ -22,7 +23,8 @@ from app.logs import configure_logging
 from app.paths import DataPaths
 from app.settings import load_preferences
 from app.storage import Database, StorageError, backups, migrate, open_database
-from app.storage.errors import LockedError, TooNewError
+from app.storage.errors import CorruptError, LockedError
+from app.storage.folder import writable
 from app.storage.lock import DataFolderLock
 from ui import ops
 from ui.context import AppContext
@@ -69,12 +71,52 @@ def window_settings(paths: DataPaths) -> QSettings:
     return QSettings(str(paths.folder / "window.ini"), QSettings.Format.IniFormat)
 
 
+#: What `MainWindow.restore_requested` carries to ask for the last restore to be undone.
+UNDO_LAST_RESTORE = "undo-last-restore"
+
+
 def build_window(database: Database, *, synchronous_tasks: bool = False) -> MainWindow:
     preferences = load_preferences(database.paths.preferences)
     context = AppContext(database, preferences, synchronous_tasks=synchronous_tasks)
     window = MainWindow(context, window_settings(database.paths))
     context.setParent(window)
+    _add_undo_restore(window)
+    if database.read_only:
+        label = QLabel(_("Read only: changes cannot be saved"))
+        label.setObjectName("read-only-notice")
+        label.setToolTip(read_only_reason(database))
+        window.statusBar().addPermanentWidget(label)
     return window
+
+
+def read_only_reason(database: Database) -> str:
+    return _(
+        "The data folder {folder} cannot be written to, so your data is open for reading only."
+    ).format(folder=database.paths.folder)
+
+
+def _add_undo_restore(window: MainWindow) -> None:
+    """File > Undo the last restore, just after File > Restore from backup…"""
+    file_menu = window.menuBar().actions()[0].menu()
+    if not isinstance(file_menu, QMenu):
+        return
+    action = QAction(_("&Undo the last restore"), window)
+    action.setObjectName("undo-last-restore")
+    action.triggered.connect(lambda: window.restore_requested.emit(UNDO_LAST_RESTORE))
+    entries = file_menu.actions()
+    restore_at = next(
+        (i for i, a in enumerate(entries) if a.text() == _("&Restore from backup…")), None
+    )
+    if restore_at is not None and restore_at + 1 < len(entries):
+        file_menu.insertAction(entries[restore_at + 1], action)
+    else:
+        file_menu.addAction(action)
+
+
+def show_warnings(window: QWidget | None, database: Database) -> None:
+    """What the coordinator must know once the data is open (read only, a missed backup)."""
+    if database.warnings:
+        QMessageBox.warning(window, APP_NAME, "\n\n".join(database.warnings))
 
 
 def crash_dialog(
@@ -130,6 +172,11 @@ def install_excepthook(paths: DataPaths) -> None:
     showing: list[bool] = []
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        if isinstance(error, StorageError):
+            # Not a bug: the machine's doing (a full disk, a read-only folder), said plainly.
+            log.warning("Storage problem: %s", error, exc_info=(kind, error, tb))
+            QMessageBox.warning(None, APP_NAME, str(error))
+            return
         log.critical("Unexpected error", exc_info=(kind, error, tb))
         if showing:
             return  # one message at a time; the log has every error
@@ -144,14 +191,15 @@ def install_excepthook(paths: DataPaths) -> None:
     sys.excepthook = hook
 
 
-def open_with_recovery(paths: DataPaths, parent: QWidget | None = None) -> Database | None:
-    """Open the data file; if it cannot be used, explain and offer the newest backup."""
+def open_with_recovery(
+    paths: DataPaths, parent: QWidget | None = None, *, backup_on_open: bool = True
+) -> Database | None:
+    """Open the data file; if it is damaged, explain and offer the newest backup. Any other
+    problem (a newer version, a read-only folder, a full disk) is explained, and nothing is
+    changed."""
     try:
-        return open_database(paths)
-    except TooNewError as exc:
-        QMessageBox.critical(parent, APP_NAME, str(exc))
-        return None
-    except StorageError as exc:
+        return open_database(paths, backup_on_open=backup_on_open)
+    except CorruptError as exc:
         found = backups.list_backups(paths)
         if not found:
             QMessageBox.critical(parent, APP_NAME, str(exc))
@@ -169,62 +217,128 @@ def open_with_recovery(paths: DataPaths, parent: QWidget | None = None) -> Datab
         for candidate in found:
             try:
                 backups.restore_backup(paths, candidate.path, migrate.SCHEMA_VERSION)
-                return open_database(paths)
+                return open_database(paths, backup_on_open=False)
             except StorageError:
                 log.warning("Backup %s could not be used", candidate.path)
         QMessageBox.critical(parent, APP_NAME, _("None of the backups could be opened."))
         return None
+    except StorageError as exc:  # TooNewError, ReadOnlyError, DiskFullError, CannotOpenError
+        log.warning("The data file could not be opened: %s", exc)
+        QMessageBox.critical(parent, APP_NAME, str(exc))
+        return None
 
 
-def restore_into(window: MainWindow, chosen: Path | None) -> MainWindow:
-    """Close the file, restore `chosen` (asking for a file if None) and reopen in a new window."""
+def _restore_question(paths: DataPaths, chosen: Path, intro: str) -> str:
+    """What the file holds, what the data holds now, whether it is from another folder."""
+    incoming = backups.summarise(chosen)
+    lines = [intro, _("It holds {what}.").format(what=incoming.describe())]
+    try:
+        lines.append(
+            _("Your data now holds {what}.").format(
+                what=backups.summarise(paths.database).describe()
+            )
+        )
+    except StorageError:
+        pass  # the data file itself cannot be read: nothing to compare
+    if backups.from_another_folder(paths, incoming):
+        lines.append(
+            _(
+                "Careful: this file comes from a different data folder, not from this one. "
+                "Restoring it replaces this folder's data with that other data."
+            )
+        )
+    lines.append(
+        _(
+            "Replace the data you have now with it? Your current data will be backed up first, "
+            "so you can go back to it (File > Undo the last restore)."
+        )
+    )
+    return "\n\n".join(lines)
+
+
+def restore_into(window: MainWindow, chosen: Path | str | None) -> MainWindow:
+    """Close the file, restore `chosen` (asking for a file if None; UNDO_LAST_RESTORE to put
+    back what the last restore replaced) and reopen in a new window."""
     database = window.context.database
     paths = database.paths
-    if chosen is None:
+    title = _("Restore from backup")
+    if database.read_only or not writable(paths.folder):
+        QMessageBox.warning(
+            window,
+            _("Cannot restore"),
+            _("Nothing can be restored: the data folder {folder} cannot be written to.").format(
+                folder=paths.folder
+            )
+            + " "
+            + _("Your data has not been changed."),
+        )
+        return window
+    if chosen == UNDO_LAST_RESTORE:
+        title = _("Undo the last restore")
+        marker = backups.last_restore(paths)
+        if marker is None:
+            QMessageBox.information(
+                window,
+                title,
+                _(
+                    "There is no restore to undo: nothing has been restored, or the copy made "
+                    "before the last restore is no longer there."
+                ),
+            )
+            return window
+        chosen = marker.safety
+        intro = _(
+            "Undo the last restore (of {restored})? Your data goes back to how it was just "
+            "before it."
+        ).format(restored=marker.restored)
+    elif chosen is None:
         picked, _filter = QFileDialog.getOpenFileName(
             window,
-            _("Restore from backup"),
+            title,
             str(paths.backups),
             _("Mentor Desk data (*.sqlite3);;All files (*)"),
         )
         if not picked:
             return window
         chosen = Path(picked)
-    answer = QMessageBox.question(
-        window,
-        _("Restore from backup"),
-        _(
-            "Replace the data you have now with the backup {name}? Your current data will be "
-            "backed up first, so you can go back to it."
-        ).format(name=chosen.name),
-    )
-    if answer != QMessageBox.StandardButton.Yes:
-        return window
+        intro = _("Restore the backup {name}?").format(name=chosen.name)
+    else:
+        chosen = Path(chosen)
+        intro = _("Restore the backup {name}?").format(name=chosen.name)
     try:
         backups.check_backup_file(chosen, migrate.SCHEMA_VERSION)
+        question = _restore_question(paths, chosen, intro)
     except StorageError as exc:
         QMessageBox.warning(window, _("Cannot restore"), str(exc))
         return window
+    answer = QMessageBox.question(window, title, question)
+    if answer != QMessageBox.StandardButton.Yes:
+        return window
     window.close()
     database.close(backup=False)
+    restored = True
     try:
         backups.restore_backup(paths, chosen, migrate.SCHEMA_VERSION)
     except StorageError as exc:
+        restored = False
         QMessageBox.warning(None, _("Cannot restore"), str(exc))
-    reopened = open_with_recovery(paths)
+    # No copy "on opening": the restored data is a backup already.
+    reopened = open_with_recovery(paths, backup_on_open=False)
     if reopened is None:
         raise SystemExit(1)
     new_window = build_window(reopened)
     new_window.restore_requested.connect(lambda path: _swap(new_window, path))
     new_window.show()
-    new_window.statusBar().showMessage(_("Restored {name}.").format(name=chosen.name), 8000)
+    show_warnings(new_window, reopened)
+    if restored:
+        new_window.statusBar().showMessage(_("Restored {name}.").format(name=chosen.name), 8000)
     return new_window
 
 
 _current: list[MainWindow] = []
 
 
-def _swap(window: MainWindow, path: Path | None) -> None:
+def _swap(window: MainWindow, path: Path | str | None) -> None:
     replacement = restore_into(window, path)
     _current[:] = [replacement]
 
@@ -240,16 +354,31 @@ class _ReportFirstPaint(QObject):
         return False
 
 
+def _open_crash_log(paths: DataPaths) -> IO[str] | None:
+    try:
+        return open(paths.logs / "crash.log", "a", encoding="utf-8")
+    except OSError:  # a read-only data folder: no crash log, and nothing else changes
+        return None
+
+
 def run_gui(data_dir: Path) -> int:
     paths = DataPaths(data_dir)
-    paths.ensure()
+    try:
+        paths.ensure()
+    except OSError:
+        pass  # a read-only or full folder: opening it says so plainly
     configure_logging(paths)
-    with open(paths.logs / "crash.log", "a", encoding="utf-8") as crash_log:
+    crash_log = _open_crash_log(paths)
+    if crash_log is not None:
         faulthandler.enable(crash_log)  # a hard crash inside Qt still leaves a trace here
-        try:
-            return _run_window(paths)
-        finally:
-            faulthandler.disable()
+    elif sys.stderr is not None:
+        faulthandler.enable()
+    try:
+        return _run_window(paths)
+    finally:
+        faulthandler.disable()
+        if crash_log is not None:
+            crash_log.close()
 
 
 def _run_window(paths: DataPaths) -> int:
@@ -260,6 +389,9 @@ def _run_window(paths: DataPaths) -> int:
         lock.acquire()
     except LockedError as exc:
         QMessageBox.information(None, APP_NAME, str(exc))
+        return 1
+    except StorageError as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
     try:
         database = open_with_recovery(paths)
@@ -272,6 +404,8 @@ def _run_window(paths: DataPaths) -> int:
             reporter = _ReportFirstPaint(window)
             window.installEventFilter(reporter)
         window.show()
+        if not os.environ.get("MENTORDESK_EXIT_AFTER_PAINT"):
+            show_warnings(window, database)
         code = app.exec()
         _current[0].context.database.close()
         return code

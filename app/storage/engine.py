@@ -4,6 +4,10 @@ The only module that knows it is talking to SQLite. Foreign keys are enforced, t
 write-ahead with full syncing (a committed change survives power loss), and pysqlite's own
 transaction handling is switched off so each unit of work, including schema changes, is one
 real transaction.
+
+A data folder that cannot be written to (a read-only share, a locked-down USB stick) is opened
+for reading only: SQLite's `mode=ro`, or `immutable=1` when the shared-memory file beside the
+data cannot be made and no unfinished write-ahead log is waiting there.
 """
 
 from __future__ import annotations
@@ -13,18 +17,28 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
 
 
-def create_sqlite_engine(database: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{database}", future=True)
+def create_sqlite_engine(database: Path, *, read_only: bool = False) -> Engine:
+    if read_only:
+        engine = create_engine(
+            "sqlite://",
+            creator=lambda: open_read_only(database, check_same_thread=False),
+            poolclass=QueuePool,
+            future=True,
+        )
+    else:
+        engine = create_engine(f"sqlite:///{database}", future=True)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves, below
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute("PRAGMA journal_mode = WAL")
-        cursor.execute("PRAGMA synchronous = FULL")
+        if not read_only:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = FULL")
         cursor.execute("PRAGMA busy_timeout = 5000")
         cursor.close()
 
@@ -35,9 +49,60 @@ def create_sqlite_engine(database: Path) -> Engine:
     return engine
 
 
-def connect_raw(database: Path) -> sqlite3.Connection:
-    """A plain connection for checks and backups, changing nothing about the file."""
+def _uri(database: Path, **options: str) -> str:
+    query = "&".join(f"{k}={v}" for k, v in options.items())
+    return f"{database.resolve().as_uri()}?{query}"
+
+
+def pending_log(database: Path) -> bool:
+    """True when a write-ahead log with changes not yet in the data file lies beside it."""
+    wal = database.with_name(database.name + "-wal")
+    try:
+        return wal.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def open_read_only(database: Path, *, check_same_thread: bool = True) -> sqlite3.Connection:
+    """A connection that never writes, not even SQLite's side files, where that is possible.
+
+    `mode=ro` first (it reads an unfinished write-ahead log too); if SQLite cannot make its
+    shared-memory file there and no log is waiting, `immutable=1`, which reads the file alone.
+    """
+    try:
+        conn = sqlite3.connect(
+            _uri(database, mode="ro"),
+            uri=True,
+            isolation_level=None,
+            check_same_thread=check_same_thread,
+        )
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        if pending_log(database):
+            raise
+    conn = sqlite3.connect(
+        _uri(database, mode="ro", immutable="1"),
+        uri=True,
+        isolation_level=None,
+        check_same_thread=check_same_thread,
+    )
+    return conn
+
+
+def connect_raw(database: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """A plain connection for checks and backups, changing nothing about the file.
+
+    In a folder that cannot be written to, or when asked, the connection reads only."""
+    if read_only or not _writable_folder(database.parent):
+        return open_read_only(database)
     return sqlite3.connect(str(database), isolation_level=None)
+
+
+def _writable_folder(folder: Path) -> bool:
+    from app.storage.folder import writable
+
+    return writable(folder)
 
 
 def quick_check(database: Path, *, full: bool = False) -> list[str]:
@@ -56,5 +121,14 @@ def user_version(database: Path) -> int:
     conn = connect_raw(database)
     try:
         return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def application_id(database: Path) -> int:
+    """The application id stamped in the file's header (0 when none was ever set)."""
+    conn = connect_raw(database)
+    try:
+        return int(conn.execute("PRAGMA application_id").fetchone()[0])
     finally:
         conn.close()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import errno
 import sqlite3
+from pathlib import Path
 
 from app.i18n import _
 
@@ -57,13 +58,33 @@ def too_new(found: int, supported: int) -> TooNewError:
     )
 
 
-def translate(exc: BaseException) -> StorageError | None:
-    """Map a low-level error to the storage error a user can act on, or None if it is a bug."""
+#: Below this much free space, SQLite's "disk I/O error" is taken for a full disk (it says that
+#: when it cannot grow its shared-memory file, for one).
+NEARLY_FULL = 1024 * 1024
+
+
+def _nearly_full(where: Path | None) -> bool:
+    if where is None:
+        return False
+    from app.storage.folder import free_bytes
+
+    try:
+        return free_bytes(where) < NEARLY_FULL
+    except OSError:
+        return False
+
+
+def translate(exc: BaseException, where: Path | None = None) -> StorageError | None:
+    """Map a low-level error to the storage error a user can act on, or None if it is a bug.
+
+    `where` is the data folder, when known: it tells a full disk from other disk errors."""
     text = str(exc).lower()
     err = getattr(exc, "orig", exc)
     if (
-        isinstance(err, OSError) and err.errno == errno.ENOSPC
-    ) or "database or disk is full" in text:
+        (isinstance(err, OSError) and err.errno == errno.ENOSPC)
+        or "database or disk is full" in text
+        or ("disk i/o error" in text and _nearly_full(where))
+    ):
         return DiskFullError(
             _("The disk is full, so the last change could not be saved."),
             _("Free some space and try again. Nothing saved earlier has been lost."),
@@ -82,6 +103,14 @@ def translate(exc: BaseException) -> StorageError | None:
         return LockedError(
             _("The data file is busy: another program is using it."),
             _("Close the other program and try again."),
+        )
+    if "disk i/o error" in text:
+        return CannotOpenError(
+            _("The disk holding the data could not be read or written (a disk error)."),
+            _(
+                "Check that the disk or USB stick is still connected, has room and may be "
+                "written to, then try again. Nothing saved earlier has been lost."
+            ),
         )
     if isinstance(err, sqlite3.OperationalError) and "unable to open" in text:
         return CannotOpenError(

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.i18n import _
-from app.storage.engine import connect_raw
+from app.storage.engine import connect_raw, pending_log
+from app.storage.folder import writable
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 #: A Mentor Desk data file has at least one of these (Alembic's stamp, the programme).
@@ -157,6 +158,15 @@ def diagnose(path: Path, supported_version: int, *, full: bool = False) -> Diagn
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
+        if pending_log(path) and not writable(path.parent):
+            return Diagnosis(
+                Problem.UNREADABLE,
+                _(
+                    "The data folder {folder} cannot be written to, and the last changes to the "
+                    "data are still in a side file beside it ({wal}), which can only be read "
+                    "from a folder that may be written to."
+                ).format(folder=path.parent, wal=path.name + "-wal"),
+            )
         return Diagnosis(
             Problem.DAMAGED,
             _("The data file is damaged inside and cannot be read ({reason}).").format(

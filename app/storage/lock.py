@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import logging
 import os
 import socket
 import sys
@@ -16,7 +17,10 @@ from pathlib import Path
 from typing import IO
 
 from app.i18n import _
-from app.storage.errors import LockedError
+from app.storage.errors import CannotOpenError, DiskFullError, LockedError, StorageError
+from app.storage.folder import is_full_error, is_read_only_error
+
+log = logging.getLogger(__name__)
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -53,25 +57,45 @@ class DataFolderLock:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._handle: IO[str] | None = None
+        #: True when the folder cannot be written to (the lock file could not be made).
+        self.read_only = False
 
     def acquire(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(self.path, "a+", encoding="utf-8")
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle = open(self.path, "a+", encoding="utf-8")
+        except OSError as exc:
+            if not is_read_only_error(exc):
+                raise _cannot_lock(self.path, exc) from exc
+            self._acquire_read_only()
+            return
         if not _try_lock(handle):
             handle.seek(0)
             holder = _describe(handle.read())
             handle.close()
-            raise LockedError(
-                _("Mentor Desk is already open on this data folder ({holder}).").format(
-                    holder=holder
-                ),
-                _("Switch to that window, or close it first, then try again."),
-            )
-        handle.seek(0)
-        handle.truncate()
+            raise _locked(holder)
         info = {"pid": os.getpid(), "host": socket.gethostname(), "user": _user()}
-        handle.write(json.dumps(info))
-        handle.flush()
+        try:
+            handle.seek(0)
+            handle.truncate()
+            # Unbuffered, so a write the full disk refused is not tried again on closing.
+            os.write(handle.fileno(), json.dumps(info).encode("utf-8"))
+        except OSError as exc:  # a full disk: the lock holds, only who holds it is unwritten
+            log.warning("Could not write who holds the data folder: %s", exc)
+        self._handle = handle
+
+    def _acquire_read_only(self) -> None:
+        """In a folder that cannot be written to: hold the lock file if there is one (so a
+        copy that can write elsewhere still sees us), else nothing; nobody can write here."""
+        self.read_only = True
+        try:
+            handle = open(self.path, encoding="utf-8")
+        except OSError:
+            return
+        if not _try_lock(handle):
+            holder = _describe(handle.read())
+            handle.close()
+            raise _locked(holder)
         self._handle = handle
 
     def release(self) -> None:
@@ -89,6 +113,29 @@ class DataFolderLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def _locked(holder: str) -> LockedError:
+    return LockedError(
+        _("Mentor Desk is already open on this data folder ({holder}).").format(holder=holder),
+        _("Switch to that window, or close it first, then try again."),
+    )
+
+
+def _cannot_lock(path: Path, exc: OSError) -> StorageError:
+    if is_full_error(exc):
+        return DiskFullError(
+            _("The data folder {folder} cannot be opened: the disk is full.").format(
+                folder=path.parent
+            ),
+            _("Free some space, then try again. Nothing saved earlier has been lost."),
+        )
+    return CannotOpenError(
+        _("The data folder {folder} cannot be used ({reason}).").format(
+            folder=path.parent, reason=exc.strerror or exc
+        ),
+        _("Check that the folder exists and that you may use it."),
+    )
 
 
 def _user() -> str:

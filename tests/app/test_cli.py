@@ -40,9 +40,17 @@ def test_demo_check_backup_print_and_restore(
     assert main(["--data", data, "print", "programme-summary", "1", "-o", str(pdf)]) == 0
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Growing Together Mentoring Programme" in text
-    assert main(["--data", data, "restore", "latest"]) == 0
+    capsys.readouterr()
+    before = paths.database.read_bytes()
+    # Not interactive and no --yes: it says what the file holds, then refuses, changing nothing
+    assert main(["--data", data, "restore", "latest"]) == 1
+    said = capsys.readouterr()
+    assert "It holds 2 programme(s) and 42 people" in said.out
+    assert "add --yes" in said.err
+    assert paths.database.read_bytes() == before
+    assert main(["--data", data, "restore", "latest", "--yes"]) == 0
     out = capsys.readouterr().out
-    assert "Restored" in out
+    assert "Restored" in out and "mentordesk restore undo" in out
 
 
 def test_demo_refuses_to_overwrite_data_without_replace(
