@@ -25,6 +25,7 @@ from app.model import (
     Match,
     Participant,
     Person,
+    PersonCheck,
     PvgRecord,
     Reference,
     Role,
@@ -904,6 +905,7 @@ class PersonRecord:
     matches: tuple[MatchRow, ...]
     tasks: tuple[TaskRow, ...]
     rules: ScreeningRules = field(default_factory=ScreeningRules)
+    checks: tuple[CheckRow, ...] = ()
 
     @property
     def ready(self) -> bool:
@@ -1052,7 +1054,36 @@ def person_record(s: Session, programme_id: int, person_id: int, today: date) ->
         matches=tuple(_matches_of(s, programme_id, person_id)),
         tasks=tuple(list_tasks(s, programme_id, person_id=person_id, open_only=False)),
         rules=rules,
+        checks=tuple(open_checks(s, person_id)),
     )
+
+
+@dataclass(frozen=True)
+class CheckRow:
+    """Something to check on a person's record (a questionable value from an import)."""
+
+    id: int
+    text: str
+    source: str
+    raised_on: date
+
+
+def open_checks(s: Session, person_id: int) -> list[CheckRow]:
+    return [
+        CheckRow(c.id, c.message, c.source, c.raised_on)
+        for c in s.scalars(
+            select(PersonCheck)
+            .where(PersonCheck.person_id == person_id, PersonCheck.checked_on.is_(None))
+            .order_by(PersonCheck.id)
+        )
+    ]
+
+
+def mark_checked(s: Session, check_id: int, today: date) -> Changes:
+    """The coordinator has looked at it (and corrected the record if need be)."""
+    check_row = get_or_refuse(s, PersonCheck, check_id, _("That check no longer exists."))
+    check_row.checked_on = today
+    return Changes(people=True)
 
 
 def _matches_of(s: Session, programme_id: int, person_id: int) -> list[MatchRow]:

@@ -239,7 +239,31 @@ class PersonRecordView(QWidget):
         return "\n".join(lines)
 
     # --- tabs ----------------------------------------------------------------------------------
+    def _checks_box(self, layout: QVBoxLayout, record: PersonRecord) -> None:
+        """Values an import could not take as they were, each to look at and tick off."""
+        if not record.checks:
+            return
+        box = QGroupBox(_("To check"))
+        column = QVBoxLayout(box)
+        for item in record.checks:
+            label = _label(
+                _("{text} ({source}, {date})").format(
+                    text=item.text, source=item.source, date=format_date(item.raised_on)
+                )
+            )
+            checked = _button(
+                _("Checked"),
+                _("Checked: {text}").format(text=item.text),
+                partial(self._checked, item.id),
+            )
+            row = QHBoxLayout()
+            row.addWidget(label, 1)
+            row.addWidget(checked)
+            column.addLayout(row)
+        layout.addWidget(box)
+
     def _fill_details(self, layout: QVBoxLayout, record: PersonRecord) -> None:
+        self._checks_box(layout, record)
         d = record.details
         sections = [
             (
@@ -611,6 +635,10 @@ class PersonRecordView(QWidget):
             layout.addWidget(box)
 
     # --- actions -------------------------------------------------------------------------------
+    def _checked(self, check_id: int) -> None:
+        today = self.today
+        self._run(lambda s: people.mark_checked(s, check_id, today))
+
     def _run(
         self,
         fn: Callable[[Any], Any],

@@ -61,7 +61,8 @@ def test_renewal_reminders_list_expired_and_due_memberships(demo_db: Database, t
 
 def test_only_code_of_practice_fields_are_kept_for_a_pvg() -> None:
     columns = {c.name for c in PvgRecord.__table__.columns}
-    assert columns - {"id", "person_id", "version_id", "created_at", "updated_at"} == {
+    bookkeeping = {"id", "person_id", "version_id", "created_at", "updated_at", "removed_on"}
+    assert columns - bookkeeping == {
         "issued_on",
         "disclosure_type",
         "position",

@@ -308,3 +308,41 @@ def test_deleting_a_reference_needs_one_chosen_then_a_yes(
     record._remove_reference()
     with window.context.database.session() as s:
         assert len(s.scalars(select(Reference)).all()) == before - 1
+
+
+def test_an_import_check_shows_on_the_record_until_ticked(window: MainWindow, today: date) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from app.model.person_check import PersonCheck
+
+    page = _page(window)
+    page.search.setText("Nic a")
+    page.table.selectRow(0)
+    person_id = page.selected_id()
+    assert person_id is not None
+    with window.context.database.session() as s:
+        s.add(
+            PersonCheck(
+                person_id=person_id,
+                field="email",
+                message="This does not look like an e-mail address: seonaid@",
+                source="Import of staff.xlsx, row 6",
+                raised_on=today,
+            )
+        )
+    page.open_record(person_id)
+    page.record.tabs.setCurrentIndex(0)
+    buttons = [
+        b for b in page.record.findChildren(QPushButton) if b.accessibleName().startswith("Checked")
+    ]
+    assert len(buttons) == 1 and "seonaid@" in buttons[0].accessibleName()
+    buttons[0].click()
+    with window.context.database.session() as s:
+        assert s.scalars(select(PersonCheck.checked_on)).one() is not None
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    left = [
+        b
+        for b in page.record.findChildren(QPushButton)
+        if b.accessibleName().startswith("Checked") and b.isVisibleTo(page.record)
+    ]
+    assert not left
