@@ -522,6 +522,14 @@ class PeoplePage(Page):
             return
         wizard = ImportWizard(self.context, programme_id, today=self.today, parent=self)
         wizard.exec()
+        if wizard.added:
+            self.context.notify(
+                ngettext(
+                    "{n} person added from the list.",
+                    "{n} people added from the list.",
+                    wizard.added,
+                ).format(n=wizard.added)
+            )
 
     def export_list(self) -> None:
         programme_id = self.context.programme_id

@@ -346,3 +346,19 @@ def test_an_import_check_shows_on_the_record_until_ticked(window: MainWindow, to
         if b.accessibleName().startswith("Checked") and b.isVisibleTo(page.record)
     ]
     assert not left
+
+
+def test_the_window_says_how_many_were_imported(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.dialogs.import_wizard import ImportWizard
+
+    def pretend(wizard: ImportWizard) -> int:
+        wizard.added = 6
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ImportWizard, "exec", pretend)
+    said: list[str] = []
+    window.context.message.connect(said.append)
+    _page(window).import_button.click()
+    assert said == ["6 people added from the list."]
