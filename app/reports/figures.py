@@ -31,7 +31,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.i18n import _, ngettext
+from app.i18n import N_, _, ngettext
 from app.model import (
     Goal,
     Match,
@@ -112,6 +112,7 @@ class Figures:
     joined: int
     waiting: int
     average_wait_days: float | None
+    wait_bands: tuple[Bar, ...]
     # Matches
     matches_by_status: tuple[Bar, ...]
     matches_started: int
@@ -138,6 +139,7 @@ class Figures:
     endings_by_kind: tuple[Bar, ...]
     early_by: tuple[Bar, ...]
     average_match_months: float | None
+    length_bands: tuple[Bar, ...]
     # Reviews
     reviews_held: int
     reviews_overdue: int
@@ -185,6 +187,36 @@ def default_period(today: date) -> tuple[date, date]:
 
 def _mean(values: list[float]) -> float | None:
     return sum(values) / len(values) if values else None
+
+
+#: Bands of waiting time in days: (upper bound or None, label).
+WAIT_BANDS = (
+    (28, N_("Under 4 weeks")),
+    (91, N_("1 to 3 months")),
+    (182, N_("3 to 6 months")),
+    (None, N_("Over 6 months")),
+)
+#: Bands of match length in months: research links 12 months or more with the best outcomes.
+LENGTH_BANDS = (
+    (3.0, N_("Under 3 months")),
+    (6.0, N_("3 to 6 months")),
+    (12.0, N_("6 to 12 months")),
+    (None, N_("12 months or more")),
+)
+
+
+def _bands(values: list[float], bands: tuple[tuple[float | None, str], ...]) -> tuple[Bar, ...]:
+    """How many values fall in each band (each band up to, not including, its bound)."""
+    counts = [0] * len(bands)
+    for value in values:
+        for i, (bound, _label) in enumerate(bands):
+            if bound is None or value < bound:
+                counts[i] += 1
+                break
+    return tuple(
+        Bar(str(i), _(label), n)
+        for i, ((_b, label), n) in enumerate(zip(bands, counts, strict=True))
+    )
 
 
 def _months_in(start: date, end: date) -> list[date]:
@@ -553,6 +585,7 @@ def figures(s: Session, programme_id: int, start: date, end: date, today: date) 
         joined=joined,
         waiting=waiting,
         average_wait_days=_mean(waits),
+        wait_bands=_bands(waits, WAIT_BANDS),
         matches_by_status=matches_by_status,
         matches_started=matches_started,
         months=months,
@@ -576,6 +609,7 @@ def figures(s: Session, programme_id: int, start: date, end: date, today: date) 
         endings_by_kind=endings_by_kind,
         early_by=early_by,
         average_match_months=_mean(lengths),
+        length_bands=_bands(lengths, LENGTH_BANDS),
         reviews_held=held,
         reviews_overdue=overdue,
         network=network,

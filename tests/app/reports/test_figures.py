@@ -272,6 +272,7 @@ def test_people_and_the_waiting_list(crafted: Figures) -> None:
     assert f.waiting == 3
     assert f.average_wait_days == pytest.approx(96.0)
     assert figures.wait_text(f) == "96 days"
+    assert [b.value for b in f.wait_bands] == [0, 1, 1, 0]  # 56 days, 136 days
 
 
 def test_matches_and_meetings(crafted: Figures) -> None:
@@ -325,6 +326,7 @@ def test_endings_length_and_reviews(crafted: Figures) -> None:
     # (120 + 80) / 2 days = 100 days.
     assert f.average_match_months == pytest.approx(100 / figures.DAYS_PER_MONTH)
     assert figures.months_text(f.average_match_months) == "3.3 months"
+    assert [b.value for b in f.length_bands] == [1, 1, 0, 0]  # 80 and 120 days
     assert f.reviews_held == 2  # A and B in the period
     assert f.reviews_overdue == 1  # A's next review was due on 01/07
 
