@@ -15,8 +15,15 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from app.i18n import N_, _
-from app.reports.figures import Bar, Figures
+from app.i18n import N_, _, ngettext
+from app.reports.figures import (
+    Bar,
+    Figures,
+    change_text,
+    compliance_text,
+    months_text,
+    wait_text,
+)
 
 if TYPE_CHECKING:
     from reportlab.graphics.shapes import Drawing
@@ -339,6 +346,13 @@ def _count_sentence(bars: Sequence[Bar]) -> str:
     )
 
 
+def _taking_part(bars: Sequence[Bar]) -> int:
+    from app.model.person import GONE_STAGES
+
+    gone = {stage.value for stage in GONE_STAGES}
+    return int(sum(b.value for b in bars if b.key not in gone))
+
+
 @dataclass(frozen=True)
 class Chart:
     """One chart of the figures: its key, title, how to draw it and what it says in words."""
@@ -347,6 +361,8 @@ class Chart:
     title: str  # marked with N_; translate with _() when shown
     draw: Callable[[Figures], Drawing]
     describe: Callable[[Figures], str]
+    #: The figure in a few words, shown over the chart on the dashboard.
+    headline: Callable[[Figures], str]
 
 
 CHARTS: tuple[Chart, ...] = (
@@ -357,6 +373,9 @@ CHARTS: tuple[Chart, ...] = (
         lambda f: _("Mentors: {m} Mentees: {e}").format(
             m=_count_sentence(f.mentors_by_stage), e=_count_sentence(f.mentees_by_stage)
         ),
+        lambda f: _("{mentors} mentors and {mentees} mentees taking part").format(
+            mentors=_taking_part(f.mentors_by_stage), mentees=f.network.mentees
+        ),
     ),
     Chart(
         "waiting",
@@ -366,18 +385,27 @@ CHARTS: tuple[Chart, ...] = (
             empty=_("No one is waiting."),
         ),
         lambda f: _count_sentence(f.wait_bands),
+        lambda f: (
+            _("{n} waiting; average wait {wait}").format(n=f.waiting, wait=wait_text(f))
+            if f.waiting
+            else _("No one is waiting.")
+        ),
     ),
     Chart(
         "matches",
         N_("Matches by status"),
         lambda f: horizontal_bars([f.matches_by_status], empty=_("No matches in this period.")),
         lambda f: _count_sentence(f.matches_by_status),
+        lambda f: _("{active} active now; {started} started in the period").format(
+            active=f.network.active_matches, started=f.matches_started
+        ),
     ),
     Chart(
         "meetings",
         N_("Meetings a month"),
         _meetings,
         lambda f: _count_sentence([Bar("", _month_label(m.first), m.meetings) for m in f.months]),
+        lambda f: ngettext("{n} meeting", "{n} meetings", f.meetings).format(n=f.meetings),
     ),
     Chart(
         "hours",
@@ -386,6 +414,7 @@ CHARTS: tuple[Chart, ...] = (
         lambda f: _count_sentence(
             [Bar("", _month_label(m.first), round(m.hours, 1)) for m in f.months]
         ),
+        lambda f: _("{hours:.0f} hours of mentoring").format(hours=f.meeting_hours),
     ),
     Chart(
         "contacts",
@@ -394,12 +423,16 @@ CHARTS: tuple[Chart, ...] = (
         lambda f: _("{made} made, {missed} missed.").format(
             made=f.contacts_made, missed=f.contacts_missed
         ),
+        compliance_text,
     ),
     Chart(
         "goals",
         N_("Goals by status"),
         lambda f: horizontal_bars([f.goals_by_status], empty=_("No goals in this period.")),
         lambda f: _count_sentence(f.goals_by_status),
+        lambda f: ngettext(
+            "{n} goal; {achieved} achieved", "{n} goals; {achieved} achieved", f.goals
+        ).format(n=f.goals, achieved=f.goals_achieved),
     ),
     Chart(
         "outcomes",
@@ -408,12 +441,20 @@ CHARTS: tuple[Chart, ...] = (
         lambda f: _("{up} higher, {same} the same, {down} lower.").format(
             up=f.improved, same=f.unchanged, down=f.fell
         ),
+        lambda f: (
+            _("Average change from baseline: {change}").format(change=change_text(f.average_change))
+            if f.average_change is not None
+            else change_text(None)
+        ),
     ),
     Chart(
         "endings",
         N_("How matches ended"),
         _endings,
         lambda f: _count_sentence(f.endings_by_kind),
+        lambda f: _("{planned} planned, {early} early").format(
+            planned=f.endings_planned, early=f.endings_early
+        ),
     ),
     Chart(
         "length",
@@ -422,12 +463,20 @@ CHARTS: tuple[Chart, ...] = (
             [f.length_bands] if f.endings else [], empty=_("No match ended in this period.")
         ),
         lambda f: _count_sentence(f.length_bands),
+        lambda f: (
+            _("Average length: {months}").format(months=months_text(f.average_match_months))
+            if f.average_match_months is not None
+            else months_text(None)
+        ),
     ),
     Chart(
         "reviews",
         N_("Reviews"),
         _reviews,
         lambda f: _("{held} held in the period, {overdue} overdue now.").format(
+            held=f.reviews_held, overdue=f.reviews_overdue
+        ),
+        lambda f: _("{held} held; {overdue} overdue now").format(
             held=f.reviews_held, overdue=f.reviews_overdue
         ),
     ),
