@@ -119,6 +119,7 @@ def _charts(keys: tuple[str, ...], f: Figures) -> Flowable:
     if len(rows[-1]) == 1:
         rows[-1].append([])
     table = Table(rows, colWidths=[width + 2, width + 2], hAlign="LEFT")
+    table.ends_section = True
     table.setStyle(
         TableStyle(
             [
@@ -130,6 +131,37 @@ def _charts(keys: tuple[str, ...], f: Figures) -> Flowable:
         )
     )
     return table
+
+
+def _section_heading(text: str) -> Flowable:
+    """A section heading whose section (up to its charts) is kept on one page."""
+    from app.printouts import style
+
+    heading = style.heading(text, 2)
+    heading.starts_section = True
+    return heading
+
+
+def _keep_sections(story: list[Flowable]) -> list[Flowable]:
+    """Each section from its heading to its charts kept together, so a heading and its
+    figures never sit at the foot of a page with their charts overleaf."""
+    from reportlab.platypus import KeepTogether
+
+    kept: list[Flowable] = []
+    group: list[Flowable] | None = None
+    for flowable in story:
+        if getattr(flowable, "starts_section", False):
+            if group:
+                kept += group
+            group = [flowable]
+        elif group is not None:
+            group.append(flowable)
+            if getattr(flowable, "ends_section", False):
+                kept.append(KeepTogether(group))
+                group = None
+        else:
+            kept.append(flowable)
+    return kept + (group or [])
 
 
 def _hours(minutes: int) -> str:
@@ -209,7 +241,7 @@ def render(report: EvaluationReport, printed_on: date) -> bytes:
                 "ran in it."
             )
         ),
-        style.heading(_("People and the waiting list"), 2),
+        _section_heading(_("People and the waiting list")),
         style.field_rows(
             [
                 (_("Joined in the period"), str(f.joined)),
@@ -218,7 +250,7 @@ def render(report: EvaluationReport, printed_on: date) -> bytes:
             ]
         ),
         _charts(("people", "waiting"), f),
-        style.heading(_("Matches and meetings"), 2),
+        _section_heading(_("Matches and meetings")),
         style.field_rows(
             [
                 (_("Matches started in the period"), str(f.matches_started)),
@@ -227,7 +259,7 @@ def render(report: EvaluationReport, printed_on: date) -> bytes:
             ]
         ),
         _charts(("matches", "meetings", "hours"), f),
-        style.heading(_("Support and reviews"), 2),
+        _section_heading(_("Support and reviews")),
         style.field_rows(
             [
                 (_("Support contacts made when due"), words.compliance_text(f)),
@@ -236,7 +268,7 @@ def render(report: EvaluationReport, printed_on: date) -> bytes:
             ]
         ),
         _charts(("contacts", "reviews"), f),
-        style.heading(_("Goals against their baselines"), 2),
+        _section_heading(_("Goals against their baselines")),
         style.field_rows(
             [
                 (_("Goals worked on in the period"), str(f.goals)),
@@ -263,7 +295,7 @@ def render(report: EvaluationReport, printed_on: date) -> bytes:
             ]
         ),
         _charts(("goals", "outcomes"), f),
-        style.heading(_("Endings"), 2),
+        _section_heading(_("Endings")),
         style.field_rows(
             [
                 (_("Matches that ended in the period"), str(f.endings)),
@@ -342,4 +374,4 @@ def render(report: EvaluationReport, printed_on: date) -> bytes:
         style.signature_block([coordinator, _("Manager")]),
     ]
     letterhead = style.Letterhead(organisation=f.organisation, programme=f.programme, title=title)
-    return style.build_pdf(letterhead, story, printed_on=printed_on)
+    return style.build_pdf(letterhead, _keep_sections(story), printed_on=printed_on)

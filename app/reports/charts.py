@@ -274,7 +274,7 @@ def _meetings(f: Figures) -> Drawing:
 def _hours(f: Figures) -> Drawing:
     return vertical_bars(
         [Bar(m.first.isoformat(), _month_label(m.first), round(m.hours, 1)) for m in f.months],
-        value_format="%.0f",
+        value_format="%.0f" if max((m.hours for m in f.months), default=0) >= 10 else "%.1f",
         empty=_("No meeting hours recorded in this period."),
     )
 
