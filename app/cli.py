@@ -10,6 +10,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Sequence
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -77,6 +78,18 @@ def build_parser() -> argparse.ArgumentParser:
     printing.add_argument("kind", help=_("what to print (see 'mentordesk print list 0')"))
     printing.add_argument("id", help=_("the record's number"))
     printing.add_argument("-o", "--output", metavar="FILE", help=_("the PDF file to write"))
+    printing.add_argument(
+        "--from",
+        dest="date_from",
+        metavar="DD/MM/YYYY",
+        help=_("first day of the period (evaluation report; default a year before --to)"),
+    )
+    printing.add_argument(
+        "--to",
+        dest="date_to",
+        metavar="DD/MM/YYYY",
+        help=_("last day of the period (evaluation report; default today)"),
+    )
 
     sub.add_parser("where", help=_("show the data folder and its files"))
 
@@ -370,10 +383,16 @@ def cmd_print(paths: DataPaths, args: argparse.Namespace) -> int:
     except ValueError:
         raise CliError(_("The ID must be a number, not '{id}'.").format(id=args.id)) from None
     output = Path(args.output or f"{args.kind}-{record_id}.pdf")
+    period = _print_period(args)
     lock, db = _open_locked(paths)
     try:
         with db.session() as s:
-            data = catalogue.build(args.kind, s, record_id, clock.today())
+            if period is None:
+                data = catalogue.build(args.kind, s, record_id, clock.today())
+            else:
+                from app.printouts import evaluation_report
+
+                data = evaluation_report.build(s, record_id, *period, clock.today())
     except ActionRefused as exc:
         raise CliError(str(exc)) from exc
     finally:
@@ -382,6 +401,26 @@ def cmd_print(paths: DataPaths, args: argparse.Namespace) -> int:
     output.write_bytes(data)
     print(_("Written {path}").format(path=output))
     return EXIT_OK
+
+
+def _print_period(args: argparse.Namespace) -> tuple[date, date] | None:
+    """The period given with --from and --to (only the evaluation report takes one)."""
+    from dateutil.relativedelta import relativedelta
+
+    from app.dates import parse_date
+
+    if args.date_from is None and args.date_to is None:
+        return None
+    if args.kind != "evaluation-report":
+        raise CliError(_("Only the evaluation report covers a period (--from and --to)."))
+    try:
+        end = parse_date(args.date_to or "") or clock.today()
+        start = parse_date(args.date_from or "") or end - relativedelta(years=1) + timedelta(days=1)
+    except ValueError as exc:
+        raise CliError(str(exc)) from None
+    if end < start:
+        raise CliError(_("The period ends on or after the day it starts."))
+    return start, end
 
 
 def cmd_where(paths: DataPaths, args: argparse.Namespace) -> int:

@@ -33,6 +33,7 @@ from app.storage.backups import copy_database
 from ui.context import AppContext
 from ui.dialogs.help_dialogs import show_about, show_guidance
 from ui.pages.base import Page
+from ui.pages.dashboard_page import DashboardPage
 from ui.pages.framework_page import FrameworkPage
 from ui.pages.goals_page import GoalsPage
 from ui.pages.matching_page import MatchingPage
@@ -56,6 +57,7 @@ def page_classes() -> list[type[Page]]:
         MatchingPage,
         MeetingsPage,
         GoalsPage,
+        DashboardPage,
         SettingsPage,
     ]
 

@@ -309,6 +309,16 @@ def planning_notes(s: Session, programme_id: int, printed_on: date) -> bytes:
     )
 
 
+def evaluation_report(s: Session, programme_id: int, printed_on: date) -> bytes:
+    """The evaluation report for the last twelve months (the dashboard and the command line
+    can choose another period), with the monitoring answers saved on the dashboard."""
+    from app.printouts import evaluation_report as document
+    from app.reports.figures import default_period
+
+    start, end = default_period(printed_on)
+    return document.build(s, programme_id, start, end, printed_on)
+
+
 def _form_context(s: Session, person_id: int) -> tuple[FormContext, int | None, list[Role]]:
     """The programme a person's paperwork belongs to (their newest role), or for a blank form
     the first programme still running; plus the roles they hold in it."""
@@ -403,6 +413,7 @@ PRINTOUTS: dict[str, Printout] = {
         Printout("policy", _("Mentoring policy"), policy_in_force, "programme"),
         Printout("policy-version", _("Mentoring policy"), policy_version, "policy version"),
         Printout("planning", _("Planning notes"), planning_notes, "programme"),
+        Printout("evaluation-report", _("Evaluation report"), evaluation_report, "programme"),
         Printout("person", _("Person record"), person_record, "person"),
         Printout(
             "application-form",
