@@ -30,6 +30,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -353,7 +354,10 @@ class FormDrafts(QObject):
             self._waiting_for_save = False
             self.timer.start()
         elif event.type() == QEvent.Type.FocusOut and watched is not self.dialog:
-            self.keep()
+            # Moving to another field keeps the draft at once (not while the form is being
+            # taken apart: its fields lose the focus as they go).
+            if shiboken6.isValid(self.dialog) and self.dialog.isVisible():
+                self.keep()
         return False
 
     def _key(self, kind: str, scope: str) -> str:

@@ -517,12 +517,12 @@ class EndingWizard(QWizard):
         self._update_progress()
         # Between page changes what is typed is kept as a draft once a second, so a crash
         # mid-page loses at most a second; it is put back when the wizard opens again.
-        page = self.currentPage()
+        showing = self.currentPage()
         self.drafts = FormDrafts(
             self,
             "ending",
             key=f"ending:{match_id}",
-            banner_layout=page.body if isinstance(page, StepPage) else None,
+            banner_layout=showing.body if isinstance(showing, StepPage) else None,
         )
 
     def _load(self) -> ClosureView:
