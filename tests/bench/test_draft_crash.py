@@ -97,6 +97,7 @@ def crash_while_typing(data: Path, today: date, after_s: float, row: int) -> tup
     process.send_signal(signal.SIGKILL)
     killed_at = clock.epoch_seconds()
     process.wait(timeout=30)
+    process.stdout.close()
     assert match_id is not None and typed, "the window never typed"
     database = open_database(DataPaths(data))
     try:
