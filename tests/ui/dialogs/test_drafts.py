@@ -37,6 +37,7 @@ from ui.dialogs.match_dialogs import (
 )
 from ui.dialogs.meeting_dialog import MeetingDialog
 from ui.dialogs.person_dialog import PersonDialog
+from ui.dialogs.programme_dialog import ProgrammeDialog
 from ui.dialogs.review_dialog import ReviewDialog
 from ui.dialogs.screening_dialogs import (
     InterviewDialog,
@@ -147,6 +148,7 @@ CASES: dict[str, Factory] = {
         _goal_view(w, today), today=today, parent=host
     ),
     "review": _review,
+    "programme": lambda host, w, today: ProgrammeDialog(parent=host),
 }
 
 
