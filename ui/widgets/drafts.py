@@ -314,7 +314,8 @@ class FormDrafts(QObject):
         self.restored_from: datetime | None = None
         #: The form opened on a draft (put back here, or by its owner): unsaved until saved.
         self.restored = restored
-        self._waiting_for_save = False
+        #: While accepted and waiting for the page's save: what removes the draft then.
+        self._waiting: Callable[[Changes], None] | None = None
 
         self.banner = QWidget()
         row = QHBoxLayout(self.banner)
@@ -349,14 +350,19 @@ class FormDrafts(QObject):
             field.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.dialog and event.type() == QEvent.Type.Show:
+        # A dialog the page has let go of may live on inside its parent: once Python has
+        # dropped this helper's side, there is nothing left to keep.
+        dialog = self.__dict__.get("dialog")
+        if dialog is None or not shiboken6.isValid(dialog):
+            return False
+        if watched is dialog and event.type() == QEvent.Type.Show:
             # Shown again (the page's save was refused): keep on keeping.
-            self._waiting_for_save = False
+            self._stop_waiting()
             self.timer.start()
-        elif event.type() == QEvent.Type.FocusOut and watched is not self.dialog:
+        elif event.type() == QEvent.Type.FocusOut and watched is not dialog:
             # Moving to another field keeps the draft at once (not while the form is being
             # taken apart: its fields lose the focus as they go).
-            if shiboken6.isValid(self.dialog) and self.dialog.isVisible():
+            if dialog.isVisible():
                 self.keep()
         return False
 
@@ -416,7 +422,7 @@ class FormDrafts(QObject):
     # --- keeping --------------------------------------------------------------------------
     def keep(self) -> None:
         """Keep the draft now if the form changed since it was last kept."""
-        if self.store is None or self._waiting_for_save:
+        if self.store is None or self._waiting is not None:
             return
         now = self.current()
         if now == self.kept:
@@ -465,13 +471,20 @@ class FormDrafts(QObject):
             if self.store is not None:
                 self.store.discard(self.key)
             return
-        self._waiting_for_save = True
-        self.context.ops.changes_made.connect(self._save_went_through)
+        # A plain function holding what it needs, not this helper: the page may let go of
+        # the dialog before the change arrives.
+        ops, store, key = self.context.ops, self.store, self.key
 
-    def _save_went_through(self, _changes: Changes) -> None:
-        if self.context is not None:
-            self.context.ops.changes_made.disconnect(self._save_went_through)
-        if self._waiting_for_save and self.store is not None:
-            self.store.discard(self.key)
-        self._waiting_for_save = False
-        self.kept = self.baseline
+        def went_through(_changes: Changes) -> None:
+            ops.changes_made.disconnect(went_through)
+            if store is not None:
+                store.discard(key)
+
+        self._waiting = went_through
+        ops.changes_made.connect(went_through)
+
+    def _stop_waiting(self) -> None:
+        """The save did not go through (the form is back): stop waiting for it."""
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None and self.context is not None:
+            self.context.ops.changes_made.disconnect(waiting)
