@@ -16,14 +16,13 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, cast, delete, func, or_, select
+from sqlalchemy import ColumnElement, String, cast, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.dates import format_date
 from app.i18n import _
 from app.model import (
     ActionPoint,
-    FormDraft,
     Match,
     MatchStatus,
     MeetingLog,
@@ -42,6 +41,7 @@ from app.model.meeting import (
     RelationshipStage,
 )
 from app.model.support import Concern
+from app.services import drafts
 from app.services.changes import Changes
 from app.services.errors import ActionRefused, NotFound, check
 from app.services.lookups import get_match as get_match
@@ -592,22 +592,15 @@ def private_note(s: Session, meeting_id: int) -> str:
 
 def save_draft(s: Session, key: str, data: dict[str, Any]) -> Changes:
     """Keep what has been typed so far. Changes nothing anyone else sees."""
-    draft = s.scalar(select(FormDraft).where(FormDraft.key == key))
-    if draft is None:
-        s.add(FormDraft(key=key, data=data))
-    else:
-        draft.data = data
-    return Changes()
+    return drafts.save_draft(s, key, data)
 
 
 def load_draft(s: Session, key: str) -> tuple[dict[str, Any], datetime] | None:
-    row = s.execute(select(FormDraft.data, FormDraft.saved_at).where(FormDraft.key == key)).first()
-    return (dict(row.data), row.saved_at) if row else None
+    return drafts.load_draft(s, key)
 
 
 def discard_draft(s: Session, key: str) -> Changes:
-    s.execute(delete(FormDraft).where(FormDraft.key == key))
-    return Changes()
+    return drafts.discard_draft(s, key)
 
 
 # ------------------------------------------------------------------------------ lists

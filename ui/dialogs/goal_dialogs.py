@@ -44,6 +44,7 @@ from app.services.goals import (
 )
 from app.services.smart import Prompt, Smart, smart_label, smart_prompts
 from ui.widgets.date_field import DateField
+from ui.widgets.drafts import FormDrafts
 from ui.widgets.enum_combo import chosen_member
 from ui.widgets.form import ErrorForm
 
@@ -74,7 +75,16 @@ def _short(widget: QWidget, width: int = 170) -> None:
 
 class _FittingDialog(QDialog):
     """A dialog that grows to fit wrapped text (hints, messages) at its current width: Qt
-    sizes windows by their minimum, which underestimates word-wrapped labels."""
+    sizes windows by their minimum, which underestimates word-wrapped labels.
+
+    A dialog with free text sets `drafts`: what is typed is kept as a draft, and Cancel or
+    Escape asks before throwing it away."""
+
+    drafts: FormDrafts | None = None
+
+    def reject(self) -> None:
+        if self.drafts is None or self.drafts.may_close():
+            super().reject()
 
     def fit_height(self) -> None:
         layout = self.layout()
@@ -237,6 +247,7 @@ class GoalDialog(_FittingDialog):
         layout.addWidget(self.smart)
         layout.addWidget(_buttons(self))
         self.title.setFocus()
+        self.drafts = FormDrafts(self, "GoalDialog")
         self._details: GoalDetails | None = None
 
     def update_smart(self) -> None:
@@ -345,6 +356,7 @@ class ActionDialog(_FittingDialog):
         layout.addLayout(f)
         layout.addWidget(_buttons(self))
         self.description.setFocus()
+        self.drafts = FormDrafts(self, "ActionDialog")
         self._details: ActionDetails | None = None
 
     def details(self) -> ActionDetails:
@@ -434,6 +446,7 @@ class RatingDialog(_FittingDialog):
         layout.addLayout(f)
         layout.addWidget(_buttons(self))
         self.rating.setFocus()
+        self.drafts = FormDrafts(self, "RatingDialog")
         self._details: RatingDetails | None = None
 
     def details(self) -> RatingDetails:
@@ -503,6 +516,7 @@ class StatusDialog(_FittingDialog):
         layout.addLayout(f)
         layout.addWidget(_buttons(self))
         self.status.setFocus()
+        self.drafts = FormDrafts(self, "GoalStatusDialog")
         self._value: tuple[GoalStatus, date, str] | None = None
 
     def value(self) -> tuple[GoalStatus, date, str]:

@@ -35,6 +35,7 @@ from app.services.matching import (
     Signatures,
 )
 from ui.widgets.date_field import DateField
+from ui.widgets.drafts import FormDrafts
 from ui.widgets.enum_combo import chosen_member, enum_value
 from ui.widgets.form import ErrorForm
 
@@ -83,6 +84,12 @@ class MatchDialog(QDialog):
             label.setWordWrap(True)
             self._layout.addWidget(label)
         self._layout.addWidget(self.buttons)
+        # What is typed is kept as a draft; Cancel or Escape asks before throwing it away.
+        self.drafts = FormDrafts(self, type(self).__name__)
+
+    def reject(self) -> None:
+        if self.drafts.may_close():
+            super().reject()
 
     def show_errors(self, errors: dict[str, str]) -> None:
         """Messages under their fields; the dialog grows to make room for them."""

@@ -1,8 +1,9 @@
 """Type up a meeting log: the details, what became of last time's action points, the new ones,
 signatures and the coordinator's private note.
 
-A draft is kept as the coordinator types (a moment after each change, and on closing), so
-closing the window or a crash loses nothing; saving the log removes the draft. The dialog
+A draft is kept as the coordinator types (about once a second while the form is changing,
+through `ui.widgets.drafts.FormDrafts`, so continuous typing is never more than a second or two
+behind), and closing with unsaved text asks first; saving the log removes the draft. The dialog
 validates in accept() and never saves the log itself.
 """
 
@@ -13,7 +14,6 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -52,10 +52,9 @@ from app.services.meetings import (
 )
 from app.services.schedule import copy_to_mentor_due
 from ui.widgets.date_field import DateField
+from ui.widgets.drafts import CallbackStore, FormDrafts, Snapshot
 from ui.widgets.enum_combo import chosen_member, enum_value
 from ui.widgets.form import ErrorForm
-
-DRAFT_DELAY_MS = 1500
 
 
 def _combo(items: list[tuple[str, object]], current: object, name: str) -> QComboBox:
@@ -92,10 +91,7 @@ class MeetingDialog(QDialog):
         super().__init__(parent)
         self.form_data = form
         self.today = today
-        self._save_draft = save_draft
-        self._discard_draft = discard_draft
         self._details: MeetingDetails | None = None
-        self._loading = True
         self.setWindowTitle(
             _("Meeting log: {mentee} and {mentor}").format(
                 mentee=form.mentee_name, mentor=form.mentor_name
@@ -104,26 +100,8 @@ class MeetingDialog(QDialog):
         self.setMinimumWidth(980)
 
         details = form.details
-        self.draft_banner = QWidget()
-        banner = QHBoxLayout(self.draft_banner)
-        banner.setContentsMargins(0, 0, 0, 0)
-        self.draft_label = QLabel()
-        self.draft_label.setWordWrap(True)
-        self.start_again = QPushButton(_("Sta&rt again"))
-        self.start_again.setAccessibleName(_("Throw away the draft and start again"))
-        self.start_again.clicked.connect(self._start_again)
-        banner.addWidget(self.draft_label, 1)
-        banner.addWidget(self.start_again)
-        self.draft_banner.hide()
         if draft is not None:
-            data, saved_at = draft
-            details = self._merge_draft(MeetingDetails.from_draft(data), form.details)
-            self.draft_label.setText(
-                _("ℹ Restored what you typed on {when}, before it was saved.").format(
-                    when=saved_at.strftime("%d/%m/%Y %H:%M")
-                )
-            )
-            self.draft_banner.show()
+            details = self._merge_draft(MeetingDetails.from_draft(draft[0]), form.details)
 
         # --- the details
         self.held_on = DateField(details.held_on)
@@ -269,36 +247,34 @@ class MeetingDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.draft_banner)
         layout.addLayout(columns, 1)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
 
-        self._draft_timer = QTimer(self)
-        self._draft_timer.setSingleShot(True)
-        self._draft_timer.setInterval(DRAFT_DELAY_MS)
-        self._draft_timer.timeout.connect(self.keep_draft)
-        self._dirty = False
-        for signal in (
-            self.held_on.edited,
-            self.next_meeting_on.edited,
-            self.mentee_signed_on.edited,
-            self.mentor_signed_on.edited,
-            self.copy_to_mentor_on.edited,
-            self.mode.currentIndexChanged,
-            self.duration.valueChanged,
-            self.place.textEdited,
-            self.attended.textEdited,
-            self.stage.currentIndexChanged,
-            self.private_note.textChanged,
-            self.action_points.itemChanged,
-        ):
-            signal.connect(self._edited)
         self.held_on.edited.connect(self._update_hints)
         self.mode.currentIndexChanged.connect(self._update_hints)
         self.duration.valueChanged.connect(self._update_hints)
         self._update_hints()
-        self._loading = False
+        # The page loads the draft (merged in above, with last time's action points as they
+        # stand now); the service removes it when the log is saved.
+        self.drafts = FormDrafts(
+            self,
+            "meeting",
+            key=form.draft_key,
+            capture=self._capture,
+            restore=lambda _data: self._put_back_fresh(),  # only ever to start again
+            store=(
+                CallbackStore(save_draft, discard_draft)
+                if save_draft is not None or discard_draft is not None
+                else None
+            ),
+            offer=False,
+            restored=draft is not None,
+        )
+        if draft is not None:
+            self.drafts.show_note(draft[1])
+        self.draft_banner = self.drafts.banner
+        self.start_again = self.drafts.start_again_button
         self.held_on.setFocus()
 
     # --- tables ---------------------------------------------------------------------------
@@ -332,7 +308,6 @@ class MeetingDialog(QDialog):
             review.outcome,
             _("What happened to: {text}").format(text=review.text),
         )
-        outcome.currentIndexChanged.connect(self._edited)
         self.reviews.setCellWidget(row, 4, outcome)
         self._review_rows.append(review)
 
@@ -342,7 +317,6 @@ class MeetingDialog(QDialog):
         text_item = QTableWidgetItem(action.text)
         self.action_points.setItem(row, 0, text_item)
         owner = _combo(_owner_items(), action.owner, _("By whom"))
-        owner.currentIndexChanged.connect(self._edited)
         self.action_points.setCellWidget(row, 1, owner)
         self.action_points.setItem(row, 2, QTableWidgetItem(format_date(action.due_on)))
         self._action_ids.append(action.id)
@@ -350,7 +324,6 @@ class MeetingDialog(QDialog):
             self.action_points.setCurrentCell(row, 0)
             self.action_points.setFocus()
             self.action_points.editItem(text_item)
-            self._edited()
 
     def _remove_action(self) -> None:
         row = self.action_points.currentRow()
@@ -369,7 +342,6 @@ class MeetingDialog(QDialog):
             return
         self.action_points.removeRow(row)
         del self._action_ids[row]
-        self._edited()
 
     # --- reading --------------------------------------------------------------------------
     @staticmethod
@@ -468,25 +440,16 @@ class MeetingDialog(QDialog):
                 )
             )
 
-    def _edited(self, *_args: object) -> None:
-        if self._loading:
-            return
-        self._dirty = True
-        self._draft_timer.start()
+    def _capture(self) -> Snapshot:
+        details, _errors = self._read(strict=False)
+        return details.to_draft()
 
     def keep_draft(self) -> None:
-        """Save what has been typed so far as a draft (nothing is checked)."""
-        self._draft_timer.stop()
-        if self._save_draft is None or not self._dirty:
-            return
-        details, _errors = self._read(strict=False)
-        self._save_draft(details.to_draft())
-        self._dirty = False
+        """Save what has been typed so far as a draft now (nothing is checked)."""
+        self.drafts.keep()
 
-    def _start_again(self) -> None:
-        if self._discard_draft is not None:
-            self._discard_draft()
-        self._loading = True
+    def _put_back_fresh(self) -> None:
+        """The form as it was before anything was typed ("Start again" then drops the draft)."""
         fresh = self.form_data.details
         self.held_on.set_value(fresh.held_on)
         self.mode.setCurrentIndex(max(0, self.mode.findData(fresh.mode)))
@@ -509,9 +472,6 @@ class MeetingDialog(QDialog):
         for action in fresh.actions:
             self._add_action(action)
         self.private_note.setPlainText(fresh.private_note)
-        self._loading = False
-        self._dirty = False
-        self.draft_banner.hide()
         self._update_hints()
 
     def show_errors(self, errors: dict[str, str]) -> None:
@@ -529,14 +489,9 @@ class MeetingDialog(QDialog):
         if errors:
             self.show_errors(errors)
             return
-        self.keep_draft()  # until the log is saved, in case saving fails
         self._details = details
         super().accept()
 
     def reject(self) -> None:
-        self.keep_draft()
-        super().reject()
-
-    def done(self, result: int) -> None:
-        self._draft_timer.stop()
-        super().done(result)
+        if self.drafts.may_close():
+            super().reject()

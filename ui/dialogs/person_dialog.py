@@ -26,6 +26,7 @@ from app.model import Role
 from app.model.person import CONSENT_LABELS, ConsentBasis
 from app.services.people import Duplicate, PersonDetails, validate_details
 from ui.widgets.date_field import DateField
+from ui.widgets.drafts import FormDrafts
 from ui.widgets.form import ErrorForm
 
 
@@ -222,6 +223,8 @@ class PersonDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
         self.first_name.setFocus()
+        # What is typed is kept as a draft; Cancel or Escape asks before throwing it away.
+        self.drafts = FormDrafts(self, "PersonDialog")
 
     # --- values ------------------------------------------------------------------------------
     def details(self) -> PersonDetails:
@@ -327,3 +330,7 @@ class PersonDialog(QDialog):
                 return
         self._details = details
         super().accept()
+
+    def reject(self) -> None:
+        if self.drafts.may_close():
+            super().reject()

@@ -19,6 +19,7 @@ from app.i18n import _
 from app.model.programme import MentoringType, ProgrammeModel, ProgrammeStatus, label
 from app.services.programmes import ProgrammeDetails, validate_details
 from ui.widgets.date_field import DateField
+from ui.widgets.drafts import FormDrafts
 from ui.widgets.enum_combo import chosen_member
 from ui.widgets.form import ErrorForm
 
@@ -80,6 +81,8 @@ class ProgrammeDialog(QDialog):
         layout.addWidget(buttons)
         self.name.setFocus()
         self._details: ProgrammeDetails | None = None
+        # What is typed is kept as a draft; Cancel or Escape asks before throwing it away.
+        self.drafts = FormDrafts(self, "ProgrammeDialog")
 
     def details(self) -> ProgrammeDetails:
         """The values as typed; call after exec() returns Accepted."""
@@ -120,3 +123,7 @@ class ProgrammeDialog(QDialog):
             return
         self._details = details
         super().accept()
+
+    def reject(self) -> None:
+        if self.drafts.may_close():
+            super().reject()

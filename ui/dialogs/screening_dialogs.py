@@ -38,6 +38,7 @@ from app.model.screening import (
 )
 from app.services import screening
 from ui.widgets.date_field import DateField
+from ui.widgets.drafts import FormDrafts
 from ui.widgets.form import ErrorForm
 
 
@@ -94,6 +95,12 @@ class _FormDialog(QDialog):
 
     def _finish(self) -> None:
         self._layout.addWidget(self.buttons)
+        # What is typed is kept as a draft; Cancel or Escape asks before throwing it away.
+        self.drafts = FormDrafts(self, type(self).__name__)
+
+    def reject(self) -> None:
+        if self.drafts.may_close():
+            super().reject()
 
     def show_errors(self, errors: dict[str, str]) -> None:
         self.form.show_errors(errors)

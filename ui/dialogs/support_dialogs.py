@@ -24,6 +24,7 @@ from app.model.support import ContactDepth, ContactParty, RaisedBy, Relationship
 from app.services import meetings, support
 from app.services.support import ConcernDetails, ContactDetails
 from ui.widgets.date_field import DateField
+from ui.widgets.drafts import FormDrafts
 from ui.widgets.enum_combo import chosen_member, enum_value
 from ui.widgets.form import ErrorForm
 
@@ -129,6 +130,7 @@ class SupportContactDialog(QDialog):
         layout.addWidget(_buttons(self))
         self.party.setFocus()
         self._details: ContactDetails | None = None
+        self.drafts = FormDrafts(self, "SupportContactDialog", scope=f"{mentee_name}|{mentor_name}")
 
     def _update(self) -> None:
         third = enum_value(self.party, ContactParty) is ContactParty.THIRD_PARTY
@@ -167,6 +169,10 @@ class SupportContactDialog(QDialog):
             return
         self._details = details
         super().accept()
+
+    def reject(self) -> None:
+        if self.drafts.may_close():
+            super().reject()
 
 
 class ConcernDialog(QDialog):
@@ -211,6 +217,7 @@ class ConcernDialog(QDialog):
         layout.addWidget(_buttons(self))
         (self.description if details is None else self.actions_taken).setFocus()
         self._details: ConcernDetails | None = None
+        self.drafts = FormDrafts(self, "ConcernDialog", scope=f"{mentee_name}|{mentor_name}")
 
     def details(self) -> ConcernDetails:
         assert self._details is not None
@@ -240,3 +247,7 @@ class ConcernDialog(QDialog):
             return
         self._details = details
         super().accept()
+
+    def reject(self) -> None:
+        if self.drafts.may_close():
+            super().reject()

@@ -521,13 +521,7 @@ class MeetingsPage(Page):
         draft = self.context.ops.read(lambda s: meetings.load_draft(s, key))
         dialog = MeetingDialog(
             form,
-            draft=draft,
-            save_draft=lambda data: self.context.ops.run(
-                self, lambda s: meetings.save_draft(s, key, data)
-            ),
-            discard_draft=lambda: self.context.ops.run(
-                self, lambda s: meetings.discard_draft(s, key)
-            ),
+            draft=draft,  # the dialog keeps it up to date through the context (quietly)
             today=self.context.today(),
             parent=self,
         )

@@ -4,8 +4,10 @@ Steps: how and why it ended, the final meeting, an exit conversation with each o
 rule on contact after closure, what comes next for each, the certificates, and the
 coordinator's confirmation. What is typed is saved whenever the page changes and when the
 wizard is closed by any route, so it can be left and carried on later from the Matching page;
-it reopens where it was left. The list beside the pages shows which steps are still missing
-(the same words the service uses to refuse closing) and jumps to a step with Enter.
+it reopens where it was left. In between, a draft is kept about once a second, so a crash in
+the middle of a page loses at most a second of typing. The list beside the pages shows which
+steps are still missing (the same words the service uses to refuse closing) and jumps to a
+step with Enter.
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ from app.services.endings import ClosureDetails, ClosureView
 from ui.context import AppContext
 from ui.printing import show_printout
 from ui.widgets.date_field import DateField
+from ui.widgets.drafts import FormDrafts
 from ui.widgets.enum_combo import enum_value
 from ui.widgets.form import ErrorForm
 
@@ -512,6 +515,15 @@ class EndingWizard(QWizard):
         self.currentIdChanged.connect(lambda _id: self._update_progress())
         self._resume(self.details.step)
         self._update_progress()
+        # Between page changes what is typed is kept as a draft once a second, so a crash
+        # mid-page loses at most a second; it is put back when the wizard opens again.
+        showing = self.currentPage()
+        self.drafts = FormDrafts(
+            self,
+            "ending",
+            key=f"ending:{match_id}",
+            banner_layout=showing.body if isinstance(showing, StepPage) else None,
+        )
 
     def _load(self) -> ClosureView:
         today, match_id = self.context.today(), self.match_id
@@ -544,6 +556,8 @@ class EndingWizard(QWizard):
             on_invalid=lambda e: self._show_errors(page, e),
         )
         self._update_progress()
+        if result is not None and hasattr(self, "drafts"):
+            self.drafts.reset()  # saved: the draft is no longer needed
         return result is not None
 
     def close_match(self) -> bool:

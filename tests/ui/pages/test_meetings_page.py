@@ -21,6 +21,7 @@ from ui.dialogs.support_dialogs import ConcernDialog, SupportContactDialog
 from ui.main_window import MainWindow
 from ui.pages import meetings_page
 from ui.pages.meetings_page import MeetingsPage
+from ui.widgets import drafts
 
 
 def _page(window: MainWindow) -> MeetingsPage:
@@ -118,8 +119,9 @@ def test_dialog_shows_problems_by_the_fields_and_warns_about_length(
 
 
 def test_what_is_typed_is_kept_as_a_draft_and_restored(
-    qtbot: QtBot, window: MainWindow, today: date
+    qtbot: QtBot, window: MainWindow, today: date, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(drafts, "ask_to_discard", lambda parent, can_keep: drafts.KEEP)
     page = _page(window)
     match_id = _match_id(page)
     form = window.context.ops.read(lambda s: meetings.new_meeting_form(s, match_id, today))
@@ -130,7 +132,7 @@ def test_what_is_typed_is_kept_as_a_draft_and_restored(
     dialog.place.textEdited.emit("Sunflower Family Centre")
     qtbot.waitUntil(lambda: bool(saved), timeout=3000)  # saved a moment after typing
     dialog.private_note.setPlainText("Ask about the new room")
-    dialog.reject()  # closing keeps the latest too
+    dialog.reject()  # closing asks; keeping it as a draft keeps the latest
     assert saved[-1]["private_note"] == "Ask about the new room"
 
     key = form.draft_key
