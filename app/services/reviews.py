@@ -98,7 +98,7 @@ def _schedule(s: Session, programme_id: int | None, match_ids: list[int] | None)
             select(Programme.id, Programme.review_interval_months).where(
                 Programme.id.in_({r[4] for r in rows})
             )
-        ).tuples()
+        ).all()
     )
     latest = (
         select(Review.match_id, func.max(Review.held_on).label("held_on"))
