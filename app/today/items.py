@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from app.i18n import N_, _
 
@@ -87,25 +89,35 @@ class Snoozed:
     reason: str
 
 
-@dataclass(frozen=True)
-class TodayItem:
+class TodayItem(NamedTuple):
+    """One thing due. Its words (who it is about, why it is due) are put together only when
+    shown: a large programme has thousands of items and a page shows a few dozen."""
+
     kind: Kind
     #: Names the record and the occasion; a snooze holds for this key only.
     key: str
     #: The date it fell (or falls) due; the list is ordered by it, overdue first.
     due_on: date
     overdue: bool
-    #: Who or what it is about, in a few words ("Amy Johnstone and Lee Smith").
-    subject: str
-    #: Why it is due, as a sentence.
-    why: str
     target: Target
+    #: Gives (who or what it is about, why it is due as a sentence).
+    words: Callable[[], tuple[str, str]]
     #: The snooze that ran out (shown when the item comes back) or is holding it.
     snooze: Snoozed | None = None
 
     @property
+    def subject(self) -> str:
+        """Who or what it is about, in a few words ("Amy Johnstone and Lee Smith")."""
+        return self.words()[0]
+
+    @property
+    def why(self) -> str:
+        """Why it is due, in a plain sentence."""
+        return self.words()[1]
+
+    @property
     def urgency(self) -> tuple[bool, date, int, str]:
-        return (not self.overdue, self.due_on, KIND_ORDER[self.kind], self.subject.casefold())
+        return (not self.overdue, self.due_on, KIND_ORDER[self.kind], self.key)
 
 
 @dataclass(frozen=True)

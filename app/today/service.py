@@ -10,7 +10,6 @@ back.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, replace
 from datetime import date
 from typing import Any
 
@@ -81,7 +80,7 @@ def today_list(s: Session, programme_id: int, today: date) -> TodayList:
 
 
 def _with(item: TodayItem, snooze: Snoozed) -> TodayItem:
-    return replace(item, snooze=snooze)
+    return item._replace(snooze=snooze)
 
 
 def overdue_count(s: Session, programme_id: int, today: date) -> int:
@@ -148,11 +147,18 @@ def as_json(listing: TodayList) -> str:
     """The list for `mentordesk today --json`: groups, items and the snoozed ones."""
 
     def item(i: TodayItem) -> dict[str, Any]:
-        data = asdict(i)
-        data["kind"] = i.kind.value
-        data["target"]["place"] = i.target.place.value
-        data["snooze_note"] = snooze_note(i, listing.today)
-        return data
+        subject, why = i.words()
+        target = {k: v for k, v in vars(i.target).items() if v is not None}
+        return {
+            "kind": i.kind.value,
+            "key": i.key,
+            "due_on": i.due_on.isoformat(),
+            "overdue": i.overdue,
+            "subject": subject,
+            "why": why,
+            "target": target | {"place": i.target.place.value},
+            "snooze": snooze_note(i, listing.today) or None,
+        }
 
     return json.dumps(
         {

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -35,10 +35,12 @@ from app.model.goal import OPEN_GOAL_STATUSES
 from app.model.match import OPEN_STATUSES
 from app.model.meeting import MEETING_MODES
 from app.model.person import INACTIVE_STAGES, Role, Stage
+from app.model.programme import SupportContactRule
 from app.model.screening import DisclosureType
+from app.model.support import ContactDepth, ContactParty
 from app.services import reviews, support
 from app.services.meetings import pair_names
-from app.services.schedule import add_months
+from app.services.schedule import add_months, check_due_dates, support_contact_schedule
 from app.today import rules
 from app.today.items import TodayItem
 
@@ -95,19 +97,72 @@ def _name(first: str, preferred: str, last: str) -> str:
 
 
 def support_contacts(s: Session, sh: Shared, today: date) -> list[rules.ContactFact]:
-    return [
-        rules.ContactFact(
-            r.match_id,
-            r.mentor_name,
-            r.mentee_name,
-            r.party,
-            r.third_party_name,
-            r.depth,
-            r.due_on,
-            r.missed,
+    """The earliest contact owed to each party of each supported match, worked out as the
+    Meetings page does (`app.services.support`), with a short cut for a party nobody has been
+    in touch with yet: their first scheduled contact is the one owed."""
+    programme = sh.programme
+    supported = [m for m in sh.matches if m.status in support.SUPPORTED_STATUSES and m.started_on]
+    if not supported:
+        return []
+    contacts: dict[int, list[tuple[ContactParty, str, ContactDepth, date]]] = {}
+    for match_id, party, third_name, depth, held_on in s.execute(
+        select(
+            SupportContact.match_id,
+            SupportContact.party,
+            SupportContact.third_party_name,
+            SupportContact.depth,
+            SupportContact.held_on,
         )
-        for r in support.support_contacts_due(s, sh.programme.id, today, rules.SOON_DAYS)
-    ]
+        .join(Match, Match.id == SupportContact.match_id)
+        .where(Match.programme_id == programme.id, SupportContact.removed_on.is_(None))
+    ):
+        contacts.setdefault(match_id, []).append((party, third_name, depth, held_on))
+    rule = SupportContactRule(programme.support_contact_rule)
+    options = {
+        "custom_contacts_first_month": programme.custom_contacts_first_month,
+        "custom_interval_weeks": programme.custom_contact_interval_weeks,
+    }
+    horizon = today + timedelta(days=rules.SOON_DAYS)
+    facts = []
+    for m in supported:
+        assert m.started_on is not None
+        until = min(horizon, m.ended_on) if m.ended_on else horizon
+        made = contacts.get(m.id, [])
+        mentor, mentee = sh.pair(m.id)
+        # A short schedule gives the first contact of each depth; the full one is needed only
+        # for a party with contacts recorded.
+        first = support_contact_schedule(
+            rule, m.started_on, min(until, add_months(m.started_on, 2)), **options
+        )
+        full = None
+        depths = sorted({c.depth for c in first}, key=lambda d: d.value)
+        third = sorted({name for p, name, _d, _o in made if p is ContactParty.THIRD_PARTY})
+        parties = [(ContactParty.MENTOR, ""), (ContactParty.MENTEE, "")]
+        parties += [(ContactParty.THIRD_PARTY, name) for name in third[:1]]
+        for party, name in parties:
+            theirs = [c for c in made if c[0] is party]
+            for depth in depths:
+                due_on: date | None
+                if not theirs:
+                    due_on = next(c.due_on for c in first if c.depth is depth)
+                else:
+                    if full is None:
+                        full = support_contact_schedule(rule, m.started_on, until, **options)
+                    due = [c.due_on for c in full if c.depth is depth]
+                    dates = [
+                        on
+                        for _p, _n, d, on in theirs
+                        if depth is ContactDepth.CHECK_IN or d is depth
+                    ]
+                    owed = support.PartySchedule(
+                        party, name, depth, tuple(check_due_dates(due, dates, today))
+                    )
+                    due_on = owed.overdue_since or owed.next_due
+                if due_on is not None:
+                    facts.append(
+                        rules.ContactFact(m.id, mentor, mentee, party, name, depth, due_on)
+                    )
+    return facts
 
 
 def reviews_due(s: Session, sh: Shared, today: date) -> list[rules.ReviewFact]:
@@ -151,32 +206,49 @@ def signatures(s: Session, sh: Shared, today: date) -> list[rules.SignatureFact]
 
 
 def log_copies(s: Session, sh: Shared, today: date) -> list[rules.LogCopyFact]:
-    open_ids = set(sh.ids(*OPEN_STATUSES))
-    rows = s.execute(
-        select(MeetingLog.id, MeetingLog.match_id, MeetingLog.held_on)
-        .join(Match, Match.id == MeetingLog.match_id)
-        .where(
-            Match.programme_id == sh.programme.id,
-            Match.status.in_(OPEN_STATUSES),
-            MeetingLog.removed_on.is_(None),
-            MeetingLog.copy_to_mentor_on.is_(None),
-            MeetingLog.held_on <= today,
-        )
+    """Each open match's oldest meeting log not yet copied to the mentor, and how many."""
+    waiting = (
+        MeetingLog.removed_on.is_(None),
+        MeetingLog.copy_to_mentor_on.is_(None),
+        MeetingLog.held_on <= today,
     )
-    facts = []
-    for meeting_id, match_id, held_on in rows:
-        if match_id in open_ids:
-            mentor, mentee = sh.pair(match_id)
-            facts.append(rules.LogCopyFact(meeting_id, match_id, mentor, mentee, held_on, None))
-    return facts
+    oldest = (
+        select(
+            MeetingLog.match_id,
+            func.min(MeetingLog.held_on).label("held_on"),
+            func.count().label("waiting"),
+        )
+        .join(Match, Match.id == MeetingLog.match_id)
+        .where(Match.programme_id == sh.programme.id, Match.status.in_(OPEN_STATUSES), *waiting)
+        .group_by(MeetingLog.match_id)
+        .subquery()
+    )
+    found: dict[int, rules.LogCopyFact] = {}
+    for meeting_id, match_id, held_on, count in s.execute(
+        select(MeetingLog.id, MeetingLog.match_id, MeetingLog.held_on, oldest.c.waiting)
+        .join(
+            oldest,
+            (oldest.c.match_id == MeetingLog.match_id) & (oldest.c.held_on == MeetingLog.held_on),
+        )
+        .where(*waiting)
+        .order_by(MeetingLog.id.desc())
+    ):
+        mentor, mentee = sh.pair(match_id)
+        # Two waiting logs on the same day: the first written is the one named.
+        found[match_id] = rules.LogCopyFact(
+            match_id, mentor, mentee, meeting_id, held_on, None, count
+        )
+    return list(found.values())
 
 
 def next_meetings(s: Session, sh: Shared, today: date) -> list[rules.NextMeetingFact]:
-    active = sh.ids(MatchStatus.ACTIVE, MatchStatus.ENDING)
-    if not active:
-        return []
-    latest = (
-        select(MeetingLog.match_id, func.max(MeetingLog.held_on).label("held_on"))
+    """For each active match, the day of its latest meeting log and the latest next meeting
+    any of its logs gave (one grouped query over the match and date index)."""
+    facts = []
+    for match_id, held_on, next_on in s.execute(
+        select(
+            MeetingLog.match_id, func.max(MeetingLog.held_on), func.max(MeetingLog.next_meeting_on)
+        )
         .join(Match, Match.id == MeetingLog.match_id)
         .where(
             Match.programme_id == sh.programme.id,
@@ -184,24 +256,7 @@ def next_meetings(s: Session, sh: Shared, today: date) -> list[rules.NextMeeting
             MeetingLog.removed_on.is_(None),
         )
         .group_by(MeetingLog.match_id)
-        .subquery()
-    )
-    planned: dict[int, tuple[date, date | None]] = {}
-    for match_id, held_on, next_on in s.execute(
-        select(MeetingLog.match_id, MeetingLog.held_on, MeetingLog.next_meeting_on)
-        .join(
-            latest,
-            (latest.c.match_id == MeetingLog.match_id) & (latest.c.held_on == MeetingLog.held_on),
-        )
-        .where(MeetingLog.removed_on.is_(None))
-        .order_by(MeetingLog.id)
     ):
-        before = planned.get(match_id)
-        # Two logs on the same day: the one that gives a next meeting counts.
-        if before is None or next_on is not None:
-            planned[match_id] = (held_on, next_on)
-    facts = []
-    for match_id, (held_on, next_on) in planned.items():
         mentor, mentee = sh.pair(match_id)
         facts.append(rules.NextMeetingFact(match_id, mentor, mentee, held_on, next_on))
     return facts
@@ -416,44 +471,59 @@ def closures(s: Session, sh: Shared, today: date) -> list[rules.ClosureFact]:
 
 
 def goal_actions(s: Session, sh: Shared, today: date) -> list[rules.GoalActionFact]:
-    facts = []
-    for action_id, goal_id, match_id, title, description, who, due_on in s.execute(
+    """Each match's most overdue goal action (of a goal still open), and how many."""
+    overdue = (
+        Match.programme_id == sh.programme.id,
+        Match.status.in_((MatchStatus.ACTIVE, MatchStatus.PAUSED, MatchStatus.ENDING)),
+        Goal.status.in_(OPEN_GOAL_STATUSES),
+        GoalAction.done_on.is_(None),
+        GoalAction.removed_on.is_(None),
+        GoalAction.due_on < today,
+    )
+    oldest = (
+        select(
+            Goal.match_id,
+            func.min(GoalAction.due_on).label("due_on"),
+            func.count().label("overdue"),
+        )
+        .join(Goal, Goal.id == GoalAction.goal_id)
+        .join(Match, Match.id == Goal.match_id)
+        .where(*overdue)
+        .group_by(Goal.match_id)
+        .subquery()
+    )
+    found: dict[int, rules.GoalActionFact] = {}
+    for action_id, goal_id, match_id, title, description, due_on, count in s.execute(
         select(
             GoalAction.id,
             GoalAction.goal_id,
             Goal.match_id,
             Goal.title,
             GoalAction.description,
-            GoalAction.who,
             GoalAction.due_on,
+            oldest.c.overdue,
         )
         .join(Goal, Goal.id == GoalAction.goal_id)
         .join(Match, Match.id == Goal.match_id)
-        .where(
-            Match.programme_id == sh.programme.id,
-            Match.status.in_((MatchStatus.ACTIVE, MatchStatus.PAUSED, MatchStatus.ENDING)),
-            Goal.status.in_(OPEN_GOAL_STATUSES),
-            GoalAction.done_on.is_(None),
-            GoalAction.removed_on.is_(None),
-            GoalAction.due_on < today,
-        )
+        .join(oldest, (oldest.c.match_id == Goal.match_id) & (oldest.c.due_on == GoalAction.due_on))
+        .where(*overdue)
+        .order_by(GoalAction.id.desc())
     ):
         if due_on is None:
             continue
-        facts.append(
-            rules.GoalActionFact(
-                action_id,
-                goal_id,
-                match_id,
-                sh.pair(match_id)[1],
-                title,
-                description,
-                who,
-                due_on,
-                None,
-            )
+        # Two actions due on the same day: the first written is the one named.
+        found[match_id] = rules.GoalActionFact(
+            action_id,
+            goal_id,
+            match_id,
+            sh.pair(match_id)[1],
+            title,
+            description,
+            due_on,
+            None,
+            count,
         )
-    return facts
+    return list(found.values())
 
 
 # ---------------------------------------------------------------------- all together
