@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.dates import format_date
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.model import Snooze
 from app.services.changes import Changes
 from app.services.errors import check
@@ -179,3 +179,28 @@ def as_json(listing: TodayList) -> str:
         default=lambda v: v.isoformat() if isinstance(v, date) else str(v),
         ensure_ascii=False,
     )
+
+
+def as_text(listing: TodayList, programme: str) -> str:
+    """The list for `mentordesk today`: a heading, then each group with its items, overdue
+    ones marked with "!"."""
+    lines = [
+        _("Today, {date}: {programme}").format(
+            date=format_date(listing.today), programme=programme
+        ),
+        ngettext("{n} overdue", "{n} overdue", listing.overdue).format(n=listing.overdue),
+    ]
+    if not listing.groups:
+        lines += ["", _("Nothing is due or overdue.")]
+    for g in listing.groups:
+        lines += ["", f"{g.label} ({len(g.items)})"]
+        for i in g.items:
+            subject, why = i.words()
+            lines.append(f"  {'!' if i.overdue else ' '} {format_date(i.due_on)}  {subject}: {why}")
+            if i.snooze is not None:
+                lines.append(f"      {snooze_note(i, listing.today)}")
+    if listing.snoozed:
+        lines += ["", _("Put aside ({n})").format(n=len(listing.snoozed))]
+        for i in listing.snoozed:
+            lines.append(f"    {i.subject}: {snooze_note(i, listing.today)}")
+    return "\n".join(lines)
