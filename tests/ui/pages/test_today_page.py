@@ -208,3 +208,18 @@ def test_print_opens_the_preview(qtbot: QtBot, window: MainWindow) -> None:
     preview = window.findChild(PrintPreviewDialog, "print-preview")
     assert preview is not None and preview.page_count() == 1
     preview.close()
+
+
+def test_the_thresholds_are_set_with_the_programmes_rules(qtbot: QtBot) -> None:
+    from app.services.programme_settings import ProgrammeRules
+    from ui.dialogs.rules_dialog import MatchingSupportRulesForm, RulesDialog
+
+    dialog = RulesDialog(ProgrammeRules(stage_stuck_days=21, mentee_wait_days=45))
+    qtbot.addWidget(dialog)
+    form = next(f for f in dialog.forms if "stage_stuck_days" in f.FIELDS)
+    assert isinstance(form, MatchingSupportRulesForm)
+    assert (form.stuck_days.value(), form.wait_days.value()) == (21, 45)
+    form.wait_days.setValue(90)
+    dialog.accept()
+    values = dialog.values()
+    assert (values["stage_stuck_days"], values["mentee_wait_days"]) == (21, 90)
