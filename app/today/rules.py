@@ -32,8 +32,8 @@ SOON_DAYS = 7
 REVIEW_SOON_DAYS = 14
 #: Tasks (such as telling Disclosure Scotland) are listed from a month before their date.
 TASK_SOON_DAYS = 30
-#: The signed agreement is expected back within a fortnight of being drawn up.
-SIGNATURE_DAYS = 14
+#: The signed agreement is expected back within a week of being drawn up.
+SIGNATURE_DAYS = 7
 MONTHS = (
     N_("January"),
     N_("February"),
@@ -243,7 +243,7 @@ def _signature_words(fact: SignatureFact, due_on: date, today: date) -> tuple[st
 
 
 def signatures(fact: SignatureFact, t: Thresholds, today: date) -> TodayItem | None:
-    """An agreement drawn up but not yet signed by everyone (expected back in a fortnight)."""
+    """An agreement drawn up but not yet signed by everyone (expected back within a week)."""
     signed = (fact.mentor_signed_on, fact.mentee_signed_on, fact.coordinator_signed_on)
     if all(signed):
         return None

@@ -59,7 +59,7 @@ def test_a_review_due_within_a_fortnight_is_listed() -> None:
     assert rules.review(fact._replace(due_on=TODAY + 15 * DAY), T, TODAY) is None
 
 
-def test_an_agreement_unsigned_a_fortnight_on_is_listed_with_who_has_not_signed() -> None:
+def test_an_agreement_not_signed_by_everyone_is_listed_with_who_has_not_signed() -> None:
     fact = rules.SignatureFact(
         4, "Amy Johnstone", "Lee Smith", "Seonag Morrison", TODAY - 20 * DAY, TODAY, None, None
     )
@@ -68,8 +68,9 @@ def test_an_agreement_unsigned_a_fortnight_on_is_listed_with_who_has_not_signed(
     assert "Lee Smith, Seonag Morrison" in item.why and "Amy Johnstone" not in item.why
     signed = fact._replace(mentee_signed_on=TODAY, coordinator_signed_on=TODAY)
     assert rules.signatures(signed, T, TODAY) is None
-    # Near miss: drawn up yesterday, not due for another fortnight.
-    assert rules.signatures(fact._replace(agreed_on=TODAY - DAY), T, TODAY) is None
+    # Drawn up yesterday: expected back within the week, so due, not yet overdue.
+    fresh = rules.signatures(fact._replace(agreed_on=TODAY - DAY), T, TODAY)
+    assert fresh is not None and not fresh.overdue and "due 29/11/2026" in fresh.why
 
 
 def test_a_log_not_sent_to_the_mentor_within_the_programmes_days_is_listed() -> None:
