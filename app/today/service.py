@@ -9,7 +9,10 @@ back.
 
 from __future__ import annotations
 
+import gc
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any
 
@@ -63,8 +66,27 @@ def group(items: list[TodayItem], today: date, snoozed: list[TodayItem]) -> Toda
     return TodayList(today, tuple(groups), tuple(sorted(snoozed, key=lambda i: i.urgency)))
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while the list is built: it makes tens of thousands of
+    small objects and no cycles, and on a large programme the collector would otherwise take
+    a third of the time. It runs as usual afterwards."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
 def today_list(s: Session, programme_id: int, today: date) -> TodayList:
     """Everything due or overdue in the programme on `today`, with snoozes applied."""
+    with _collector_paused():
+        return _today_list(s, programme_id, today)
+
+
+def _today_list(s: Session, programme_id: int, today: date) -> TodayList:
     programme = get_programme(s, programme_id)
     snoozes = _snoozes(s, programme_id)
     shown, held = [], []

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from app.model import (
     Agreement,
@@ -207,55 +207,56 @@ def signatures(s: Session, sh: Shared, today: date) -> list[rules.SignatureFact]
 
 def log_copies(s: Session, sh: Shared, today: date) -> list[rules.LogCopyFact]:
     """Each open match's oldest meeting log not yet copied to the mentor, and how many."""
-    waiting = (
-        MeetingLog.removed_on.is_(None),
-        MeetingLog.copy_to_mentor_on.is_(None),
-        MeetingLog.held_on <= today,
-    )
-    oldest = (
-        select(
-            MeetingLog.match_id,
-            func.min(MeetingLog.held_on).label("held_on"),
-            func.count().label("waiting"),
-        )
-        .join(Match, Match.id == MeetingLog.match_id)
-        .where(Match.programme_id == sh.programme.id, Match.status.in_(OPEN_STATUSES), *waiting)
-        .group_by(MeetingLog.match_id)
-        .subquery()
-    )
-    found: dict[int, rules.LogCopyFact] = {}
-    for meeting_id, match_id, held_on, count in s.execute(
-        select(MeetingLog.id, MeetingLog.match_id, MeetingLog.held_on, oldest.c.waiting)
-        .join(
-            oldest,
-            (oldest.c.match_id == MeetingLog.match_id) & (oldest.c.held_on == MeetingLog.held_on),
-        )
-        .where(*waiting)
-        .order_by(MeetingLog.id.desc())
-    ):
-        mentor, mentee = sh.pair(match_id)
-        # Two waiting logs on the same day: the first written is the one named.
-        found[match_id] = rules.LogCopyFact(
-            match_id, mentor, mentee, meeting_id, held_on, None, count
-        )
-    return list(found.values())
-
-
-def next_meetings(s: Session, sh: Shared, today: date) -> list[rules.NextMeetingFact]:
-    """For each active match, the day of its latest meeting log and the latest next meeting
-    any of its logs gave (one grouped query over the match and date index)."""
-    facts = []
-    for match_id, held_on, next_on in s.execute(
-        select(
-            MeetingLog.match_id, func.max(MeetingLog.held_on), func.max(MeetingLog.next_meeting_on)
-        )
+    oldest: dict[int, tuple[date, int]] = {}
+    count: dict[int, int] = {}
+    for meeting_id, match_id, held_on in s.execute(
+        select(MeetingLog.id, MeetingLog.match_id, MeetingLog.held_on)
         .join(Match, Match.id == MeetingLog.match_id)
         .where(
             Match.programme_id == sh.programme.id,
-            Match.status.in_((MatchStatus.ACTIVE, MatchStatus.ENDING)),
+            Match.status.in_(OPEN_STATUSES),
             MeetingLog.removed_on.is_(None),
+            MeetingLog.copy_to_mentor_on.is_(None),
+            MeetingLog.held_on <= today,
         )
-        .group_by(MeetingLog.match_id)
+    ):
+        count[match_id] = count.get(match_id, 0) + 1
+        if match_id not in oldest or (held_on, meeting_id) < oldest[match_id]:
+            oldest[match_id] = (held_on, meeting_id)
+    facts = []
+    for match_id, (held_on, meeting_id) in oldest.items():
+        mentor, mentee = sh.pair(match_id)
+        facts.append(
+            rules.LogCopyFact(match_id, mentor, mentee, meeting_id, held_on, None, count[match_id])
+        )
+    return facts
+
+
+def next_meetings(s: Session, sh: Shared, today: date) -> list[rules.NextMeetingFact]:
+    """For each active match, its latest meeting log and the next meeting that log gave (one
+    query: the latest log of each match is found through the match and date index)."""
+    active = [m.id for m in sh.matches if m.status in (MatchStatus.ACTIVE, MatchStatus.ENDING)]
+    if not active:
+        return []
+    inner = aliased(MeetingLog)
+    latest = (
+        select(inner.id)
+        .where(inner.match_id == Match.id, inner.removed_on.is_(None))
+        .order_by(inner.held_on.desc(), inner.id.desc())
+        .limit(1)
+        .correlate(Match)
+        .scalar_subquery()
+    )
+    facts = []
+    for match_id, held_on, next_on in s.execute(
+        select(MeetingLog.match_id, MeetingLog.held_on, MeetingLog.next_meeting_on).where(
+            MeetingLog.id.in_(
+                select(latest).where(
+                    Match.programme_id == sh.programme.id,
+                    Match.status.in_((MatchStatus.ACTIVE, MatchStatus.ENDING)),
+                )
+            )
+        )
     ):
         mentor, mentee = sh.pair(match_id)
         facts.append(rules.NextMeetingFact(match_id, mentor, mentee, held_on, next_on))
@@ -471,59 +472,51 @@ def closures(s: Session, sh: Shared, today: date) -> list[rules.ClosureFact]:
 
 
 def goal_actions(s: Session, sh: Shared, today: date) -> list[rules.GoalActionFact]:
-    """Each match's most overdue goal action (of a goal still open), and how many."""
-    overdue = (
-        Match.programme_id == sh.programme.id,
-        Match.status.in_((MatchStatus.ACTIVE, MatchStatus.PAUSED, MatchStatus.ENDING)),
-        Goal.status.in_(OPEN_GOAL_STATUSES),
-        GoalAction.done_on.is_(None),
-        GoalAction.removed_on.is_(None),
-        GoalAction.due_on < today,
-    )
-    oldest = (
-        select(
-            Goal.match_id,
-            func.min(GoalAction.due_on).label("due_on"),
-            func.count().label("overdue"),
-        )
+    """Each match's most overdue goal action (of a goal still open), and how many: the
+    overdue actions by their dates first, then the words of the one chosen for each match."""
+    oldest: dict[int, tuple[date, int, int]] = {}
+    count: dict[int, int] = {}
+    for action_id, goal_id, match_id, due_on in s.execute(
+        select(GoalAction.id, GoalAction.goal_id, Goal.match_id, GoalAction.due_on)
         .join(Goal, Goal.id == GoalAction.goal_id)
         .join(Match, Match.id == Goal.match_id)
-        .where(*overdue)
-        .group_by(Goal.match_id)
-        .subquery()
-    )
-    found: dict[int, rules.GoalActionFact] = {}
-    for action_id, goal_id, match_id, title, description, due_on, count in s.execute(
-        select(
-            GoalAction.id,
-            GoalAction.goal_id,
-            Goal.match_id,
-            Goal.title,
-            GoalAction.description,
-            GoalAction.due_on,
-            oldest.c.overdue,
+        .where(
+            Match.programme_id == sh.programme.id,
+            Match.status.in_((MatchStatus.ACTIVE, MatchStatus.PAUSED, MatchStatus.ENDING)),
+            Goal.status.in_(OPEN_GOAL_STATUSES),
+            GoalAction.done_on.is_(None),
+            GoalAction.removed_on.is_(None),
+            GoalAction.due_on < today,
         )
-        .join(Goal, Goal.id == GoalAction.goal_id)
-        .join(Match, Match.id == Goal.match_id)
-        .join(oldest, (oldest.c.match_id == Goal.match_id) & (oldest.c.due_on == GoalAction.due_on))
-        .where(*overdue)
-        .order_by(GoalAction.id.desc())
     ):
         if due_on is None:
             continue
-        # Two actions due on the same day: the first written is the one named.
-        found[match_id] = rules.GoalActionFact(
+        count[match_id] = count.get(match_id, 0) + 1
+        if match_id not in oldest or (due_on, action_id) < oldest[match_id][:2]:
+            oldest[match_id] = (due_on, action_id, goal_id)
+    if not oldest:
+        return []
+    words = {
+        action_id: (title, description)
+        for action_id, title, description in s.execute(
+            select(GoalAction.id, Goal.title, GoalAction.description)
+            .join(Goal, Goal.id == GoalAction.goal_id)
+            .where(GoalAction.id.in_([a for _d, a, _g in oldest.values()]))
+        )
+    }
+    return [
+        rules.GoalActionFact(
             action_id,
             goal_id,
             match_id,
             sh.pair(match_id)[1],
-            title,
-            description,
+            *words.get(action_id, ("", "")),
             due_on,
             None,
-            count,
+            count[match_id],
         )
-    return list(found.values())
+        for match_id, (due_on, action_id, goal_id) in oldest.items()
+    ]
 
 
 # ---------------------------------------------------------------------- all together
