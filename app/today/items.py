@@ -67,8 +67,7 @@ class Place(enum.StrEnum):
     GOAL_ACTION = "goal_action"  # Goals page, the action opened
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(NamedTuple):
     """The record an item opens: ids the pages understand, never ORM objects."""
 
     place: Place

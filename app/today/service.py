@@ -170,7 +170,7 @@ def as_json(listing: TodayList) -> str:
 
     def item(i: TodayItem) -> dict[str, Any]:
         subject, why = i.words()
-        target = {k: v for k, v in vars(i.target).items() if v is not None}
+        target = {k: v for k, v in i.target._asdict().items() if v is not None}
         return {
             "kind": i.kind.value,
             "key": i.key,

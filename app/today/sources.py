@@ -206,30 +206,44 @@ def signatures(s: Session, sh: Shared, today: date) -> list[rules.SignatureFact]
 
 
 def log_copies(s: Session, sh: Shared, today: date) -> list[rules.LogCopyFact]:
-    """Each open match's oldest meeting log not yet copied to the mentor, and how many."""
-    oldest: dict[int, tuple[date, int]] = {}
-    count: dict[int, int] = {}
-    for meeting_id, match_id, held_on in s.execute(
-        select(MeetingLog.id, MeetingLog.match_id, MeetingLog.held_on)
+    """Each open match's oldest meeting log not yet copied to the mentor, and how many: the
+    database counts them by match (through the index of waiting logs), then the oldest are
+    read."""
+    waiting = (
+        Match.programme_id == sh.programme.id,
+        Match.status.in_(OPEN_STATUSES),
+        MeetingLog.removed_on.is_(None),
+        MeetingLog.copy_to_mentor_on.is_(None),
+        MeetingLog.held_on <= today,
+    )
+    oldest = (
+        select(
+            MeetingLog.match_id,
+            func.min(MeetingLog.held_on).label("held_on"),
+            func.count().label("waiting"),
+        )
         .join(Match, Match.id == MeetingLog.match_id)
-        .where(
-            Match.programme_id == sh.programme.id,
-            Match.status.in_(OPEN_STATUSES),
-            MeetingLog.removed_on.is_(None),
-            MeetingLog.copy_to_mentor_on.is_(None),
-            MeetingLog.held_on <= today,
+        .where(*waiting)
+        .group_by(MeetingLog.match_id)
+        .subquery()
+    )
+    found: dict[int, rules.LogCopyFact] = {}
+    for meeting_id, match_id, held_on, count in s.execute(
+        select(MeetingLog.id, MeetingLog.match_id, MeetingLog.held_on, oldest.c.waiting)
+        .select_from(oldest)
+        .join(
+            MeetingLog,
+            (MeetingLog.match_id == oldest.c.match_id) & (MeetingLog.held_on == oldest.c.held_on),
         )
+        .where(MeetingLog.removed_on.is_(None), MeetingLog.copy_to_mentor_on.is_(None))
+        .order_by(MeetingLog.id.desc())
     ):
-        count[match_id] = count.get(match_id, 0) + 1
-        if match_id not in oldest or (held_on, meeting_id) < oldest[match_id]:
-            oldest[match_id] = (held_on, meeting_id)
-    facts = []
-    for match_id, (held_on, meeting_id) in oldest.items():
         mentor, mentee = sh.pair(match_id)
-        facts.append(
-            rules.LogCopyFact(match_id, mentor, mentee, meeting_id, held_on, None, count[match_id])
+        # Two waiting logs on the same day: the first written is the one named.
+        found[match_id] = rules.LogCopyFact(
+            match_id, mentor, mentee, meeting_id, held_on, None, count
         )
-    return facts
+    return list(found.values())
 
 
 def next_meetings(s: Session, sh: Shared, today: date) -> list[rules.NextMeetingFact]:
@@ -473,50 +487,67 @@ def closures(s: Session, sh: Shared, today: date) -> list[rules.ClosureFact]:
 
 def goal_actions(s: Session, sh: Shared, today: date) -> list[rules.GoalActionFact]:
     """Each match's most overdue goal action (of a goal still open), and how many: the
-    overdue actions by their dates first, then the words of the one chosen for each match."""
-    oldest: dict[int, tuple[date, int, int]] = {}
-    count: dict[int, int] = {}
-    for action_id, goal_id, match_id, due_on in s.execute(
-        select(GoalAction.id, GoalAction.goal_id, Goal.match_id, GoalAction.due_on)
+    database counts them by match (through the index of actions still to do), then the most
+    overdue are read."""
+    overdue = (
+        Match.programme_id == sh.programme.id,
+        Match.status.in_((MatchStatus.ACTIVE, MatchStatus.PAUSED, MatchStatus.ENDING)),
+        Goal.status.in_(OPEN_GOAL_STATUSES),
+        GoalAction.done_on.is_(None),
+        GoalAction.removed_on.is_(None),
+        GoalAction.due_on < today,
+    )
+    oldest = (
+        select(
+            Goal.match_id,
+            func.min(GoalAction.due_on).label("due_on"),
+            func.count().label("overdue"),
+        )
         .join(Goal, Goal.id == GoalAction.goal_id)
         .join(Match, Match.id == Goal.match_id)
+        .where(*overdue)
+        .group_by(Goal.match_id)
+        .subquery()
+    )
+    found: dict[int, rules.GoalActionFact] = {}
+    for action_id, goal_id, match_id, title, description, due_on, count in s.execute(
+        select(
+            GoalAction.id,
+            GoalAction.goal_id,
+            Goal.match_id,
+            Goal.title,
+            GoalAction.description,
+            GoalAction.due_on,
+            oldest.c.overdue,
+        )
+        .select_from(oldest)
+        .join(Goal, Goal.match_id == oldest.c.match_id)
+        .join(
+            GoalAction,
+            (GoalAction.goal_id == Goal.id) & (GoalAction.due_on == oldest.c.due_on),
+        )
         .where(
-            Match.programme_id == sh.programme.id,
-            Match.status.in_((MatchStatus.ACTIVE, MatchStatus.PAUSED, MatchStatus.ENDING)),
             Goal.status.in_(OPEN_GOAL_STATUSES),
             GoalAction.done_on.is_(None),
             GoalAction.removed_on.is_(None),
-            GoalAction.due_on < today,
         )
+        .order_by(GoalAction.id.desc())
     ):
         if due_on is None:
             continue
-        count[match_id] = count.get(match_id, 0) + 1
-        if match_id not in oldest or (due_on, action_id) < oldest[match_id][:2]:
-            oldest[match_id] = (due_on, action_id, goal_id)
-    if not oldest:
-        return []
-    words = {
-        action_id: (title, description)
-        for action_id, title, description in s.execute(
-            select(GoalAction.id, Goal.title, GoalAction.description)
-            .join(Goal, Goal.id == GoalAction.goal_id)
-            .where(GoalAction.id.in_([a for _d, a, _g in oldest.values()]))
-        )
-    }
-    return [
-        rules.GoalActionFact(
+        # Two actions due on the same day: the first written is the one named.
+        found[match_id] = rules.GoalActionFact(
             action_id,
             goal_id,
             match_id,
             sh.pair(match_id)[1],
-            *words.get(action_id, ("", "")),
+            title,
+            description,
             due_on,
             None,
-            count[match_id],
+            count,
         )
-        for match_id, (due_on, action_id, goal_id) in oldest.items()
-    ]
+    return list(found.values())
 
 
 # ---------------------------------------------------------------------- all together

@@ -38,9 +38,25 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('stage_stuck_days', sa.Integer(), server_default=sa.text('30'), nullable=False))
         batch_op.add_column(sa.Column('mentee_wait_days', sa.Integer(), server_default=sa.text('60'), nullable=False))
 
+    # The Today list reads the logs still to copy to the mentor and the goal actions still to
+    # do: partial indexes hold only those rows.
+    op.create_index(
+        'ix_meeting_log_copy_waiting', 'meeting_log', ['match_id', 'held_on'],
+        sqlite_where=sa.text('copy_to_mentor_on IS NULL AND removed_on IS NULL'),
+        postgresql_where=sa.text('copy_to_mentor_on IS NULL AND removed_on IS NULL'),
+    )
+    op.create_index(
+        'ix_goal_action_open_due', 'goal_action', ['goal_id', 'due_on'],
+        sqlite_where=sa.text('done_on IS NULL AND removed_on IS NULL'),
+        postgresql_where=sa.text('done_on IS NULL AND removed_on IS NULL'),
+    )
+
 
 
 def downgrade() -> None:
+    op.drop_index('ix_goal_action_open_due', table_name='goal_action')
+    op.drop_index('ix_meeting_log_copy_waiting', table_name='meeting_log')
+
     with op.batch_alter_table('programme', schema=None) as batch_op:
         batch_op.drop_column('mentee_wait_days')
         batch_op.drop_column('stage_stuck_days')
