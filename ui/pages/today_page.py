@@ -132,7 +132,7 @@ class TodayPage(Page):
         self.tree.setAllColumnsShowFocus(True)
         header = self.tree.header()
         header.setStretchLastSection(True)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(1, 260)
         self.tree.open_requested.connect(self.open_current)
@@ -209,6 +209,7 @@ class TodayPage(Page):
         current = self.current_item()
         key = current.key if current else None
         row = self._row_of_current()
+        self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         due = len(listing.items) - listing.overdue
         if listing.groups:
@@ -233,6 +234,8 @@ class TodayPage(Page):
             self._add_group(
                 _("Put aside until later"), listing.snoozed, "snoozed", bold, expanded=False
             )
+        self.tree.resizeColumnToContents(0)
+        self.tree.setUpdatesEnabled(True)
         self._restore_current(key, row)
         self._update_buttons()
 
