@@ -407,7 +407,7 @@ PRINTOUTS: dict[str, Printout] = {
     p.kind: p
     for p in [
         Printout("programme-summary", _("Programme summary"), programme_summary, "programme"),
-        Printout("today", _("Today"), today, "programme, or 0 for the first"),
+        Printout("today", _("Today"), today, "programme"),
         Printout("agreement", _("Mentoring agreement"), agreement, "match"),
         Printout("action-plan", _("Action plan"), action_plan, "match"),
         Printout("progress-summary", _("Progress summary"), progress_summary, "match"),

@@ -184,13 +184,12 @@ class TodayPage(Page):
         # Always kept up to date, hidden or not: the window shows the overdue count.
         if changes.anything:
             self.refresh()
-            self._stale = False
 
     def _programme_changed(self, _programme_id: object) -> None:
         self.refresh()
-        self._stale = False
 
     def refresh(self) -> None:
+        self._stale = False  # kept up to date hidden or not: no need to redo it when shown
         programme_id = self.context.programme_id
         today = self.context.today()
         self.heading.setText(_("Today, {date}").format(date=format_date(today)))

@@ -174,3 +174,13 @@ def test_the_list_as_json(demo_db: Database, today: date) -> None:
     first = data["groups"][0]["items"][0]
     assert {"kind", "key", "due_on", "overdue", "subject", "why", "target"} <= set(first)
     assert sum(len(g["items"]) for g in data["groups"]) == len(listing.items)
+
+
+@pytest.mark.parametrize("day", [date(2027, 3, 1), date(2027, 2, 28), date(2026, 12, 31)])
+def test_the_demo_shows_eight_kinds_whatever_the_day(db: Database, day: date) -> None:
+    from app.demo import create_demo
+
+    with db.session() as s:
+        programme_id = create_demo(s, today=day)
+        listing = service.today_list(s, programme_id, day)
+    assert len(listing.kinds) >= 8, sorted(listing.kinds)
