@@ -76,7 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     printing = sub.add_parser("print", help=_("write a printout to a PDF file"))
     printing.add_argument("kind", help=_("what to print (see 'mentordesk print list 0')"))
-    printing.add_argument("id", help=_("the record's number"))
+    printing.add_argument(
+        "id", nargs="?", default="0", help=_("the record's number (0 when there is none)")
+    )
     printing.add_argument("-o", "--output", metavar="FILE", help=_("the PDF file to write"))
     printing.add_argument(
         "--from",
@@ -89,6 +91,12 @@ def build_parser() -> argparse.ArgumentParser:
         dest="date_to",
         metavar="DD/MM/YYYY",
         help=_("last day of the period (evaluation report; default today)"),
+    )
+
+    today = sub.add_parser("today", help=_("list everything due or overdue, most urgent first"))
+    today.add_argument("--json", action="store_true", help=_("print the list as JSON"))
+    today.add_argument(
+        "--programme", type=int, metavar="N", help=_("the programme's number (default: the first)")
     )
 
     sub.add_parser("where", help=_("show the data folder and its files"))
@@ -118,6 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "restore": cmd_restore,
         "check": cmd_check,
         "print": cmd_print,
+        "today": cmd_today,
         "where": cmd_where,
         "import": cmd_import,
     }
@@ -361,6 +370,33 @@ def cmd_check(paths: DataPaths, args: argparse.Namespace) -> int:
     if found.version < migrate.SCHEMA_VERSION:
         print(_("Will be brought up to date when next opened."))
     print(_("Integrity: ok"))
+    return EXIT_OK
+
+
+def cmd_today(paths: DataPaths, args: argparse.Namespace) -> int:
+    from sqlalchemy import select
+
+    from app.model import Programme
+    from app.services.errors import NotFound
+    from app.today import service
+
+    lock, db = _open_locked(paths)
+    try:
+        with db.session() as s:
+            programme_id = args.programme or s.scalar(
+                select(Programme.id).where(Programme.archived_on.is_(None)).order_by(Programme.id)
+            )
+            if programme_id is None:
+                raise CliError(_("There is no programme yet."))
+            try:
+                listing = service.today_list(s, programme_id, clock.today())
+            except NotFound as exc:
+                raise CliError(str(exc)) from exc
+            name = s.get_one(Programme, programme_id).name
+    finally:
+        db.close(backup=False)
+        lock.release()
+    print(service.as_json(listing) if args.json else service.as_text(listing, name))
     return EXIT_OK
 
 

@@ -348,7 +348,34 @@ def create_demo(s: Session, today: date) -> int:
     _demo_people(s, main, today, rng)
     _demo_matching(s, main, today)
     _demo_reviews_and_endings(s, main, today)
+    _demo_today(s, main, today)
     return main.id
+
+
+def _demo_today(s: Session, programme: Programme, today: date) -> None:
+    """A few touches so the Today page shows its kinds: the introduced pair's agreement signed
+    by the mentor only, and one pair whose agreement asks for two meetings a month (they meet
+    about monthly, and nobody has checked in with them since last month)."""
+    agreements = {
+        a.match_id: a
+        for a in s.scalars(
+            select(Agreement)
+            .join(Match, Match.id == Agreement.match_id)
+            .where(Match.programme_id == programme.id)
+        )
+    }
+    matches = list(
+        s.scalars(select(Match).where(Match.programme_id == programme.id).order_by(Match.id))
+    )
+    introduced = next(m for m in matches if m.status is MatchStatus.INTRODUCED)
+    waiting = agreements[introduced.id]
+    waiting.mentor_signed_on = waiting.agreed_on
+    waiting.signatures_recorded_by = COORDINATOR
+    fortnightly = next(
+        m for m in matches if m.status is MatchStatus.ACTIVE and m.id != matches[0].id
+    )
+    agreements[fortnightly.id].min_meetings_per_month = 2
+    s.flush()
 
 
 #: The main demo programme's planning answers: a nursery network's plan, in a manager's words.

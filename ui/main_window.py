@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME, clock
 from app.dates import format_date
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.services import programmes
 from app.services.changes import Changes
 from app.storage.backups import copy_database
@@ -41,6 +41,7 @@ from ui.pages.meetings_page import MeetingsPage
 from ui.pages.people_page import PeoplePage
 from ui.pages.programmes_page import ProgrammesPage
 from ui.pages.settings_page import SettingsPage
+from ui.pages.today_page import TodayPage
 from ui.printing import show_printout
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,7 @@ DAILY = timedelta(hours=24)
 def page_classes() -> list[type[Page]]:
     """The navigation, in order. Each part of the product adds its page here."""
     return [
+        TodayPage,
         ProgrammesPage,
         FrameworkPage,
         PeoplePage,
@@ -120,6 +122,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.set_day_status)
         self._build_menus()
 
+        today_page = self.today_page
+        today_page.set_navigator(self._open_page)
+        today_page.overdue_changed.connect(self._show_overdue)
+        today_page.refresh()
+
         self.settings_page.backup_requested.connect(self.backup_now)
         self.settings_page.restore_requested.connect(self._restore_from_page)
         context.ops.changes_made.connect(self._changes_made)
@@ -187,6 +194,27 @@ class MainWindow(QMainWindow):
 
     def page(self, key: str) -> Page:
         return next(p for p in self.pages if p.KEY == key)
+
+    @property
+    def today_page(self) -> TodayPage:
+        return next(p for p in self.pages if isinstance(p, TodayPage))
+
+    def _open_page(self, key: str) -> Page:
+        self.go_to(key)
+        return self.page(key)
+
+    def _show_overdue(self, count: int) -> None:
+        """The overdue count next to Today in the navigation."""
+        item = self.nav.item(self.pages.index(self.today_page))
+        if item is not None:
+            item.setText(
+                _("{today} ({n} overdue)").format(today=self.today_page.TITLE, n=count)
+                if count
+                else self.today_page.TITLE
+            )
+            item.setToolTip(
+                ngettext("{n} item is overdue", "{n} items are overdue", count).format(n=count)
+            )
 
     # --- navigation -----------------------------------------------------------------------
     def go_to(self, index_or_key: int | str) -> None:
@@ -308,9 +336,8 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1200, 780)
-        last = self.context.preferences.last_page
-        keys = [p.KEY for p in self.pages]
-        self.go_to(keys.index(last) if last in keys else 0)
+        # The window opens on Today: everything due, whatever page was open last.
+        self.go_to(TodayPage.KEY)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("main/geometry", self.saveGeometry())

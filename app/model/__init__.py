@@ -28,6 +28,7 @@ from app.model.programme import MentoringType, Programme, ProgrammeModel, Progra
 from app.model.review import Review, ReviewDecision
 from app.model.risk import RiskAssessment
 from app.model.screening import Interview, PvgRecord, Reference, StageChange, TrainingSession
+from app.model.snooze import Snooze
 from app.model.support import Concern, SupportContact
 from app.model.task import Task
 
@@ -72,6 +73,7 @@ __all__ = [
     "ReviewDecision",
     "RiskAssessment",
     "Role",
+    "Snooze",
     "StageChange",
     "SupportContact",
     "Task",

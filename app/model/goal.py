@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from datetime import date
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.i18n import N_
@@ -130,6 +130,16 @@ class GoalAction(Versioned, Base):
     """
 
     __tablename__ = "goal_action"
+    __table_args__ = (
+        # Today: the actions still to do, by goal and date (done and removed ones left out).
+        Index(
+            "ix_goal_action_open_due",
+            "goal_id",
+            "due_on",
+            sqlite_where=text("done_on IS NULL AND removed_on IS NULL"),
+            postgresql_where=text("done_on IS NULL AND removed_on IS NULL"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     goal_id: Mapped[int] = mapped_column(ForeignKey("goal.id", ondelete="CASCADE"), index=True)

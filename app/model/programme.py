@@ -151,6 +151,11 @@ class Programme(Versioned, Base):
     goal_rating_scale_max: Mapped[int] = mapped_column(default=10, server_default=text("10"))
     suggested_max_goals: Mapped[int] = mapped_column(default=3, server_default=text("3"))
 
+    # Today: how long someone may stay in one pipeline stage, and a mentee wait for a match,
+    # before the Today page says so
+    stage_stuck_days: Mapped[int] = mapped_column(default=30, server_default=text("30"))
+    mentee_wait_days: Mapped[int] = mapped_column(default=60, server_default=text("60"))
+
     @property
     def archived(self) -> bool:
         return self.archived_on is not None

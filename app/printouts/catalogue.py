@@ -392,10 +392,33 @@ def interview_form(s: Session, person_id: int, printed_on: date) -> bytes:
     return person_forms.render_interview(name, roles, context, printed_on=printed_on)
 
 
+def today(s: Session, programme_id: int, printed_on: date) -> bytes:
+    """Today's list on one page; programme 0 means the first programme still running."""
+    from sqlalchemy import select
+
+    from app.model import Programme
+    from app.printouts import today as document
+    from app.today import service
+
+    if not programme_id:
+        first = s.scalar(
+            select(Programme.id).where(Programme.archived_on.is_(None)).order_by(Programme.id)
+        )
+        if first is None:
+            from app.services.errors import ActionRefused
+
+            raise ActionRefused(_("There is no programme yet."))
+        programme_id = first
+    p = programmes.get_programme(s, programme_id)
+    listing = service.today_list(s, p.id, printed_on)
+    return document.render(p.name, p.organisation, listing, printed_on)
+
+
 PRINTOUTS: dict[str, Printout] = {
     p.kind: p
     for p in [
         Printout("programme-summary", _("Programme summary"), programme_summary, "programme"),
+        Printout("today", _("Today"), today, "programme"),
         Printout("agreement", _("Mentoring agreement"), agreement, "match"),
         Printout("action-plan", _("Action plan"), action_plan, "match"),
         Printout("progress-summary", _("Progress summary"), progress_summary, "match"),

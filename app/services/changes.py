@@ -14,6 +14,8 @@ class Changes:
     matches: bool = False
     meetings: bool = False
     goals: bool = False
+    #: Only the Today list's own state (a snooze set or lifted).
+    today: bool = False
     created_id: int | None = None
 
     def __or__(self, other: Changes) -> Changes:
@@ -37,4 +39,5 @@ EVERYTHING = Changes(
     matches=True,
     meetings=True,
     goals=True,
+    today=True,
 )

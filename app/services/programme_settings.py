@@ -67,6 +67,8 @@ RANGES: dict[str, tuple[int, int]] = {
     "custom_contacts_first_month": (1, 8),
     "custom_contact_interval_weeks": (1, 12),
     "retention_months": (1, 120),
+    "stage_stuck_days": (7, 365),
+    "mentee_wait_days": (7, 365),
 }
 
 _RANGE_MESSAGES: dict[str, str] = {
@@ -88,6 +90,8 @@ _RANGE_MESSAGES: dict[str, str] = {
     "custom_contacts_first_month": N_("Choose between {low} and {high} contacts."),
     "custom_contact_interval_weeks": N_("Choose between {low} and {high} weeks."),
     "retention_months": N_("Keep records for between {low} and {high} months."),
+    "stage_stuck_days": N_("Choose between {low} and {high} days."),
+    "mentee_wait_days": N_("Choose between {low} and {high} days."),
 }
 
 
@@ -119,6 +123,8 @@ class ProgrammeRules:
     custom_contacts_first_month: int = 2
     custom_contact_interval_weeks: int = 4
     retention_months: int = 36
+    stage_stuck_days: int = 30
+    mentee_wait_days: int = 60
 
     def as_dict(self) -> dict[str, Any]:
         values = asdict(self)

@@ -15,12 +15,13 @@ from ui.application import build_window, window_settings
 from ui.main_window import MainWindow
 from ui.pages.programmes_page import ProgrammesPage
 from ui.pages.settings_page import SettingsPage
+from ui.pages.today_page import TodayPage
 from ui.widgets.print_preview import PrintPreviewDialog
 
 
 def test_opens_on_the_demo_with_pages_menus_and_picker(window: MainWindow) -> None:
     titles = [item_text(window.nav, i) for i in range(window.nav.count())]
-    assert titles[0] == "Programmes" and "Settings" in titles
+    assert titles[0].startswith("Today") and titles[1] == "Programmes" and "Settings" in titles
     menus = [a.text().replace("&", "") for a in window.menuBar().actions()]
     assert menus[0] == "File" and menus[-1] == "Help"
     assert window.programme_picker.isVisible()  # the demo has two programmes
@@ -43,8 +44,10 @@ def test_keyboard_moves_between_pages(qtbot: QtBot, window: MainWindow) -> None:
     key = Qt.Key(Qt.Key.Key_0.value + settings_number)
     QTest.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.stack.currentWidget(), SettingsPage)
-    QTest.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.stack.currentWidget(), ProgrammesPage)
+    QTest.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(window.stack.currentWidget(), TodayPage)
 
 
 def test_back_up_now_adds_a_backup_to_settings(qtbot: QtBot, window: MainWindow) -> None:
@@ -55,7 +58,7 @@ def test_back_up_now_adds_a_backup_to_settings(qtbot: QtBot, window: MainWindow)
     assert "Made by you" in cell_text(window.settings_page.table, 0, 1)
 
 
-def test_window_size_and_last_page_are_remembered(qtbot: QtBot, demo_db: Database) -> None:
+def test_window_size_is_remembered_and_it_opens_on_today(qtbot: QtBot, demo_db: Database) -> None:
     first = build_window(demo_db, synchronous_tasks=True)
     qtbot.addWidget(first)
     first.show()
@@ -68,7 +71,7 @@ def test_window_size_and_last_page_are_remembered(qtbot: QtBot, demo_db: Databas
     qtbot.addWidget(second)
     second.show()
     assert (second.width(), second.height()) == (790, 650)
-    assert isinstance(second.stack.currentWidget(), SettingsPage)
+    assert isinstance(second.stack.currentWidget(), TodayPage)
     second.close()
 
 

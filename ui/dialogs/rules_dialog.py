@@ -309,6 +309,8 @@ class MatchingSupportRulesForm(RulesForm):
         "custom_contacts_first_month",
         "custom_contact_interval_weeks",
         "retention_months",
+        "stage_stuck_days",
+        "mentee_wait_days",
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -346,6 +348,8 @@ class MatchingSupportRulesForm(RulesForm):
         self.first_month = _spin()
         self.interval = _spin(_(" weeks"))
         self.retention = _spin(_(" months"))
+        self.stuck_days = _spin(_(" days"))
+        self.wait_days = _spin(_(" days"))
         f = self.form
         f.add_field("matching_weights", _("Matching criteria"), weights)
         weights.setAccessibleName(_("Matching criteria"))
@@ -370,6 +374,18 @@ class MatchingSupportRulesForm(RulesForm):
             self.retention,
             hint=_("After a relationship ends; then they are removed or made anonymous."),
         )
+        f.add_field(
+            "stage_stuck_days",
+            _("Say someone is s&tuck after"),
+            self.stuck_days,
+            hint=_("Days in one step before matching (enquiry to training) before Today says so."),
+        )
+        f.add_field(
+            "mentee_wait_days",
+            _("Say a mentee has &waited too long after"),
+            self.wait_days,
+            hint=_("Days waiting for a mentor before Today says so."),
+        )
         self.support_rule.currentIndexChanged.connect(self._rule_changed)
 
     def _rule_changed(self) -> None:
@@ -384,6 +400,8 @@ class MatchingSupportRulesForm(RulesForm):
         self.first_month.setValue(rules.custom_contacts_first_month)
         self.interval.setValue(rules.custom_contact_interval_weeks)
         self.retention.setValue(rules.retention_months)
+        self.stuck_days.setValue(rules.stage_stuck_days)
+        self.wait_days.setValue(rules.mentee_wait_days)
         self._rule_changed()
 
     def values(self) -> dict[str, Any]:
@@ -393,6 +411,8 @@ class MatchingSupportRulesForm(RulesForm):
             "custom_contacts_first_month": self.first_month.value(),
             "custom_contact_interval_weeks": self.interval.value(),
             "retention_months": self.retention.value(),
+            "stage_stuck_days": self.stuck_days.value(),
+            "mentee_wait_days": self.wait_days.value(),
         }
 
 

@@ -1,0 +1,584 @@
+"""The facts each Today rule reads, gathered for a whole programme with a fixed, small number of
+queries (about twenty, whatever the number of people, matches or meetings).
+
+Each source takes the session, the programme, `today` and what the sources share (the pair
+names and the programme's matches, read once) and returns plain facts for its rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from app.model import (
+    Agreement,
+    Concern,
+    Goal,
+    GoalAction,
+    Match,
+    MatchClosure,
+    MatchStatus,
+    MeetingLog,
+    Participant,
+    Person,
+    Programme,
+    PvgRecord,
+    SupportContact,
+    Task,
+)
+from app.model.goal import OPEN_GOAL_STATUSES
+from app.model.match import OPEN_STATUSES
+from app.model.meeting import MEETING_MODES
+from app.model.person import INACTIVE_STAGES, Role, Stage
+from app.model.programme import SupportContactRule
+from app.model.screening import DisclosureType
+from app.model.support import ContactDepth, ContactParty
+from app.services import reviews, support
+from app.services.meetings import pair_names
+from app.services.schedule import add_months, check_due_dates, support_contact_schedule
+from app.today import rules
+from app.today.items import TodayItem
+
+
+@dataclass(frozen=True)
+class MatchFacts:
+    id: int
+    mentor_id: int
+    mentee_id: int
+    status: MatchStatus
+    started_on: date | None
+    planned_end_on: date | None
+    ended_on: date | None
+
+
+@dataclass
+class Shared:
+    """What several sources need, read once."""
+
+    programme: Programme
+    names: dict[int, tuple[str, str]]
+    matches: list[MatchFacts]
+
+    def pair(self, match_id: int) -> tuple[str, str]:
+        return self.names.get(match_id, ("", ""))
+
+    def ids(self, *statuses: MatchStatus) -> list[int]:
+        return [m.id for m in self.matches if m.status in statuses]
+
+
+def shared(s: Session, programme: Programme) -> Shared:
+    matches = [
+        MatchFacts(*row)
+        for row in s.execute(
+            select(
+                Match.id,
+                Match.mentor_id,
+                Match.mentee_id,
+                Match.status,
+                Match.started_on,
+                Match.planned_end_on,
+                Match.ended_on,
+            ).where(Match.programme_id == programme.id)
+        )
+    ]
+    return Shared(programme, pair_names(s, programme_id=programme.id), matches)
+
+
+def _name(first: str, preferred: str, last: str) -> str:
+    return f"{preferred or first} {last}".strip()
+
+
+# ----------------------------------------------------------------------------- sources
+
+
+def support_contacts(s: Session, sh: Shared, today: date) -> list[rules.ContactFact]:
+    """The earliest contact owed to each party of each supported match, worked out as the
+    Meetings page does (`app.services.support`), with a short cut for a party nobody has been
+    in touch with yet: their first scheduled contact is the one owed."""
+    programme = sh.programme
+    supported = [m for m in sh.matches if m.status in support.SUPPORTED_STATUSES and m.started_on]
+    if not supported:
+        return []
+    contacts: dict[int, list[tuple[ContactParty, str, ContactDepth, date]]] = {}
+    for match_id, party, third_name, depth, held_on in s.execute(
+        select(
+            SupportContact.match_id,
+            SupportContact.party,
+            SupportContact.third_party_name,
+            SupportContact.depth,
+            SupportContact.held_on,
+        )
+        .join(Match, Match.id == SupportContact.match_id)
+        .where(Match.programme_id == programme.id, SupportContact.removed_on.is_(None))
+    ):
+        contacts.setdefault(match_id, []).append((party, third_name, depth, held_on))
+    rule = SupportContactRule(programme.support_contact_rule)
+    options = {
+        "custom_contacts_first_month": programme.custom_contacts_first_month,
+        "custom_interval_weeks": programme.custom_contact_interval_weeks,
+    }
+    horizon = today + timedelta(days=rules.SOON_DAYS)
+    facts = []
+    for m in supported:
+        assert m.started_on is not None
+        until = min(horizon, m.ended_on) if m.ended_on else horizon
+        made = contacts.get(m.id, [])
+        mentor, mentee = sh.pair(m.id)
+        # A short schedule gives the first contact of each depth; the full one is needed only
+        # for a party with contacts recorded.
+        first = support_contact_schedule(
+            rule, m.started_on, min(until, add_months(m.started_on, 2)), **options
+        )
+        full = None
+        depths = sorted({c.depth for c in first}, key=lambda d: d.value)
+        third = sorted({name for p, name, _d, _o in made if p is ContactParty.THIRD_PARTY})
+        parties = [(ContactParty.MENTOR, ""), (ContactParty.MENTEE, "")]
+        parties += [(ContactParty.THIRD_PARTY, name) for name in third[:1]]
+        for party, name in parties:
+            theirs = [c for c in made if c[0] is party]
+            for depth in depths:
+                due_on: date | None
+                if not theirs:
+                    due_on = next(c.due_on for c in first if c.depth is depth)
+                else:
+                    if full is None:
+                        full = support_contact_schedule(rule, m.started_on, until, **options)
+                    due = [c.due_on for c in full if c.depth is depth]
+                    dates = [
+                        on
+                        for _p, _n, d, on in theirs
+                        if depth is ContactDepth.CHECK_IN or d is depth
+                    ]
+                    owed = support.PartySchedule(
+                        party, name, depth, tuple(check_due_dates(due, dates, today))
+                    )
+                    due_on = owed.overdue_since or owed.next_due
+                if due_on is not None:
+                    facts.append(
+                        rules.ContactFact(m.id, mentor, mentee, party, name, depth, due_on)
+                    )
+    return facts
+
+
+def reviews_due(s: Session, sh: Shared, today: date) -> list[rules.ReviewFact]:
+    return [
+        rules.ReviewFact(r.match_id, r.mentor_name, r.mentee_name, r.due_on)
+        for r in reviews.reviews_due(s, sh.programme.id, today, rules.REVIEW_SOON_DAYS)
+    ]
+
+
+def signatures(s: Session, sh: Shared, today: date) -> list[rules.SignatureFact]:
+    waiting = sh.ids(MatchStatus.PROPOSED, MatchStatus.INTRODUCED)
+    if not waiting:
+        return []
+    rows = s.execute(
+        select(
+            Agreement.match_id,
+            Agreement.agreed_on,
+            Agreement.mentor_signed_on,
+            Agreement.mentee_signed_on,
+            Agreement.coordinator_signed_on,
+        ).where(Agreement.match_id.in_(waiting), Agreement.agreed_on.is_not(None))
+    )
+    facts = []
+    for match_id, agreed_on, mentor_on, mentee_on, coordinator_on in rows:
+        if agreed_on is None:
+            continue
+        mentor, mentee = sh.pair(match_id)
+        facts.append(
+            rules.SignatureFact(
+                match_id,
+                mentor,
+                mentee,
+                sh.programme.coordinator,
+                agreed_on,
+                mentor_on,
+                mentee_on,
+                coordinator_on,
+            )
+        )
+    return facts
+
+
+def log_copies(s: Session, sh: Shared, today: date) -> list[rules.LogCopyFact]:
+    """Each open match's oldest meeting log not yet copied to the mentor, and how many: the
+    database counts them by match (through the index of waiting logs), then the oldest are
+    read."""
+    waiting = (
+        Match.programme_id == sh.programme.id,
+        Match.status.in_(OPEN_STATUSES),
+        MeetingLog.removed_on.is_(None),
+        MeetingLog.copy_to_mentor_on.is_(None),
+        MeetingLog.held_on <= today,
+    )
+    oldest = (
+        select(
+            MeetingLog.match_id,
+            func.min(MeetingLog.held_on).label("held_on"),
+            func.count().label("waiting"),
+        )
+        .join(Match, Match.id == MeetingLog.match_id)
+        .where(*waiting)
+        .group_by(MeetingLog.match_id)
+        .subquery()
+    )
+    found: dict[int, rules.LogCopyFact] = {}
+    for meeting_id, match_id, held_on, count in s.execute(
+        select(MeetingLog.id, MeetingLog.match_id, MeetingLog.held_on, oldest.c.waiting)
+        .select_from(oldest)
+        .join(
+            MeetingLog,
+            (MeetingLog.match_id == oldest.c.match_id) & (MeetingLog.held_on == oldest.c.held_on),
+        )
+        .where(MeetingLog.removed_on.is_(None), MeetingLog.copy_to_mentor_on.is_(None))
+        .order_by(MeetingLog.id.desc())
+    ):
+        mentor, mentee = sh.pair(match_id)
+        # Two waiting logs on the same day: the first written is the one named.
+        found[match_id] = rules.LogCopyFact(
+            match_id, mentor, mentee, meeting_id, held_on, None, count
+        )
+    return list(found.values())
+
+
+def next_meetings(s: Session, sh: Shared, today: date) -> list[rules.NextMeetingFact]:
+    """For each active match, its latest meeting log and the next meeting that log gave (one
+    query: the latest log of each match is found through the match and date index)."""
+    active = [m.id for m in sh.matches if m.status in (MatchStatus.ACTIVE, MatchStatus.ENDING)]
+    if not active:
+        return []
+    inner = aliased(MeetingLog)
+    latest = (
+        select(inner.id)
+        .where(inner.match_id == Match.id, inner.removed_on.is_(None))
+        .order_by(inner.held_on.desc(), inner.id.desc())
+        .limit(1)
+        .correlate(Match)
+        .scalar_subquery()
+    )
+    facts = []
+    for match_id, held_on, next_on in s.execute(
+        select(MeetingLog.match_id, MeetingLog.held_on, MeetingLog.next_meeting_on).where(
+            MeetingLog.id.in_(
+                select(latest).where(
+                    Match.programme_id == sh.programme.id,
+                    Match.status.in_((MatchStatus.ACTIVE, MatchStatus.ENDING)),
+                )
+            )
+        )
+    ):
+        mentor, mentee = sh.pair(match_id)
+        facts.append(rules.NextMeetingFact(match_id, mentor, mentee, held_on, next_on))
+    return facts
+
+
+def meeting_frequency(s: Session, sh: Shared, today: date) -> list[rules.FrequencyFact]:
+    this_month = date(today.year, today.month, 1)
+    last_month = add_months(this_month, -1)
+    active = [
+        m
+        for m in sh.matches
+        if m.status is MatchStatus.ACTIVE
+        and m.started_on is not None
+        and m.started_on <= last_month
+    ]
+    if not active:
+        return []
+    programme_matches = select(Match.id).where(
+        Match.programme_id == sh.programme.id, Match.status == MatchStatus.ACTIVE
+    )
+    held = dict(
+        s.execute(
+            select(MeetingLog.match_id, func.count())
+            .where(
+                MeetingLog.match_id.in_(programme_matches),
+                MeetingLog.removed_on.is_(None),
+                MeetingLog.held_on >= last_month,
+                MeetingLog.held_on < this_month,
+                MeetingLog.mode.in_(MEETING_MODES),
+            )
+            .group_by(MeetingLog.match_id)
+        ).all()
+    )
+    minimum = dict(
+        s.execute(
+            select(Agreement.match_id, Agreement.min_meetings_per_month).where(
+                Agreement.match_id.in_(programme_matches)
+            )
+        ).all()
+    )
+    checked = dict(
+        s.execute(
+            select(SupportContact.match_id, func.max(SupportContact.held_on))
+            .where(
+                SupportContact.match_id.in_(programme_matches),
+                SupportContact.removed_on.is_(None),
+                SupportContact.held_on >= this_month,
+            )
+            .group_by(SupportContact.match_id)
+        ).all()
+    )
+    facts = []
+    for m in active:
+        assert m.started_on is not None
+        mentor, mentee = sh.pair(m.id)
+        facts.append(
+            rules.FrequencyFact(
+                m.id,
+                mentor,
+                mentee,
+                m.started_on,
+                minimum.get(m.id),
+                held.get(m.id, 0),
+                checked.get(m.id),
+            )
+        )
+    return facts
+
+
+def concerns(s: Session, sh: Shared, today: date) -> list[rules.ConcernFact]:
+    facts = []
+    for c in s.execute(
+        select(
+            Concern.id,
+            Concern.match_id,
+            Concern.raised_by,
+            Concern.raised_on,
+            Concern.description,
+        )
+        .join(Match, Match.id == Concern.match_id)
+        .where(Match.programme_id == sh.programme.id, Concern.resolved_on.is_(None))
+    ):
+        mentor, mentee = sh.pair(c.match_id)
+        facts.append(
+            rules.ConcernFact(
+                c.id, c.match_id, mentor, mentee, c.raised_by, c.raised_on, c.description, None
+            )
+        )
+    return facts
+
+
+def pvg_records(s: Session, sh: Shared, today: date) -> list[rules.PvgFact]:
+    latest: dict[int, rules.PvgFact] = {}
+    for person_id, issued_on, first, preferred, last in s.execute(
+        select(
+            PvgRecord.person_id,
+            PvgRecord.issued_on,
+            Person.first_name,
+            Person.preferred_name,
+            Person.last_name,
+        )
+        .join(Person, Person.id == PvgRecord.person_id)
+        .where(
+            PvgRecord.person_id.in_(
+                select(Participant.person_id).where(
+                    Participant.programme_id == sh.programme.id,
+                    Participant.stage.not_in((Stage.WITHDRAWN, Stage.LEFT)),
+                )
+            ),
+            PvgRecord.disclosure_type != DisclosureType.LEVEL_1,
+            Person.removed_on.is_(None),
+        )
+        .order_by(PvgRecord.issued_on)
+    ):
+        latest[person_id] = rules.PvgFact(person_id, _name(first, preferred, last), issued_on)
+    return list(latest.values())
+
+
+@dataclass(frozen=True)
+class _Role:
+    participant_id: int
+    person_id: int
+    name: str
+    role: Role
+    stage: Stage
+    stage_on: date | None
+    joined_on: date | None
+
+
+def _roles(s: Session, sh: Shared) -> list[_Role]:
+    return [
+        _Role(pid, person_id, _name(first, preferred, last), role, stage, stage_on, joined)
+        for pid, person_id, first, preferred, last, role, stage, stage_on, joined in s.execute(
+            select(
+                Participant.id,
+                Participant.person_id,
+                Person.first_name,
+                Person.preferred_name,
+                Person.last_name,
+                Participant.role,
+                Participant.stage,
+                Participant.stage_on,
+                Participant.joined_on,
+            )
+            .join(Person, Person.id == Participant.person_id)
+            .where(
+                Participant.programme_id == sh.programme.id,
+                Person.removed_on.is_(None),
+                Participant.stage.not_in(INACTIVE_STAGES),
+            )
+        )
+    ]
+
+
+def stages(roles: Sequence[_Role]) -> list[rules.StageFact]:
+    return [
+        rules.StageFact(r.participant_id, r.person_id, r.name, r.role, r.stage, r.stage_on)
+        for r in roles
+        if r.stage in rules.PIPELINE_STAGES
+    ]
+
+
+def waiting(roles: Sequence[_Role], sh: Shared) -> list[rules.WaitingFact]:
+    """Mentees ready for a mentor (or matched before) with no open match, waiting since they
+    joined or their last match ended, as the Matching page counts it."""
+    open_mentees = {m.mentee_id for m in sh.matches if m.status in OPEN_STATUSES}
+    ended: dict[int, date] = {}
+    for m in sh.matches:
+        if m.ended_on is not None and m.ended_on > ended.get(m.mentee_id, date.min):
+            ended[m.mentee_id] = m.ended_on
+    facts = []
+    for r in roles:
+        if r.role is not Role.MENTEE or r.participant_id in open_mentees:
+            continue
+        if r.stage not in (Stage.READY, Stage.MATCHED):
+            continue
+        known = [d for d in (r.joined_on, ended.get(r.participant_id)) if d is not None]
+        facts.append(
+            rules.WaitingFact(r.participant_id, r.person_id, r.name, max(known, default=None))
+        )
+    return facts
+
+
+def tasks(s: Session, sh: Shared, today: date) -> list[rules.TaskFact]:
+    return [
+        rules.TaskFact(task_id, person_id, f"{first} {last}", kind, due_on, None)
+        for task_id, person_id, first, last, kind, due_on in s.execute(
+            select(
+                Task.id, Task.person_id, Person.first_name, Person.last_name, Task.kind, Task.due_on
+            )
+            .join(Person, Person.id == Task.person_id)
+            .where(Task.programme_id == sh.programme.id, Task.done_on.is_(None))
+        )
+    ]
+
+
+def closures(s: Session, sh: Shared, today: date) -> list[rules.ClosureFact]:
+    ending = [m for m in sh.matches if m.status is MatchStatus.ENDING]
+    if not ending:
+        return []
+    records = {
+        c.match_id: c
+        for c in s.scalars(
+            select(MatchClosure).where(MatchClosure.match_id.in_([m.id for m in ending]))
+        )
+    }
+    facts = []
+    for m in ending:
+        mentor, mentee = sh.pair(m.id)
+        facts.append(rules.ClosureFact(m.id, mentor, mentee, m.planned_end_on, records.get(m.id)))
+    return facts
+
+
+def goal_actions(s: Session, sh: Shared, today: date) -> list[rules.GoalActionFact]:
+    """Each match's most overdue goal action (of a goal still open), and how many: the
+    database counts them by match (through the index of actions still to do), then the most
+    overdue are read."""
+    overdue = (
+        Match.programme_id == sh.programme.id,
+        Match.status.in_((MatchStatus.ACTIVE, MatchStatus.PAUSED, MatchStatus.ENDING)),
+        Goal.status.in_(OPEN_GOAL_STATUSES),
+        GoalAction.done_on.is_(None),
+        GoalAction.removed_on.is_(None),
+        GoalAction.due_on < today,
+    )
+    oldest = (
+        select(
+            Goal.match_id,
+            func.min(GoalAction.due_on).label("due_on"),
+            func.count().label("overdue"),
+        )
+        .join(Goal, Goal.id == GoalAction.goal_id)
+        .join(Match, Match.id == Goal.match_id)
+        .where(*overdue)
+        .group_by(Goal.match_id)
+        .subquery()
+    )
+    found: dict[int, rules.GoalActionFact] = {}
+    for action_id, goal_id, match_id, title, description, due_on, count in s.execute(
+        select(
+            GoalAction.id,
+            GoalAction.goal_id,
+            Goal.match_id,
+            Goal.title,
+            GoalAction.description,
+            GoalAction.due_on,
+            oldest.c.overdue,
+        )
+        .select_from(oldest)
+        .join(Goal, Goal.match_id == oldest.c.match_id)
+        .join(
+            GoalAction,
+            (GoalAction.goal_id == Goal.id) & (GoalAction.due_on == oldest.c.due_on),
+        )
+        .where(
+            Goal.status.in_(OPEN_GOAL_STATUSES),
+            GoalAction.done_on.is_(None),
+            GoalAction.removed_on.is_(None),
+        )
+        .order_by(GoalAction.id.desc())
+    ):
+        if due_on is None:
+            continue
+        # Two actions due on the same day: the first written is the one named.
+        found[match_id] = rules.GoalActionFact(
+            action_id,
+            goal_id,
+            match_id,
+            sh.pair(match_id)[1],
+            title,
+            description,
+            due_on,
+            None,
+            count,
+        )
+    return list(found.values())
+
+
+# ---------------------------------------------------------------------- all together
+
+Rule = Callable[[Any, rules.Thresholds, date], TodayItem | None]
+
+
+def gather(s: Session, programme: Programme, today: date) -> list[TodayItem]:
+    """Every item due or overdue in the programme, before snoozes are applied."""
+    sh = shared(s, programme)
+    roles = _roles(s, sh)
+    sources: list[tuple[Sequence[Any], Rule]] = [
+        (concerns(s, sh, today), rules.concern),
+        (support_contacts(s, sh, today), rules.support_contact),
+        (reviews_due(s, sh, today), rules.review),
+        (next_meetings(s, sh, today), rules.next_meeting),
+        (log_copies(s, sh, today), rules.log_copy),
+        (meeting_frequency(s, sh, today), rules.meeting_frequency),
+        (signatures(s, sh, today), rules.signatures),
+        (pvg_records(s, sh, today), rules.pvg),
+        (tasks(s, sh, today), rules.task),
+        (closures(s, sh, today), rules.closure),
+        (stages(roles), rules.stuck_in_stage),
+        (waiting(roles, sh), rules.mentee_waiting),
+        (goal_actions(s, sh, today), rules.goal_action),
+    ]
+    thresholds = rules.Thresholds.of(programme)
+    items = []
+    for facts, rule in sources:
+        for fact in facts:
+            item = rule(fact, thresholds, today)
+            if item is not None:
+                items.append(item)
+    return items
