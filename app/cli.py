@@ -247,7 +247,7 @@ def cmd_print(paths: DataPaths, args: argparse.Namespace) -> int:
 
     if args.kind == "list":
         for p in catalogue.PRINTOUTS.values():
-            print(f"{p.kind:<22} {p.title} (ID: {p.id_meaning})")
+            print(f"{p.kind:<22} {p.title} (ID: {p.id_help()})")
         return EXIT_OK
     if args.kind not in catalogue.PRINTOUTS:
         raise CliError(

@@ -90,7 +90,9 @@ def render(plan: ActionPlan, printed_on: date) -> bytes:
     top = h.rating_scale_max
     title = _("Action plan")
     story: list[Flowable] = [
-        style.heading(_("Action plan for {mentee}").format(mentee=h.mentee), 1),
+        style.heading(
+            _("Action plan for {mentee}").format(mentee=h.mentee) if h.mentee else title, 1
+        ),
         style.field_rows(
             [
                 (_("Mentee"), h.mentee),
@@ -168,8 +170,8 @@ def render(plan: ActionPlan, printed_on: date) -> bytes:
         style.heading(_("Agreed by"), 2),
         style.signature_block(
             [
-                _("Mentee: {name}").format(name=h.mentee),
-                _("Mentor: {name}").format(name=h.mentor),
+                _("Mentee: {name}").format(name=h.mentee) if h.mentee else _("Mentee"),
+                _("Mentor: {name}").format(name=h.mentor) if h.mentor else _("Mentor"),
                 _("Coordinator: {name}").format(name=h.coordinator)
                 if h.coordinator
                 else _("Coordinator"),

@@ -41,6 +41,10 @@ class AgreementSheet:
     review_on: date | None
     policy_version: int | None
     policy_approved_on: date | None
+    #: When each signed, as recorded; a reprint says so beside each signature.
+    mentor_signed_on: date | None = None
+    mentee_signed_on: date | None = None
+    coordinator_signed_on: date | None = None
 
 
 def duration_text(minutes: int) -> str:
@@ -179,8 +183,8 @@ def render(sheet: AgreementSheet, printed_on: date) -> bytes:
             style.field_rows([(_("Policy version"), None), (_("Policy approved on"), None)])
         )
 
-    mentor = _("Mentor: {name}").format(name=sheet.mentor)
-    mentee = _("Mentee: {name}").format(name=sheet.mentee)
+    mentor = _("Mentor: {name}").format(name=sheet.mentor) if sheet.mentor else _("Mentor")
+    mentee = _("Mentee: {name}").format(name=sheet.mentee) if sheet.mentee else _("Mentee")
     coordinator = (
         _("Coordinator: {name}").format(name=sheet.coordinator)
         if sheet.coordinator.strip()

@@ -29,6 +29,32 @@ class Printout:
     title: str
     build: Callable[[Session, int, date], bytes]
     id_meaning: str
+    #: ID 0 prints a blank form for completing by hand.
+    blank_with_0: bool = False
+
+    def id_help(self) -> str:
+        """What the ID is, for `mentordesk print list`."""
+        if self.blank_with_0:
+            return _("{meaning}, or 0 for a blank form").format(meaning=self.id_meaning)
+        return self.id_meaning
+
+
+BLANK = 0  #: the ID that asks for a blank form, for completing by hand
+
+
+def _programme_for_blank(s: Session) -> Programme:
+    """The programme a blank form belongs to: the first one still running (else the first)."""
+    from sqlalchemy import select
+
+    from app.model import Programme
+    from app.services.errors import ActionRefused
+
+    programme = s.scalar(
+        select(Programme).where(Programme.archived_on.is_(None)).order_by(Programme.id)
+    ) or s.scalar(select(Programme).order_by(Programme.id))
+    if programme is None:
+        raise ActionRefused(_("There is no programme yet, so there is nothing to print."))
+    return programme
 
 
 def programme_summary(s: Session, programme_id: int, printed_on: date) -> bytes:
@@ -56,10 +82,12 @@ def programme_summary(s: Session, programme_id: int, printed_on: date) -> bytes:
 
 def agreement(s: Session, match_id: int, printed_on: date) -> bytes:
     """The mentoring agreement for a match: as drawn up, or pre-filled from the programme's
-    rules when it has not been drawn up yet."""
+    rules when it has not been drawn up yet; with ID 0, a blank one for the pen."""
     from app.printouts import agreement as document
     from app.services import matching
 
+    if match_id == BLANK:
+        return _blank_agreement(s, printed_on)
     details = matching.match_details(s, match_id)
     match = matching.get_match(s, match_id)
     programme = match.programme
@@ -92,14 +120,68 @@ def agreement(s: Session, match_id: int, printed_on: date) -> bytes:
         review_on=drafted.review_on if record is not None else None,
         policy_version=policy[0],
         policy_approved_on=policy[1],
+        mentor_signed_on=record.mentor_signed_on if record is not None else None,
+        mentee_signed_on=record.mentee_signed_on if record is not None else None,
+        coordinator_signed_on=record.coordinator_signed_on if record is not None else None,
+    )
+    return document.render(sheet, printed_on=printed_on)
+
+
+def _blank_agreement(s: Session, printed_on: date) -> bytes:
+    """An agreement with the programme's rules and nothing else: names and dates by pen."""
+    from app.printouts import agreement as document
+    from app.services import matching
+
+    p = _programme_for_blank(s)
+    version, approved_on = matching.agreement_policy(s, p.id, printed_on)
+    sheet = document.AgreementSheet(
+        organisation=p.organisation,
+        programme=p.name,
+        coordinator=p.coordinator,
+        mentor="",
+        mentee="",
+        relationship_months=p.relationship_months,
+        review_interval_months=p.review_interval_months,
+        min_meetings_per_month=p.min_meetings_per_month,
+        min_meeting_minutes=p.min_meeting_minutes,
+        max_meeting_minutes=p.max_meeting_minutes,
+        max_contacts_between_meetings=p.max_contacts_between_meetings,
+        cancellation_notice_hours=p.cancellation_notice_hours,
+        issues="",
+        mentor_role=_(matching.DEFAULT_MENTOR_ROLE),
+        mentee_role=_(matching.DEFAULT_MENTEE_ROLE),
+        agreed_on=None,
+        review_on=None,
+        policy_version=version,
+        policy_approved_on=approved_on,
     )
     return document.render(sheet, printed_on=printed_on)
 
 
 def action_plan(s: Session, match_id: int, printed_on: date) -> bytes:
+    """A match's action plan with its goals; with ID 0, a blank plan for the pen."""
+    from app.model import MatchStatus
     from app.printouts import action_plan as document
     from app.services import goals
 
+    if match_id == BLANK:
+        p = _programme_for_blank(s)
+        heading = goals.MatchHeading(
+            match_id=BLANK,
+            programme_id=p.id,
+            mentee="",
+            mentor="",
+            mentee_participant_id=0,
+            match_status=MatchStatus.PROPOSED,
+            started_on=None,
+            planned_end_on=None,
+            programme=p.name,
+            organisation=p.organisation,
+            coordinator=p.coordinator,
+            rating_scale_max=p.goal_rating_scale_max,
+            suggested_max_goals=p.suggested_max_goals,
+        )
+        return document.render(document.ActionPlan(heading, []), printed_on=printed_on)
     plan = document.ActionPlan(
         heading=goals.match_heading(s, match_id),
         goals=goals.goals_for_match(s, match_id, printed_on),
@@ -131,13 +213,17 @@ class _SheetCommon(TypedDict):
 
 
 def _meeting_sheet_parts(s: Session, match_id: int) -> tuple[Match, _SheetCommon]:
-    from app.model.meeting import MEETING_MODE_LABELS, STAGE_LABELS
     from app.services import meetings
 
     match = meetings.get_match(s, match_id)
     mentor, mentee = meetings.pair_names(s, [match_id])[match_id]
-    p = match.programme
-    common: _SheetCommon = {
+    return match, _sheet_common(match.programme, mentor, mentee)
+
+
+def _sheet_common(p: Programme, mentor: str, mentee: str) -> _SheetCommon:
+    from app.model.meeting import MEETING_MODE_LABELS, STAGE_LABELS
+
+    return {
         "organisation": p.organisation,
         "programme": p.name,
         "mentor_name": mentor,
@@ -146,7 +232,6 @@ def _meeting_sheet_parts(s: Session, match_id: int) -> tuple[Match, _SheetCommon
         "modes": tuple(_(label) for label in MEETING_MODE_LABELS.values()),
         "stages": tuple(_(label) for label in STAGE_LABELS.values()),
     }
-    return match, common
 
 
 def meeting_log(
@@ -156,11 +241,16 @@ def meeting_log(
     *,
     include_private_note: bool = False,
 ) -> bytes:
-    """A saved meeting as a completed log. The private note only when asked for explicitly."""
+    """A saved meeting as a completed log. The private note only when asked for explicitly.
+    With ID 0, a blank log for any pair, to complete by hand."""
     from app.printouts import meeting_log as document
     from app.services import meetings
     from app.services.timeline import duration_text
 
+    if meeting_id == BLANK:
+        common = _sheet_common(_programme_for_blank(s), "", "")
+        blank = document.MeetingLogSheet(**common, reviews_unknown=True)
+        return document.render(blank, printed_on=printed_on)
     m = meetings.get_meeting(s, meeting_id)
     _match, common = _meeting_sheet_parts(s, m.match_id)
     reviewed, agreed = meetings.action_points_of(s, meeting_id)
@@ -385,10 +475,10 @@ PRINTOUTS: dict[str, Printout] = {
     p.kind: p
     for p in [
         Printout("programme-summary", _("Programme summary"), programme_summary, "programme"),
-        Printout("agreement", _("Mentoring agreement"), agreement, "match"),
-        Printout("action-plan", _("Action plan"), action_plan, "match"),
+        Printout("agreement", _("Mentoring agreement"), agreement, "match", blank_with_0=True),
+        Printout("action-plan", _("Action plan"), action_plan, "match", blank_with_0=True),
         Printout("progress-summary", _("Progress summary"), progress_summary, "match"),
-        Printout("meeting-log", _("Meeting log"), meeting_log, "meeting"),
+        Printout("meeting-log", _("Meeting log"), meeting_log, "meeting", blank_with_0=True),
         Printout(
             "meeting-log-with-private-note",
             _("Meeting log with the coordinator's private note"),

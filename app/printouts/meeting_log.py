@@ -51,6 +51,8 @@ class MeetingLogSheet:
     completed: bool = False
     #: Only set when the coordinator asked for it to be printed.
     private_note: str | None = None
+    #: A blank form for any pair: last time's action points are written in by hand.
+    reviews_unknown: bool = False
     stages: tuple[str, ...] = field(default_factory=tuple)
     modes: tuple[str, ...] = field(default_factory=tuple)
 
@@ -187,7 +189,7 @@ def _sheet_story(sheet: MeetingLogSheet) -> list[Flowable]:
 
     story.append(style.heading(_("Action points from last time"), 2))
     owner_w, due_w = 24 * mm, 24 * mm
-    if sheet.reviews:
+    if sheet.reviews or sheet.reviews_unknown:
         if sheet.completed:
             rows = [
                 [
@@ -234,7 +236,9 @@ def _sheet_story(sheet: MeetingLogSheet) -> list[Flowable]:
                 )
             story.append(
                 _action_table(
-                    rows, [width - owner_w - due_w - 3 * box_w, owner_w, due_w, box_w, box_w, box_w]
+                    rows,
+                    [width - owner_w - due_w - 3 * box_w, owner_w, due_w, box_w, box_w, box_w],
+                    BLANK_ACTION_ROWS if sheet.reviews_unknown else 0,
                 )
             )
     elif sheet.completed:
@@ -282,8 +286,12 @@ def _sheet_story(sheet: MeetingLogSheet) -> list[Flowable]:
         story.append(
             style.signature_block(
                 [
-                    _("Mentee: {name}").format(name=sheet.mentee_name),
-                    _("Mentor: {name}").format(name=sheet.mentor_name),
+                    _("Mentee: {name}").format(name=sheet.mentee_name)
+                    if sheet.mentee_name
+                    else _("Mentee"),
+                    _("Mentor: {name}").format(name=sheet.mentor_name)
+                    if sheet.mentor_name
+                    else _("Mentor"),
                 ]
             )
         )
