@@ -6,7 +6,7 @@ document prints the same way from either.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, TypedDict
@@ -515,3 +515,80 @@ def build(kind: str, s: Session, record_id: int, printed_on: date) -> bytes:
     except KeyError:
         raise KeyError(kind) from None
     return printout.build(s, record_id, printed_on)
+
+
+def build_many(kind: str, s: Session, record_ids: Sequence[int], printed_on: date) -> bytes:
+    """Several printouts of one kind as one PDF, each on its own pages with its own page
+    numbers: every agreement waiting for signatures, say, printed in one go."""
+    from app.printouts import style
+
+    if not record_ids:
+        raise ValueError("build_many needs at least one record")
+    printout = PRINTOUTS[kind]
+    with style.collecting() as documents:
+        for record_id in record_ids:
+            printout.build(s, record_id, printed_on)
+    return style.build_documents(
+        documents,
+        title=_("{title} ({n})").format(title=printout.title, n=len(record_ids)),
+    )
+
+
+def every_id(s: Session, kind: str) -> list[int]:
+    """The records `mentordesk print KIND --all` prints: for a match's paperwork every open
+    match, for a meeting log every meeting of an open match, for a programme's every running
+    programme; in programme, then name order, as the Matches page lists them."""
+    from sqlalchemy import select
+
+    from app.model import Match, MeetingLog, Programme
+    from app.model.match import OPEN_STATUSES
+    from app.services.errors import ActionRefused
+
+    meaning = PRINTOUTS[kind].id_meaning
+    running = select(Programme.id).where(Programme.archived_on.is_(None))
+    if meaning == "match":
+        from app.services import matching
+
+        return [
+            row.match_id
+            for programme_id in s.scalars(running.order_by(Programme.id))
+            for row in matching.open_matches(s, programme_id)
+        ]
+    if meaning == "meeting":
+        return list(
+            s.scalars(
+                select(MeetingLog.id)
+                .join(Match, Match.id == MeetingLog.match_id)
+                .where(
+                    MeetingLog.removed_on.is_(None),
+                    Match.status.in_(OPEN_STATUSES),
+                    Match.programme_id.in_(running),
+                )
+                .order_by(MeetingLog.match_id, MeetingLog.held_on, MeetingLog.id)
+            )
+        )
+    if meaning == "programme":
+        return list(s.scalars(running.order_by(Programme.id)))
+    raise ActionRefused(
+        _("'--all' is not available for {kind}: give the numbers, e.g. 3,7,9.").format(kind=kind)
+    )
+
+
+def agreements_waiting_for_signatures(s: Session) -> list[int]:
+    """Open matches whose agreement is not yet signed by all three (or not drawn up yet but
+    introduced, so the pair are about to sign one): `print agreement --all-waiting`."""
+    from app.model import MatchStatus
+    from app.services import matching
+
+    waiting = []
+    for match_id in every_id(s, "agreement"):
+        record = matching.agreement_record(s, match_id)
+        if record is None:
+            status = matching.get_match(s, match_id).status
+            if status in (MatchStatus.INTRODUCED, MatchStatus.ACTIVE):
+                waiting.append(match_id)
+        elif not (
+            record.mentor_signed_on and record.mentee_signed_on and record.coordinator_signed_on
+        ):
+            waiting.append(match_id)
+    return waiting

@@ -8,7 +8,9 @@ value is always a blank writing line, never "None".
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -28,6 +30,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     KeepTogether,
+    PageBreak,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -211,28 +214,61 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text.rstrip() + "…"
 
 
-def _canvas_class(letterhead: Letterhead, printed_on: date) -> type[Canvas]:
-    """A canvas that holds back every page until the end, so each footer knows the page total."""
+@dataclass(frozen=True)
+class Document:
+    """One printout, laid out but not yet built: several can share one PDF (a batch)."""
+
+    letterhead: Letterhead
+    story: list[Flowable]
+    printed_on: date
+
+
+class _DocumentStart(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
+    """Marks where each document of a batch begins, so its pages get its own header and count."""
+
+    def __init__(self, index: int) -> None:
+        super().__init__()
+        self.index = index
+        self.width = self.height = 0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.document_index = self.index
+
+
+def _canvas_class(documents: Sequence[Document]) -> type[Canvas]:
+    """A canvas that holds back every page until the end, so each footer knows the page total
+    of its own document (in a batch of agreements, each is "Page 1 of 2", "Page 2 of 2")."""
 
     class _NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type hints
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._held_pages: list[dict[str, Any]] = []
+            self.document_index = 0
 
         def showPage(self) -> None:
             self._held_pages.append(dict(self.__dict__))
             self._startPage()
 
         def save(self) -> None:
-            total = len(self._held_pages)
-            for number, state in enumerate(self._held_pages, start=1):
+            totals: dict[int, int] = {}
+            for state in self._held_pages:
+                index = state["document_index"]
+                totals[index] = totals.get(index, 0) + 1
+            numbers: dict[int, int] = {}
+            for state in self._held_pages:
                 self.__dict__.update(state)
-                self._draw_letterhead()
-                self._draw_footer(number, total)
+                index = state["document_index"]
+                numbers[index] = numbers.get(index, 0) + 1
+                document = documents[index]
+                self._draw_letterhead(document.letterhead)
+                self._draw_footer(document.printed_on, numbers[index], totals[index])
                 super().showPage()
             super().save()
 
-        def _draw_letterhead(self) -> None:
+        def _draw_letterhead(self, letterhead: Letterhead) -> None:
             top = PAGE_HEIGHT - 13 * mm
             left, right = MARGIN_LEFT, PAGE_WIDTH - MARGIN_RIGHT
             half = CONTENT_WIDTH * 0.58
@@ -253,7 +289,7 @@ def _canvas_class(letterhead: Letterhead, printed_on: date) -> type[Canvas]:
             self.line(left, top - 8 * mm, right, top - 8 * mm)
             self.restoreState()
 
-        def _draw_footer(self, number: int, total: int) -> None:
+        def _draw_footer(self, printed_on: date, number: int, total: int) -> None:
             baseline = 13 * mm
             left, right = MARGIN_LEFT, PAGE_WIDTH - MARGIN_RIGHT
             self.saveState()
@@ -273,14 +309,45 @@ def _canvas_class(letterhead: Letterhead, printed_on: date) -> type[Canvas]:
     return _NumberedCanvas
 
 
+#: While `collecting()` is on, `build_pdf` keeps each document instead of building it.
+_collected: ContextVar[list[Document] | None] = ContextVar("collected", default=None)
+
+
+@contextmanager
+def collecting() -> Iterator[list[Document]]:
+    """Gather the documents that printouts would build, to build them as one PDF afterwards
+    (`build_documents`): how a batch of any kind of printout is made in one go. Inside, every
+    `build_pdf` call returns b"" and adds its document to the list."""
+    documents: list[Document] = []
+    token = _collected.set(documents)
+    try:
+        yield documents
+    finally:
+        _collected.reset(token)
+
+
 def build_pdf(letterhead: Letterhead, story: Sequence[Flowable], *, printed_on: date) -> bytes:
     """Lay out `story` on A4 in the house style and return the finished PDF."""
+    document = Document(letterhead, list(story), printed_on)
+    collected = _collected.get()
+    if collected is not None:
+        collected.append(document)
+        return b""
+    return build_documents([document])
+
+
+def build_documents(documents: Sequence[Document], title: str = "") -> bytes:
+    """Several documents in one PDF, each starting on a new page with its own header and its
+    own page numbers; `title` names the whole file (else the first document's title)."""
+    if not documents:
+        raise ValueError("build_documents needs at least one document")
     register_fonts()
     buffer = io.BytesIO()
-    document_title = (
-        _("{title} – {programme}").format(title=letterhead.title, programme=letterhead.programme)
-        if letterhead.programme
-        else letterhead.title
+    first = documents[0].letterhead
+    document_title = title or (
+        _("{title} – {programme}").format(title=first.title, programme=first.programme)
+        if first.programme
+        else first.title
     )
     doc = BaseDocTemplate(
         buffer,
@@ -290,8 +357,8 @@ def build_pdf(letterhead: Letterhead, story: Sequence[Flowable], *, printed_on: 
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
         title=document_title,
-        author=letterhead.organisation,
-        subject=letterhead.programme,
+        author=first.organisation,
+        subject=first.programme,
         creator=APP_NAME,
         lang="en-GB",
         displayDocTitle=True,
@@ -311,7 +378,13 @@ def build_pdf(letterhead: Letterhead, story: Sequence[Flowable], *, printed_on: 
         id="body",
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(list(story) or [Spacer(1, 1)], canvasmaker=_canvas_class(letterhead, printed_on))
+    story: list[Flowable] = []
+    for index, document in enumerate(documents):
+        if index:
+            story.append(PageBreak())
+        story.append(_DocumentStart(index))
+        story.extend(document.story or [Spacer(1, 1)])
+    doc.build(story, canvasmaker=_canvas_class(documents))
     return buffer.getvalue()
 
 
