@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from app.i18n import _, ngettext
+from app.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from reportlab.lib.styles import ParagraphStyle
@@ -68,6 +69,8 @@ class LogPack:
 
 
 BLANK_ACTION_ROWS = 3
+#: On every page of a log that carries the private note, in its header and its footer.
+COORDINATORS_COPY = N_("Coordinator's copy: contains the private note — not for the pair")
 
 
 def _styles() -> tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle]:
@@ -187,6 +190,7 @@ def _sheet_story(sheet: MeetingLogSheet) -> list[Flowable]:
         story.append(_p(_("How you met (tick one)"), head))
         story.append(_tick_grid(list(sheet.modes), 3))
 
+    cuts = [len(story)]  # where each section starts, to keep each on one page
     story.append(style.heading(_("Action points from last time"), 2))
     owner_w, due_w = 24 * mm, 24 * mm
     if sheet.reviews or sheet.reviews_unknown:
@@ -249,6 +253,7 @@ def _sheet_story(sheet: MeetingLogSheet) -> list[Flowable]:
         )
         story.append(style.writing_lines(2))
 
+    cuts.append(len(story))
     story.append(style.heading(_("Action points agreed for next time"), 2))
     rows = [[_p(_("Action point"), head), _p(_("By whom"), head), _p(_("By when"), head)]]
     for a in sheet.actions:
@@ -265,12 +270,14 @@ def _sheet_story(sheet: MeetingLogSheet) -> list[Flowable]:
         story.append(_tick_grid(list(sheet.stages), 2))
 
     if sheet.private_note is not None:
+        cuts.append(len(story))
         story.append(style.heading(_("Coordinator's private note (not for the pair)"), 2))
         story.append(style.paragraph(sheet.private_note or _("No private note.")))
 
     if sheet.completed and (
         sheet.mentee_signed_on or sheet.mentor_signed_on or sheet.copy_to_mentor_on
     ):
+        cuts.append(len(story))
         story.append(style.heading(_("Signed and sent"), 2))
         story.append(
             style.field_rows(
@@ -281,21 +288,24 @@ def _sheet_story(sheet: MeetingLogSheet) -> list[Flowable]:
                 ]
             )
         )
+    closing: list[Flowable] = []
     if not (sheet.completed and sheet.mentee_signed_on and sheet.mentor_signed_on):
-        story.append(style.spacer(6))
-        story.append(
+        closing.append(style.spacer(6))
+        closing.append(
             style.signature_block(
                 [
-                    _("Mentee: {name}").format(name=sheet.mentee_name)
+                    _("Mentee: {name}").format(name=style.unbroken(sheet.mentee_name))
                     if sheet.mentee_name
                     else _("Mentee"),
-                    _("Mentor: {name}").format(name=sheet.mentor_name)
+                    _("Mentor: {name}").format(name=style.unbroken(sheet.mentor_name))
                     if sheet.mentor_name
                     else _("Mentor"),
                 ]
             )
         )
-    return story
+    bounds = [*cuts, len(story)]
+    sections = [story[: cuts[0]]] + [story[a:b] for a, b in pairwise(bounds)]
+    return style.end_with_signatures(sections, closing)
 
 
 def render(sheet: MeetingLogSheet, printed_on: date) -> bytes:
@@ -303,7 +313,12 @@ def render(sheet: MeetingLogSheet, printed_on: date) -> bytes:
     from app.printouts import style
 
     letterhead = style.Letterhead(
-        organisation=sheet.organisation, programme=sheet.programme, title=_("Meeting log")
+        organisation=sheet.organisation,
+        programme=sheet.programme,
+        title=_("Meeting log: coordinator's copy")
+        if sheet.private_note is not None
+        else _("Meeting log"),
+        banner=_(COORDINATORS_COPY) if sheet.private_note is not None else "",
     )
     return style.build_pdf(letterhead, _sheet_story(sheet), printed_on=printed_on)
 

@@ -165,6 +165,8 @@ class Letterhead:
     organisation: str
     programme: str
     title: str
+    #: A warning every page carries in its header and footer (the coordinator's copy).
+    banner: str = ""
 
 
 # ----------------------------------------------------------------------------- the page
@@ -265,6 +267,8 @@ def _canvas_class(documents: Sequence[Document]) -> type[Canvas]:
                 document = documents[index]
                 self._draw_letterhead(document.letterhead)
                 self._draw_footer(document.printed_on, numbers[index], totals[index])
+                if document.letterhead.banner:
+                    _draw_banner(self, document.letterhead.banner, 3.5 * mm)
                 super().showPage()
             super().save()
 
@@ -288,6 +292,8 @@ def _canvas_class(documents: Sequence[Document]) -> type[Canvas]:
             self.setLineWidth(0.6)
             self.line(left, top - 8 * mm, right, top - 8 * mm)
             self.restoreState()
+            if letterhead.banner:
+                _draw_banner(self, letterhead.banner, top - 8 * mm - 1.5 * mm - BANNER_HEIGHT)
 
         def _draw_footer(self, printed_on: date, number: int, total: int) -> None:
             baseline = 13 * mm
@@ -307,6 +313,24 @@ def _canvas_class(documents: Sequence[Document]) -> type[Canvas]:
             self.restoreState()
 
     return _NumberedCanvas
+
+
+#: The colour of a banner that must not be missed (the coordinator's copy).
+WARNING = colors.HexColor("#9B1C1C")
+BANNER_HEIGHT = 6 * mm
+
+
+def _draw_banner(canvas: Canvas, text: str, y: float) -> None:
+    """A filled band across the text width with `text` in white bold, its foot at `y`."""
+    canvas.saveState()
+    canvas.setFillColor(WARNING)
+    canvas.rect(MARGIN_LEFT, y, CONTENT_WIDTH, BANNER_HEIGHT, stroke=0, fill=1)
+    canvas.setFillColor(colors.white)
+    canvas.setFont(FONT_BOLD, 9.5)
+    canvas.drawCentredString(
+        PAGE_WIDTH / 2, y + 1.9 * mm, _fit(text, FONT_BOLD, 9.5, CONTENT_WIDTH - 4 * mm)
+    )
+    canvas.restoreState()
 
 
 #: While `collecting()` is on, `build_pdf` keeps each document instead of building it.
@@ -404,6 +428,80 @@ def paragraph(text: str) -> Paragraph:
     """Body text exactly as given: &, < and > are printed, never read as markup."""
     register_fonts()
     return Paragraph(_markup(text), _BODY)
+
+
+def unbroken(name: str) -> str:
+    """A name that never breaks across lines ("Seònaid Nic a' Phì" stays on one line)."""
+    return "\u00a0".join(str(name).split())
+
+
+def _list(items: Sequence[str], **kind: Any) -> Flowable:
+    from reportlab.platypus import ListFlowable, ListItem
+
+    register_fonts()
+    item_style = ParagraphStyle("MentorListItem", parent=_BODY, spaceAfter=3)
+    return ListFlowable(
+        [ListItem(Paragraph(_markup(item), item_style)) for item in items],
+        bulletFontName=FONT,
+        bulletFontSize=_BODY.fontSize,
+        bulletColor=INK,
+        leftIndent=7 * mm,
+        spaceAfter=_BODY.spaceAfter,
+        **kind,
+    )
+
+
+def numbered_list(items: Sequence[str]) -> Flowable:
+    """Terms numbered 1., 2., 3. with a hanging indent: wrapped lines start under the text."""
+    if not items:
+        raise ValueError("numbered_list needs at least one item")
+    return _list(items, bulletType="1", bulletFormat="%s.", bulletDedent=7 * mm)
+
+
+def bullet_list(items: Sequence[str]) -> Flowable:
+    """Points with a bullet and a hanging indent."""
+    if not items:
+        raise ValueError("bullet_list needs at least one item")
+    return _list(items, bulletType="bullet", start="•", bulletDedent=5 * mm)
+
+
+def keep_together(flowables: Sequence[Flowable]) -> Flowable:
+    """These flowables on one page when they fit on one: moved over together, never split,
+    unless together they are taller than a page (then they flow on as usual)."""
+    return KeepTogether(list(flowables))
+
+
+FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+
+
+def _height(flowables: Sequence[Flowable]) -> float:
+    total = 0.0
+    for flowable in flowables:
+        total += flowable.wrap(CONTENT_WIDTH, FRAME_HEIGHT)[1]
+        total += flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return total
+
+
+def end_with_signatures(
+    sections: Sequence[Sequence[Flowable]], closing: Sequence[Flowable]
+) -> list[Flowable]:
+    """The document's sections, each kept on one page where it fits, then `closing` (the
+    signature block and what goes with it) kept with as much of the last section as fits on
+    one page with it: the whole section, else its last parts. Signatures never stand alone on
+    a page, and a section is split from its heading only when it is longer than a page."""
+    register_fonts()
+    story: list[Flowable] = [keep_together(section) for section in sections[:-1] if section]
+    last = list(sections[-1]) if sections else []
+    room = FRAME_HEIGHT - _height(closing) - 2 * mm
+    start = 0
+    while start < len(last) and _height(last[start:]) > room:
+        start += 1
+    if start and start < len(last):
+        story.append(keep_together(last[:start]))
+    elif start:
+        story.extend(last)
+    story.append(keep_together(last[start:] + list(closing)))
+    return story
 
 
 def spacer(height_mm: float) -> Spacer:
@@ -566,14 +664,24 @@ class _WholeTable(Table):  # type: ignore[misc]  # ReportLab has no type hints
         return []
 
 
-def _signature_cell(role: str, width: float) -> Table:
+_RECORDED = ParagraphStyle(
+    "MentorRecorded", parent=_VALUE, fontName=FONT_ITALIC, fontSize=9, textColor=MUTED
+)
+
+
+def _signature_cell(role: str, width: float, signed_on: date | None = None) -> Table:
     label_width = 14 * mm
     date_width = min(40 * mm, width - label_width)
+    signed: Paragraph | str = ""
+    when: Paragraph | str = ""
+    if signed_on is not None:
+        signed = Paragraph(escape(_("Signed on the original")), _RECORDED)
+        when = Paragraph(escape(format_date(signed_on)), _VALUE)
     cell = Table(
         [
             [Paragraph(_markup(role), _HEADINGS[3]), "", ""],
-            [Paragraph(escape(_("Signed")), _LABEL), "", ""],
-            [Paragraph(escape(_("Date")), _LABEL), "", ""],
+            [Paragraph(escape(_("Signed")), _LABEL), signed, ""],
+            [Paragraph(escape(_("Date")), _LABEL), when, ""],
         ],
         colWidths=[label_width, date_width, width - label_width - date_width],
         rowHeights=[None, 12 * mm, 10 * mm],
@@ -598,18 +706,21 @@ def _signature_cell(role: str, width: float) -> Table:
     return cell
 
 
-def signature_block(roles: Sequence[str]) -> Flowable:
+def signature_block(roles: Sequence[str], signed_on: Sequence[date | None] = ()) -> Flowable:
     """For each role, a "Signed" line and a "Date" line with room to sign by hand.
 
     Roles sit two to a row. The block is never split across pages, and a heading just before it
-    moves with it.
+    moves with it. `signed_on`, beside the roles, gives the day each signed when that is
+    recorded: a reprint then says "Signed on the original" with the date, in place of a blank.
+    Keep it with the section it signs for (`keep_together`), so it never sits alone on a page.
     """
     register_fonts()
     if not roles:
         raise ValueError("signature_block needs at least one role")
     gutter = 12 * mm
     width = (CONTENT_WIDTH - gutter) / 2
-    cells = [_signature_cell(role, width) for role in roles]
+    dates = list(signed_on) + [None] * (len(roles) - len(signed_on))
+    cells = [_signature_cell(role, width, on) for role, on in zip(roles, dates, strict=False)]
     rows = [
         [cells[i], "", cells[i + 1] if i + 1 < len(cells) else ""] for i in range(0, len(cells), 2)
     ]
