@@ -191,6 +191,15 @@ def render(plan: ActionPlan, printed_on: date) -> bytes:
             ]
         ),
     ]
-    story += style.end_with_signatures(sections, closing)
+    last_title = (
+        _("Goal {number}: {title}").format(number=len(current), title=current[-1].title)
+        if current and not finished
+        else ""
+    )
+    story += style.end_with_signatures(
+        sections,
+        closing,
+        continued=_("{section} (continued)").format(section=last_title) if last_title else "",
+    )
     letterhead = style.Letterhead(organisation=h.organisation, programme=h.programme, title=title)
     return style.build_pdf(letterhead, story, printed_on=printed_on)

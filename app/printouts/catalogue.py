@@ -334,13 +334,24 @@ def meeting_log_pack(s: Session, match_id: int, printed_on: date) -> bytes:
     wanted = {_(label) for label in MEETING_RULE_LABELS}
     rules = [rule for rule in programmes.rules_for_print(p) if rule[0] in wanted]
     count = max(1, p.min_meetings_per_month * p.review_interval_months)
+    from app.services import meetings
+
+    # The first log lists what is still open from earlier meetings; later logs have rows to
+    # write in the points agreed at the meeting before (not known when the pack is printed).
+    open_points = tuple(
+        document.ActionLine(r.text, meetings.owner_label(r.owner), r.due_on)
+        for r in meetings.open_action_points(s, match_id)
+    )
+    sheets = [document.MeetingLogSheet(**common, reviews=open_points)]
+    sheets += [document.MeetingLogSheet(**common, reviews_unknown=True) for _n in range(count - 1)]
     pack = document.LogPack(
         organisation=p.organisation,
         programme=p.name,
         mentor_name=common["mentor_name"],
         mentee_name=common["mentee_name"],
         rules=rules,
-        sheets=[document.MeetingLogSheet(**common) for _n in range(count)],
+        sheets=sheets,
+        coordinator=p.coordinator,
     )
     return document.render_pack(pack, printed_on=printed_on)
 

@@ -66,9 +66,12 @@ class LogPack:
     mentee_name: str
     rules: list[tuple[str, str]]
     sheets: list[MeetingLogSheet]
+    coordinator: str = ""
 
 
 BLANK_ACTION_ROWS = 3
+#: Rows for last time's action points on a log printed before that meeting (one page in all).
+BLANK_REVIEW_ROWS = 2
 #: On every page of a log that carries the private note, in its header and its footer.
 COORDINATORS_COPY = N_("Coordinator's copy: contains the private note — not for the pair")
 
@@ -184,7 +187,8 @@ def _sheet_story(sheet: MeetingLogSheet) -> list[Flowable]:
     ]
     if sheet.completed:
         facts.append((_("Stage of the relationship"), sheet.stage))
-    story.append(style.field_rows(facts))
+    # A log to complete by hand puts its facts two to a line, so it fits on one page.
+    story.append(style.field_rows(facts) if sheet.completed else style.field_pairs(facts))
     if tick_modes:
         story.append(style.spacer(2))
         story.append(_p(_("How you met (tick one)"), head))
@@ -216,7 +220,7 @@ def _sheet_story(sheet: MeetingLogSheet) -> list[Flowable]:
                 _action_table(rows, [width - owner_w - due_w - 34 * mm, owner_w, due_w, 34 * mm])
             )
         else:
-            box_w = 20 * mm
+            box_w = 15 * mm
             rows = [
                 [
                     _p(_("Action point"), head),
@@ -242,7 +246,7 @@ def _sheet_story(sheet: MeetingLogSheet) -> list[Flowable]:
                 _action_table(
                     rows,
                     [width - owner_w - due_w - 3 * box_w, owner_w, due_w, box_w, box_w, box_w],
-                    BLANK_ACTION_ROWS if sheet.reviews_unknown else 0,
+                    BLANK_REVIEW_ROWS if sheet.reviews_unknown else 0,
                 )
             )
     elif sheet.completed:
@@ -265,7 +269,7 @@ def _sheet_story(sheet: MeetingLogSheet) -> list[Flowable]:
         story.append(_action_table(rows, [width - 2 * 30 * mm, 30 * mm, 30 * mm], blank))
 
     if not sheet.completed and sheet.stages:
-        story.append(style.spacer(4))
+        story.append(style.spacer(2))
         story.append(_p(_("Stage of the relationship (tick one)"), head))
         story.append(_tick_grid(list(sheet.stages), 2))
 
@@ -290,7 +294,7 @@ def _sheet_story(sheet: MeetingLogSheet) -> list[Flowable]:
         )
     closing: list[Flowable] = []
     if not (sheet.completed and sheet.mentee_signed_on and sheet.mentor_signed_on):
-        closing.append(style.spacer(6))
+        closing.append(style.spacer(3))
         closing.append(
             style.signature_block(
                 [
@@ -332,7 +336,7 @@ def render_pack(pack: LogPack, printed_on: date) -> bytes:
     story: list[Flowable] = [
         style.heading(
             _("Meeting logs for {mentee} and {mentor}").format(
-                mentee=pack.mentee_name, mentor=pack.mentor_name
+                mentee=style.unbroken(pack.mentee_name), mentor=style.unbroken(pack.mentor_name)
             ),
             1,
         ),
@@ -361,7 +365,9 @@ def render_pack(pack: LogPack, printed_on: date) -> bytes:
                 "coordinator at any time. A concern can always be raised."
             )
         ),
-        style.field_rows([(_("Coordinator"), None), (_("Telephone or e-mail"), None)]),
+        style.field_rows(
+            [(_("Coordinator"), pack.coordinator or None), (_("Telephone or e-mail"), None)]
+        ),
     ]
     for sheet in pack.sheets:
         story.append(PageBreak())

@@ -472,6 +472,9 @@ def keep_together(flowables: Sequence[Flowable]) -> Flowable:
 
 
 FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+_CONTINUED = ParagraphStyle(
+    "MentorContinued", parent=_LABEL, fontName=FONT_BOLD_ITALIC, spaceAfter=2 * mm
+)
 
 
 def _height(flowables: Sequence[Flowable]) -> float:
@@ -483,12 +486,13 @@ def _height(flowables: Sequence[Flowable]) -> float:
 
 
 def end_with_signatures(
-    sections: Sequence[Sequence[Flowable]], closing: Sequence[Flowable]
+    sections: Sequence[Sequence[Flowable]], closing: Sequence[Flowable], continued: str = ""
 ) -> list[Flowable]:
     """The document's sections, each kept on one page where it fits, then `closing` (the
     signature block and what goes with it) kept with as much of the last section as fits on
     one page with it: the whole section, else its last parts. Signatures never stand alone on
-    a page, and a section is split from its heading only when it is longer than a page."""
+    a page, and a section is split from its heading only when it is longer than a page.
+    `continued` names the last section overleaf when it has to be split ("Goal 4 (continued)")."""
     register_fonts()
     story: list[Flowable] = [keep_together(section) for section in sections[:-1] if section]
     last = list(sections[-1]) if sections else []
@@ -496,11 +500,14 @@ def end_with_signatures(
     start = 0
     while start < len(last) and _height(last[start:]) > room:
         start += 1
+    rest = list(last[start:])
     if start and start < len(last):
         story.append(keep_together(last[:start]))
+        if continued:
+            rest.insert(0, Paragraph(_markup(continued), _CONTINUED))
     elif start:
         story.extend(last)
-    story.append(keep_together(last[start:] + list(closing)))
+    story.append(keep_together(rest + list(closing)))
     return story
 
 
@@ -581,6 +588,52 @@ def field_rows(rows: Sequence[tuple[str, str | None]]) -> Table:
         data,
         colWidths=[LABEL_WIDTH, CONTENT_WIDTH - LABEL_WIDTH],
         rowHeights=heights,
+        hAlign="LEFT",
+    )
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def field_pairs(rows: Sequence[tuple[str, str | None]]) -> Table:
+    """Like `field_rows`, two to a line: for short facts on a form to complete by hand."""
+    if not rows:
+        raise ValueError("field_pairs needs at least one row")
+    register_fonts()
+    gutter = 6 * mm
+    label_width = 30 * mm
+    value_width = (CONTENT_WIDTH - gutter) / 2 - label_width
+    cells = list(rows) + [("", "x")] * (len(rows) % 2)
+    data: list[list[Any]] = []
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), FONT, 10),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
+        ("RIGHTPADDING", (1, 0), (1, -1), 0),
+        ("RIGHTPADDING", (4, 0), (4, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+    ]
+    for i in range(0, len(cells), 2):
+        row = len(data)
+        line: list[Any] = []
+        for j, (label, value) in enumerate(cells[i : i + 2]):
+            column = j * 3
+            if label == "" and value == "x":  # the odd one out: an empty half line
+                line += ["", ""]
+                continue
+            line += [Paragraph(_markup(label), _LABEL), _value_cell(value)]
+            if _value_cell(value) == "":
+                commands.append(("LINEBELOW", (column + 1, row), (column + 1, row), 0.5, PEN_LINE))
+            else:
+                commands.append(("LINEBELOW", (column, row), (column + 1, row), 0.4, HAIRLINE))
+            if j == 0:
+                line.append("")
+        data.append(line)
+    table = Table(
+        data,
+        colWidths=[label_width, value_width, gutter, label_width, value_width],
+        rowHeights=[8.5 * mm] * len(data),
         hAlign="LEFT",
     )
     table.setStyle(TableStyle(commands))

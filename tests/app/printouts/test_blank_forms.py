@@ -87,3 +87,70 @@ def test_the_list_of_printouts_says_which_take_0_for_a_blank(
 def test_with_no_programme_a_blank_form_is_refused_plainly(db: Database, today: date) -> None:
     with db.session() as s, pytest.raises(ActionRefused, match="no programme yet"):
         catalogue.build("agreement", s, 0, today)
+
+
+def test_the_pack_lists_open_action_points_and_the_coordinator(
+    demo_db: Database, today: date
+) -> None:
+    from sqlalchemy import select
+
+    from app.model import Match
+    from app.services import meetings
+
+    with demo_db.session() as s:
+        match_ids = list(s.scalars(select(Match.id).order_by(Match.id)))
+        with_open = next(i for i in match_ids if meetings.open_action_points(s, i))
+        point = meetings.open_action_points(s, with_open)[0].text
+        coordinator = s.get_one(Match, with_open).programme.coordinator
+        pages = [
+            page.extract_text()
+            for page in PdfReader(
+                io.BytesIO(catalogue.build("meeting-log-pack", s, with_open, today))
+            ).pages
+        ]
+    text = "\n".join(pages)
+    assert coordinator and coordinator in pages[0]
+    assert " ".join(point.split()[:4]) in " ".join(text.split())
+    assert "None open from an earlier meeting" not in text
+    # Every later log has rows (with Done, Dropped, Carry on) for the last meeting's points.
+    assert text.count("Carry on") == text.count("Meeting log to complete and sign")
+
+
+def test_a_reprinted_signed_agreement_says_who_signed_and_when(
+    demo_db: Database, today: date
+) -> None:
+    from sqlalchemy import select
+
+    from app.model import Agreement
+    from app.printouts.style import format_date
+
+    with demo_db.session() as s:
+        signed = s.scalars(
+            select(Agreement).where(Agreement.coordinator_signed_on.is_not(None))
+        ).first()
+        unsigned = s.scalars(select(Agreement).where(Agreement.mentor_signed_on.is_(None))).first()
+        assert signed is not None and signed.mentor_signed_on is not None
+        text = " ".join(text_of(catalogue.build("agreement", s, signed.match_id, today)).split())
+        assert unsigned is not None
+        fresh = text_of(catalogue.build("agreement", s, unsigned.match_id, today))
+    assert "This is a copy of an agreement already signed" in text
+    assert f"the mentor on {format_date(signed.mentor_signed_on)}" in text
+    assert text.count("Signed on the original") == 3
+    assert "already signed" not in fresh and "Signed on the original" not in fresh
+
+
+def test_every_blank_log_fits_on_one_page(demo_db: Database, today: date) -> None:
+    """Packs promise one log to a page, whatever the match: the welcome sheet, then the logs."""
+    from sqlalchemy import select
+
+    from app.model import Match
+
+    with demo_db.session() as s:
+        assert len(PdfReader(io.BytesIO(catalogue.build("meeting-log", s, 0, today))).pages) == 1
+        for match in s.scalars(select(Match).order_by(Match.id)):
+            p = match.programme
+            logs = max(1, p.min_meetings_per_month * p.review_interval_months)
+            pack = catalogue.build("meeting-log-pack", s, match.id, today)
+            assert len(PdfReader(io.BytesIO(pack)).pages) == 1 + logs, match.id
+            blank = catalogue.build("meeting-log-blank", s, match.id, today)
+            assert len(PdfReader(io.BytesIO(blank)).pages) == 1, match.id
