@@ -26,6 +26,8 @@ from app.storage import Database
 #: On a filled-in signature line, the date and the note a reprint prints.
 _SIGNED_LINE = re.compile(r"^(Signed|Date|Signed on the original|\d\d/\d\d/\d{4})$")
 WRITING_LINES = "[lines to write on]"
+#: A page with signatures must carry at least this much of what they sign for.
+WORDS_WITH_SIGNATURES = 12
 _FOOTER = re.compile(r"^(Printed \d\d/\d\d/\d{4}|Page \d+ of \d+)$")
 
 
@@ -105,9 +107,14 @@ def _problems(pdf: bytes, seen: Recorded) -> Iterator[str]:
         body = [line for line in lines if line not in furniture and not _FOOTER.match(line)]
         signing = [line for line in body if line in seen.roles or _SIGNED_LINE.match(line)]
         content = [line for line in body if line not in seen.headings and line not in signing]
+        others = [line for line in body if line not in signing]
+        words = len(" ".join(others).replace(WRITING_LINES, "").split())
         if not content:
             what = "signatures" if signing else "headings"
             yield f"page {number} holds only {what}: {body}"
+        elif signing and number > 1 and words < WORDS_WITH_SIGNATURES:
+            # Signatures with a label or two (the policy's "Adopted on") are still alone.
+            yield f"page {number} has signatures and only {words} words: {body}"
         elif body and body[-1] in seen.headings and body[-1] not in seen.roles:
             yield f"page {number} ends with the heading {body[-1]!r}"
 
