@@ -194,11 +194,14 @@ def render(plan: ActionPlan, printed_on: date) -> bytes:
     last_title = (
         _("Goal {number}: {title}").format(number=len(current), title=current[-1].title)
         if current and not finished
+        else _("Goal 1")
+        if not current and not finished
         else ""
     )
     story += style.end_with_signatures(
         sections,
         closing,
+        lead=list(story),
         continued=_("{section} (continued)").format(section=last_title) if last_title else "",
     )
     letterhead = style.Letterhead(organisation=h.organisation, programme=h.programme, title=title)

@@ -486,13 +486,20 @@ def _height(flowables: Sequence[Flowable]) -> float:
 
 
 def end_with_signatures(
-    sections: Sequence[Sequence[Flowable]], closing: Sequence[Flowable], continued: str = ""
+    sections: Sequence[Sequence[Flowable]],
+    closing: Sequence[Flowable],
+    continued: str = "",
+    lead: Sequence[Flowable] = (),
 ) -> list[Flowable]:
     """The document's sections, each kept on one page where it fits, then `closing` (the
     signature block and what goes with it) kept with as much of the last section as fits on
     one page with it: the whole section, else its last parts. Signatures never stand alone on
     a page, and a section is split from its heading only when it is longer than a page.
-    `continued` names the last section overleaf when it has to be split ("Goal 4 (continued)")."""
+    `continued` names the last section overleaf when it has to be split ("Goal 4 (continued)").
+    `lead` is what comes before the sections on the first page: when all of it and all but the
+    last section fit on that page, the last section's first parts fill what is left of it
+    rather than leave it half empty (a blank action plan: its goal on page 1, its steps and the
+    signatures on page 2)."""
     register_fonts()
     story: list[Flowable] = [keep_together(section) for section in sections[:-1] if section]
     last = list(sections[-1]) if sections else []
@@ -500,6 +507,19 @@ def end_with_signatures(
     start = 0
     while start < len(last) and _height(last[start:]) > room:
         start += 1
+    before = [f for section in sections[:-1] for f in section]
+    left_on_page = FRAME_HEIGHT - _height([*lead, *before]) - 2 * mm
+    if lead and left_on_page > 0 and _height(last + list(closing)) > left_on_page:
+        # It all goes overleaf unless split: put as much of the section here as fits.
+        fits = start
+        while fits < len(last) and _height(last[: fits + 1]) <= left_on_page:
+            fits += 1
+        # At least the section's last part goes overleaf with the signatures, and a heading
+        # (or a spacer after it) is never the last thing left on this page.
+        fits = min(fits, len(last) - 1)
+        while fits and (last[fits - 1].getKeepWithNext() or isinstance(last[fits - 1], Spacer)):
+            fits -= 1
+        start = max(start, fits)
     rest = list(last[start:])
     if start and start < len(last):
         story.append(keep_together(last[:start]))
