@@ -173,7 +173,14 @@ class PrintPreviewDialog(QDialog):
         if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
             target = printer.outputFileName()
             if target and len(pages) == self.page_count() and copies == 1:
-                self.save_to(target)
+                try:
+                    self.save_to(target)
+                except OSError as error:
+                    raise PrintFailed(
+                        _("The PDF could not be saved as {path}: {reason}").format(
+                            path=target, reason=error.strerror or str(error)
+                        )
+                    ) from error
                 return Sent(printer=target, pages=len(pages), copies=1, to_file=True)
         elif printing.cups_available() and printer.printerName():
             return printing.send_to_cups(self._pdf_bytes, self._job_for(printer, pages))

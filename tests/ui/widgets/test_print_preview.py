@@ -340,3 +340,11 @@ def test_unreadable_pdf_can_still_be_saved_but_not_printed(qtbot: QtBot, tmp_pat
     assert preview.print_document() is False
     preview.save_to(tmp_path / "broken.pdf")
     assert (tmp_path / "broken.pdf").read_bytes() == b"not a pdf"
+
+
+def test_print_to_a_file_that_cannot_be_written_says_why(
+    dialog: PrintPreviewDialog, tmp_path: Path
+) -> None:
+    target = tmp_path / "no such folder" / "printed.pdf"
+    with pytest.raises(printing.PrintFailed, match="could not be saved as"):
+        dialog.print_to(pdf_printer(target))
