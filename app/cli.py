@@ -74,12 +74,32 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help=_("check the data file's integrity and schema version"))
     check.add_argument("--full", action="store_true", help=_("a slower, thorough check"))
 
-    printing = sub.add_parser("print", help=_("write a printout to a PDF file"))
-    printing.add_argument("kind", help=_("what to print (see 'mentordesk print list 0')"))
+    printing = sub.add_parser(
+        "print",
+        help=_("write a printout to a PDF file"),
+        description=_(
+            "Write a printout to a PDF file. Several numbers (3,7,9), --all or --all-waiting "
+            "put many in one PDF, each on its own pages."
+        ),
+    )
+    printing.add_argument("kind", help=_("what to print (see 'mentordesk print list')"))
     printing.add_argument(
-        "id", nargs="?", default="0", help=_("the record's number (0 when there is none)")
+        "id",
+        nargs="?",
+        help=_("the record's number, several separated by commas (3,7,9), or 0 for a blank form"),
     )
     printing.add_argument("-o", "--output", metavar="FILE", help=_("the PDF file to write"))
+    many = printing.add_mutually_exclusive_group()
+    many.add_argument(
+        "--all",
+        action="store_true",
+        help=_("every open match's (or meeting's, or running programme's) printout in one PDF"),
+    )
+    many.add_argument(
+        "--all-waiting",
+        action="store_true",
+        help=_("agreement only: every agreement still waiting for signatures, in one PDF"),
+    )
     printing.add_argument(
         "--from",
         dest="date_from",
@@ -400,13 +420,24 @@ def cmd_today(paths: DataPaths, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _record_ids(text: str) -> list[int]:
+    """'7' or '3,7,9' as numbers; a clear line for anything else."""
+    try:
+        ids = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise CliError(_("The ID must be a number, not '{id}'.").format(id=text)) from None
+    if not ids:
+        raise CliError(_("The ID must be a number, not '{id}'.").format(id=text))
+    return ids
+
+
 def cmd_print(paths: DataPaths, args: argparse.Namespace) -> int:
     from app.printouts import catalogue
     from app.services.errors import ActionRefused
 
     if args.kind == "list":
         for p in catalogue.PRINTOUTS.values():
-            print(f"{p.kind:<22} {p.title} (ID: {p.id_meaning})")
+            print(f"{p.kind:<22} {p.title} (ID: {p.id_help()})")
         return EXIT_OK
     if args.kind not in catalogue.PRINTOUTS:
         raise CliError(
@@ -414,28 +445,55 @@ def cmd_print(paths: DataPaths, args: argparse.Namespace) -> int:
                 kind=args.kind, kinds=", ".join(catalogue.PRINTOUTS)
             )
         )
-    try:
-        record_id = int(args.id)
-    except ValueError:
-        raise CliError(_("The ID must be a number, not '{id}'.").format(id=args.id)) from None
-    output = Path(args.output or f"{args.kind}-{record_id}.pdf")
     period = _print_period(args)
+    if args.all_waiting and args.kind != "agreement":
+        raise CliError(
+            _("--all-waiting is for agreements: mentordesk print agreement --all-waiting")
+        )
+    batch = args.all or args.all_waiting
+    if batch and args.id is not None:
+        raise CliError(_("Give the numbers or --all, not both."))
+    id_text = args.id
+    if not batch and id_text is None:
+        if catalogue.PRINTOUTS[args.kind].id_meaning != "programme":
+            raise CliError(_("Say which one to print: its number, or --all."))
+        id_text = "0"  # a programme's printout: the first running programme
+    ids = [] if batch else _record_ids(id_text)
+    if period is not None and len(ids) != 1:
+        raise CliError(_("The evaluation report is for one programme at a time."))
     lock, db = _open_locked(paths)
     try:
         with db.session() as s:
-            if period is None:
-                data = catalogue.build(args.kind, s, record_id, clock.today())
-            else:
+            if args.all_waiting:
+                ids = catalogue.agreements_waiting_for_signatures(s)
+            elif args.all:
+                ids = catalogue.every_id(s, args.kind)
+            if not ids:
+                raise CliError(
+                    _("There is nothing to print: no {kind} is waiting.").format(kind=args.kind)
+                    if args.all_waiting
+                    else _("There is nothing to print for {kind}.").format(kind=args.kind)
+                )
+            if period is not None:
                 from app.printouts import evaluation_report
 
-                data = evaluation_report.build(s, record_id, *period, clock.today())
+                data = evaluation_report.build(s, ids[0], *period, clock.today())
+            elif len(ids) == 1:
+                data = catalogue.build(args.kind, s, ids[0], clock.today())
+            else:
+                data = catalogue.build_many(args.kind, s, ids, clock.today())
     except ActionRefused as exc:
         raise CliError(str(exc)) from exc
     finally:
         db.close(backup=False)
         lock.release()
+    default = f"{args.kind}-{ids[0]}.pdf" if len(ids) == 1 else f"{args.kind}-{len(ids)}.pdf"
+    output = Path(args.output or default)
     output.write_bytes(data)
-    print(_("Written {path}").format(path=output))
+    if len(ids) == 1:
+        print(_("Written {path}").format(path=output))
+    else:
+        print(_("Written {path}: {n} printouts").format(path=output, n=len(ids)))
     return EXIT_OK
 
 

@@ -37,6 +37,11 @@ libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libgssapi-krb5-2"
 if ! "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; then
   qt_libs="$qt_libs python3-venv"
 fi
+# Test extras: the print-path test runs its own CUPS spooler with a cups-pdf printer and reads
+# what it printed (poppler-utils: pdftotext, pdftoppm for looking at printouts).
+if [ "$extras" = test ]; then
+  qt_libs="$qt_libs cups cups-client printer-driver-cups-pdf poppler-utils"
+fi
 if command -v dpkg >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   missing=""
   for pkg in $qt_libs; do

@@ -90,7 +90,9 @@ def render(plan: ActionPlan, printed_on: date) -> bytes:
     top = h.rating_scale_max
     title = _("Action plan")
     story: list[Flowable] = [
-        style.heading(_("Action plan for {mentee}").format(mentee=h.mentee), 1),
+        style.heading(
+            _("Action plan for {mentee}").format(mentee=h.mentee) if h.mentee else title, 1
+        ),
         style.field_rows(
             [
                 (_("Mentee"), h.mentee),
@@ -106,75 +108,101 @@ def render(plan: ActionPlan, printed_on: date) -> bytes:
     ]
     current = [g for g in plan.goals if g.status in OPEN_GOAL_STATUSES]
     finished = [g for g in plan.goals if g.status not in OPEN_GOAL_STATUSES]
+    # Each goal is one block: its heading, its details and its steps stay on one page (unless
+    # one goal is longer than a page), so a goal is never cut off from its heading.
+    sections: list[list[Flowable]] = []
     if not current:
-        story += [
-            style.heading(_("Goal 1"), 2),
-            style.field_rows(
-                [
-                    (_("Goal"), ""),
-                    (_("Where we start"), ""),
-                    (_("Target"), ""),
-                    (_("Success criteria"), ""),
-                    (_("Target date"), ""),
-                ]
-            ),
-            style.spacer(3),
-            actions_grid([], blank_rows=4),
-        ]
+        sections.append(
+            [
+                style.heading(_("Goal 1"), 2),
+                style.field_rows(
+                    [
+                        (_("Goal"), ""),
+                        (_("Where we start"), ""),
+                        (_("Target"), ""),
+                        (_("Success criteria"), ""),
+                        (_("Target date"), ""),
+                    ]
+                ),
+                style.spacer(3),
+                actions_grid([], blank_rows=4),
+            ]
+        )
     for number, goal in enumerate(current, start=1):
         target = goal.target
         if goal.target_rating is not None:
             target = _("{target} (rating {rating})").format(
                 target=target or _("Target"), rating=goal.target_rating
             )
-        story += [
-            style.heading(_("Goal {number}: {title}").format(number=number, title=goal.title), 2),
-            style.field_rows(
-                [
-                    (_("Why it matters"), goal.why),
-                    (_("Short or long term"), goal_label(goal.term)),
-                    (_("Status"), goal_label(goal.status)),
-                    (
-                        _("Where we start"),
-                        rating_text(
-                            goal.baseline_rating, top, goal.baseline_on, goal.baseline_note
+        sections.append(
+            [
+                style.heading(
+                    _("Goal {number}: {title}").format(number=number, title=goal.title), 2
+                ),
+                style.field_rows(
+                    [
+                        (_("Why it matters"), goal.why),
+                        (_("Short or long term"), goal_label(goal.term)),
+                        (_("Status"), goal_label(goal.status)),
+                        (
+                            _("Where we start"),
+                            rating_text(
+                                goal.baseline_rating, top, goal.baseline_on, goal.baseline_note
+                            ),
                         ),
-                    ),
-                    (_("Target"), target),
-                    (_("Success criteria"), goal.success_criteria),
-                    (_("Start date"), style.format_date(goal.start_on)),
-                    (_("Target date"), style.format_date(goal.target_on)),
-                ]
-            ),
-            style.spacer(3),
-            actions_grid(goal.open_actions),
-        ]
+                        (_("Target"), target),
+                        (_("Success criteria"), goal.success_criteria),
+                        (_("Start date"), style.format_date(goal.start_on)),
+                        (_("Target date"), style.format_date(goal.target_on)),
+                    ]
+                ),
+                style.spacer(3),
+                actions_grid(goal.open_actions),
+            ]
+        )
     if finished:
-        story.append(style.heading(_("Earlier goals"), 2))
-        for goal in finished:
-            since = goal.status_since
-            story.append(
-                style.paragraph(
-                    _("{title}: {status} on {date}").format(
-                        title=goal.title,
-                        status=goal_label(goal.status).lower(),
-                        date=style.format_date(since),
-                    )
+        earlier: list[Flowable] = [style.heading(_("Earlier goals"), 2)]
+        earlier += [
+            style.paragraph(
+                _("{title}: {status} on {date}").format(
+                    title=goal.title,
+                    status=goal_label(goal.status).lower(),
+                    date=style.format_date(goal.status_since),
                 )
             )
-    story += [
+            for goal in finished
+        ]
+        sections.append(earlier)
+    closing: list[Flowable] = [
         style.heading(_("Additional comments"), 2),
         style.writing_lines(3),
         style.heading(_("Agreed by"), 2),
         style.signature_block(
             [
-                _("Mentee: {name}").format(name=h.mentee),
-                _("Mentor: {name}").format(name=h.mentor),
-                _("Coordinator: {name}").format(name=h.coordinator)
+                _("Mentee: {name}").format(name=style.unbroken(h.mentee))
+                if h.mentee
+                else _("Mentee"),
+                _("Mentor: {name}").format(name=style.unbroken(h.mentor))
+                if h.mentor
+                else _("Mentor"),
+                _("Coordinator: {name}").format(name=style.unbroken(h.coordinator))
                 if h.coordinator
                 else _("Coordinator"),
             ]
         ),
     ]
+    last_title = (
+        _("Goal {number}: {title}").format(number=len(current), title=current[-1].title)
+        if current and not finished
+        else _("Goal 1")
+        if not current and not finished
+        else ""
+    )
+    story += style.end_with_signatures(
+        sections,
+        closing,
+        lead=list(story),
+        continued=_("{section} (continued)").format(section=last_title) if last_title else "",
+    )
     letterhead = style.Letterhead(organisation=h.organisation, programme=h.programme, title=title)
     return style.build_pdf(letterhead, story, printed_on=printed_on)

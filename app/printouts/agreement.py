@@ -41,6 +41,10 @@ class AgreementSheet:
     review_on: date | None
     policy_version: int | None
     policy_approved_on: date | None
+    #: When each signed, as recorded; a reprint says so beside each signature.
+    mentor_signed_on: date | None = None
+    mentee_signed_on: date | None = None
+    coordinator_signed_on: date | None = None
 
 
 def duration_text(minutes: int) -> str:
@@ -108,6 +112,30 @@ def terms(sheet: AgreementSheet) -> list[str]:
     ]
 
 
+def signed_note(sheet: AgreementSheet) -> str:
+    """On a reprint, who signed the original and when ("" when nobody's signature is recorded)."""
+    from app.printouts.style import format_date
+
+    parts = [
+        _("the mentor on {date}").format(date=format_date(sheet.mentor_signed_on))
+        if sheet.mentor_signed_on
+        else "",
+        _("the mentee on {date}").format(date=format_date(sheet.mentee_signed_on))
+        if sheet.mentee_signed_on
+        else "",
+        _("the coordinator on {date}").format(date=format_date(sheet.coordinator_signed_on))
+        if sheet.coordinator_signed_on
+        else "",
+    ]
+    signed = [part for part in parts if part]
+    if not signed:
+        return ""
+    return _(
+        "This is a copy of an agreement already signed: by {who}. The signed original is kept "
+        "on file."
+    ).format(who=_(", ").join(signed[:-1]) + (_(" and ") if len(signed) > 1 else "") + signed[-1])
+
+
 def format_or_blank(value: date | None) -> str:
     from app.printouts.style import format_date
 
@@ -139,17 +167,11 @@ def render(sheet: AgreementSheet, printed_on: date) -> bytes:
             )
         ),
         style.heading(_("We agree that"), 2),
+        style.numbered_list(terms(sheet)),
+        style.heading(_("What we will work on"), 2),
     ]
-    for number, term in enumerate(terms(sheet), start=1):
-        story.append(style.paragraph(_("{number}. {term}").format(number=number, term=term)))
-
-    story.append(style.heading(_("What we will work on"), 2))
     issues = [line.strip() for line in sheet.issues.splitlines() if line.strip()]
-    if issues:
-        for issue in issues:
-            story.append(style.paragraph(_("• {issue}").format(issue=issue)))
-    else:
-        story.append(style.writing_lines(4))
+    story.append(style.bullet_list(issues) if issues else style.writing_lines(4))
 
     story.append(style.heading(_("The mentor's role"), 2))
     if sheet.mentor_role.strip():
@@ -162,9 +184,10 @@ def render(sheet: AgreementSheet, printed_on: date) -> bytes:
     else:
         story.append(style.writing_lines(3))
 
-    story.append(style.heading(_("Mentoring policy"), 2))
+    # The policy section and the signatures stay on one page: never signatures on their own.
+    closing: list[Flowable] = [style.heading(_("Mentoring policy"), 2)]
     if sheet.policy_version is not None:
-        story.append(
+        closing.append(
             style.paragraph(
                 _(
                     "This agreement follows the programme's mentoring policy, version {version}"
@@ -175,21 +198,25 @@ def render(sheet: AgreementSheet, printed_on: date) -> bytes:
             )
         )
     else:
-        story.append(
+        closing.append(
             style.field_rows([(_("Policy version"), None), (_("Policy approved on"), None)])
         )
 
-    mentor = _("Mentor: {name}").format(name=sheet.mentor)
-    mentee = _("Mentee: {name}").format(name=sheet.mentee)
-    coordinator = (
-        _("Coordinator: {name}").format(name=sheet.coordinator)
-        if sheet.coordinator.strip()
-        else _("Coordinator")
-    )
-    story += [
-        style.heading(_("Signed"), 2),
-        style.signature_block([mentor, mentee, coordinator]),
+    def role(named: str, bare: str, name: str) -> str:
+        return named.format(name=style.unbroken(name)) if name.strip() else bare
+
+    roles = [
+        role(_("Mentor: {name}"), _("Mentor"), sheet.mentor),
+        role(_("Mentee: {name}"), _("Mentee"), sheet.mentee),
+        role(_("Coordinator: {name}"), _("Coordinator"), sheet.coordinator),
     ]
+    signed_on = [sheet.mentor_signed_on, sheet.mentee_signed_on, sheet.coordinator_signed_on]
+    closing.append(style.heading(_("Signed"), 2))
+    note = signed_note(sheet)
+    if note:
+        closing.append(style.paragraph(note))
+    closing.append(style.signature_block(roles, signed_on))
+    story.append(style.keep_together(closing))
     letterhead = style.Letterhead(
         organisation=sheet.organisation, programme=sheet.programme, title=title
     )

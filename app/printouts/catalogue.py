@@ -6,7 +6,7 @@ document prints the same way from either.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, TypedDict
@@ -30,6 +30,32 @@ class Printout:
     title: str
     build: Callable[[Session, int, date], bytes]
     id_meaning: str
+    #: ID 0 prints a blank form for completing by hand.
+    blank_with_0: bool = False
+
+    def id_help(self) -> str:
+        """What the ID is, for `mentordesk print list`."""
+        if self.blank_with_0:
+            return _("{meaning}, or 0 for a blank form").format(meaning=self.id_meaning)
+        return self.id_meaning
+
+
+BLANK = 0  #: the ID that asks for a blank form, for completing by hand
+
+
+def _programme_for_blank(s: Session) -> Programme:
+    """The programme a blank form belongs to: the first one still running (else the first)."""
+    from sqlalchemy import select
+
+    from app.model import Programme
+    from app.services.errors import ActionRefused
+
+    programme = s.scalar(
+        select(Programme).where(Programme.archived_on.is_(None)).order_by(Programme.id)
+    ) or s.scalar(select(Programme).order_by(Programme.id))
+    if programme is None:
+        raise ActionRefused(_("There is no programme yet, so there is nothing to print."))
+    return programme
 
 
 def programme_summary(s: Session, programme_id: int, printed_on: date) -> bytes:
@@ -57,10 +83,12 @@ def programme_summary(s: Session, programme_id: int, printed_on: date) -> bytes:
 
 def agreement(s: Session, match_id: int, printed_on: date) -> bytes:
     """The mentoring agreement for a match: as drawn up, or pre-filled from the programme's
-    rules when it has not been drawn up yet."""
+    rules when it has not been drawn up yet; with ID 0, a blank one for the pen."""
     from app.printouts import agreement as document
     from app.services import matching
 
+    if match_id == BLANK:
+        return _blank_agreement(s, printed_on)
     details = matching.match_details(s, match_id)
     match = matching.get_match(s, match_id)
     programme = match.programme
@@ -93,14 +121,68 @@ def agreement(s: Session, match_id: int, printed_on: date) -> bytes:
         review_on=drafted.review_on if record is not None else None,
         policy_version=policy[0],
         policy_approved_on=policy[1],
+        mentor_signed_on=record.mentor_signed_on if record is not None else None,
+        mentee_signed_on=record.mentee_signed_on if record is not None else None,
+        coordinator_signed_on=record.coordinator_signed_on if record is not None else None,
+    )
+    return document.render(sheet, printed_on=printed_on)
+
+
+def _blank_agreement(s: Session, printed_on: date) -> bytes:
+    """An agreement with the programme's rules and nothing else: names and dates by pen."""
+    from app.printouts import agreement as document
+    from app.services import matching
+
+    p = _programme_for_blank(s)
+    version, approved_on = matching.agreement_policy(s, p.id, printed_on)
+    sheet = document.AgreementSheet(
+        organisation=p.organisation,
+        programme=p.name,
+        coordinator=p.coordinator,
+        mentor="",
+        mentee="",
+        relationship_months=p.relationship_months,
+        review_interval_months=p.review_interval_months,
+        min_meetings_per_month=p.min_meetings_per_month,
+        min_meeting_minutes=p.min_meeting_minutes,
+        max_meeting_minutes=p.max_meeting_minutes,
+        max_contacts_between_meetings=p.max_contacts_between_meetings,
+        cancellation_notice_hours=p.cancellation_notice_hours,
+        issues="",
+        mentor_role=_(matching.DEFAULT_MENTOR_ROLE),
+        mentee_role=_(matching.DEFAULT_MENTEE_ROLE),
+        agreed_on=None,
+        review_on=None,
+        policy_version=version,
+        policy_approved_on=approved_on,
     )
     return document.render(sheet, printed_on=printed_on)
 
 
 def action_plan(s: Session, match_id: int, printed_on: date) -> bytes:
+    """A match's action plan with its goals; with ID 0, a blank plan for the pen."""
+    from app.model import MatchStatus
     from app.printouts import action_plan as document
     from app.services import goals
 
+    if match_id == BLANK:
+        p = _programme_for_blank(s)
+        heading = goals.MatchHeading(
+            match_id=BLANK,
+            programme_id=p.id,
+            mentee="",
+            mentor="",
+            mentee_participant_id=0,
+            match_status=MatchStatus.PROPOSED,
+            started_on=None,
+            planned_end_on=None,
+            programme=p.name,
+            organisation=p.organisation,
+            coordinator=p.coordinator,
+            rating_scale_max=p.goal_rating_scale_max,
+            suggested_max_goals=p.suggested_max_goals,
+        )
+        return document.render(document.ActionPlan(heading, []), printed_on=printed_on)
     plan = document.ActionPlan(
         heading=goals.match_heading(s, match_id),
         goals=goals.goals_for_match(s, match_id, printed_on),
@@ -132,13 +214,17 @@ class _SheetCommon(TypedDict):
 
 
 def _meeting_sheet_parts(s: Session, match_id: int) -> tuple[Match, _SheetCommon]:
-    from app.model.meeting import MEETING_MODE_LABELS, STAGE_LABELS
     from app.services import meetings
 
     match = meetings.get_match(s, match_id)
     mentor, mentee = meetings.pair_names(s, [match_id])[match_id]
-    p = match.programme
-    common: _SheetCommon = {
+    return match, _sheet_common(match.programme, mentor, mentee)
+
+
+def _sheet_common(p: Programme, mentor: str, mentee: str) -> _SheetCommon:
+    from app.model.meeting import MEETING_MODE_LABELS, STAGE_LABELS
+
+    return {
         "organisation": p.organisation,
         "programme": p.name,
         "mentor_name": mentor,
@@ -147,7 +233,6 @@ def _meeting_sheet_parts(s: Session, match_id: int) -> tuple[Match, _SheetCommon
         "modes": tuple(_(label) for label in MEETING_MODE_LABELS.values()),
         "stages": tuple(_(label) for label in STAGE_LABELS.values()),
     }
-    return match, common
 
 
 def meeting_log(
@@ -157,11 +242,16 @@ def meeting_log(
     *,
     include_private_note: bool = False,
 ) -> bytes:
-    """A saved meeting as a completed log. The private note only when asked for explicitly."""
+    """A saved meeting as a completed log. The private note only when asked for explicitly.
+    With ID 0, a blank log for any pair, to complete by hand."""
     from app.printouts import meeting_log as document
     from app.services import meetings
     from app.services.timeline import duration_text
 
+    if meeting_id == BLANK:
+        common = _sheet_common(_programme_for_blank(s), "", "")
+        blank = document.MeetingLogSheet(**common, reviews_unknown=True)
+        return document.render(blank, printed_on=printed_on)
     m = meetings.get_meeting(s, meeting_id)
     _match, common = _meeting_sheet_parts(s, m.match_id)
     reviewed, agreed = meetings.action_points_of(s, meeting_id)
@@ -245,13 +335,24 @@ def meeting_log_pack(s: Session, match_id: int, printed_on: date) -> bytes:
     wanted = {_(label) for label in MEETING_RULE_LABELS}
     rules = [rule for rule in programmes.rules_for_print(p) if rule[0] in wanted]
     count = max(1, p.min_meetings_per_month * p.review_interval_months)
+    from app.services import meetings
+
+    # The first log lists what is still open from earlier meetings; later logs have rows to
+    # write in the points agreed at the meeting before (not known when the pack is printed).
+    open_points = tuple(
+        document.ActionLine(r.text, meetings.owner_label(r.owner), r.due_on)
+        for r in meetings.open_action_points(s, match_id)
+    )
+    sheets = [document.MeetingLogSheet(**common, reviews=open_points)]
+    sheets += [document.MeetingLogSheet(**common, reviews_unknown=True) for _n in range(count - 1)]
     pack = document.LogPack(
         organisation=p.organisation,
         programme=p.name,
         mentor_name=common["mentor_name"],
         mentee_name=common["mentee_name"],
         rules=rules,
-        sheets=[document.MeetingLogSheet(**common) for _n in range(count)],
+        sheets=sheets,
+        coordinator=p.coordinator,
     )
     return document.render_pack(pack, printed_on=printed_on)
 
@@ -419,10 +520,10 @@ PRINTOUTS: dict[str, Printout] = {
     for p in [
         Printout("programme-summary", _("Programme summary"), programme_summary, "programme"),
         Printout("today", _("Today"), today, "programme"),
-        Printout("agreement", _("Mentoring agreement"), agreement, "match"),
-        Printout("action-plan", _("Action plan"), action_plan, "match"),
+        Printout("agreement", _("Mentoring agreement"), agreement, "match", blank_with_0=True),
+        Printout("action-plan", _("Action plan"), action_plan, "match", blank_with_0=True),
         Printout("progress-summary", _("Progress summary"), progress_summary, "match"),
-        Printout("meeting-log", _("Meeting log"), meeting_log, "meeting"),
+        Printout("meeting-log", _("Meeting log"), meeting_log, "meeting", blank_with_0=True),
         Printout(
             "meeting-log-with-private-note",
             _("Meeting log with the coordinator's private note"),
@@ -479,3 +580,80 @@ def build(kind: str, s: Session, record_id: int, printed_on: date) -> bytes:
     except KeyError:
         raise KeyError(kind) from None
     return printout.build(s, record_id, printed_on)
+
+
+def build_many(kind: str, s: Session, record_ids: Sequence[int], printed_on: date) -> bytes:
+    """Several printouts of one kind as one PDF, each on its own pages with its own page
+    numbers: every agreement waiting for signatures, say, printed in one go."""
+    from app.printouts import style
+
+    if not record_ids:
+        raise ValueError("build_many needs at least one record")
+    printout = PRINTOUTS[kind]
+    with style.collecting() as documents:
+        for record_id in record_ids:
+            printout.build(s, record_id, printed_on)
+    return style.build_documents(
+        documents,
+        title=_("{title} ({n})").format(title=printout.title, n=len(record_ids)),
+    )
+
+
+def every_id(s: Session, kind: str) -> list[int]:
+    """The records `mentordesk print KIND --all` prints: for a match's paperwork every open
+    match, for a meeting log every meeting of an open match, for a programme's every running
+    programme; in programme, then name order, as the Matches page lists them."""
+    from sqlalchemy import select
+
+    from app.model import Match, MeetingLog, Programme
+    from app.model.match import OPEN_STATUSES
+    from app.services.errors import ActionRefused
+
+    meaning = PRINTOUTS[kind].id_meaning
+    running = select(Programme.id).where(Programme.archived_on.is_(None))
+    if meaning == "match":
+        from app.services import matching
+
+        return [
+            row.match_id
+            for programme_id in s.scalars(running.order_by(Programme.id))
+            for row in matching.open_matches(s, programme_id)
+        ]
+    if meaning == "meeting":
+        return list(
+            s.scalars(
+                select(MeetingLog.id)
+                .join(Match, Match.id == MeetingLog.match_id)
+                .where(
+                    MeetingLog.removed_on.is_(None),
+                    Match.status.in_(OPEN_STATUSES),
+                    Match.programme_id.in_(running),
+                )
+                .order_by(MeetingLog.match_id, MeetingLog.held_on, MeetingLog.id)
+            )
+        )
+    if meaning == "programme":
+        return list(s.scalars(running.order_by(Programme.id)))
+    raise ActionRefused(
+        _("'--all' is not available for {kind}: give the numbers, e.g. 3,7,9.").format(kind=kind)
+    )
+
+
+def agreements_waiting_for_signatures(s: Session) -> list[int]:
+    """Open matches whose agreement is not yet signed by all three (or not drawn up yet but
+    introduced, so the pair are about to sign one): `print agreement --all-waiting`."""
+    from app.model import MatchStatus
+    from app.services import matching
+
+    waiting = []
+    for match_id in every_id(s, "agreement"):
+        record = matching.agreement_record(s, match_id)
+        if record is None:
+            status = matching.get_match(s, match_id).status
+            if status in (MatchStatus.INTRODUCED, MatchStatus.ACTIVE):
+                waiting.append(match_id)
+        elif not (
+            record.mentor_signed_on and record.mentee_signed_on and record.coordinator_signed_on
+        ):
+            waiting.append(match_id)
+    return waiting

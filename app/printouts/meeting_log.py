@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from app.i18n import _, ngettext
+from app.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from reportlab.lib.styles import ParagraphStyle
@@ -51,6 +52,8 @@ class MeetingLogSheet:
     completed: bool = False
     #: Only set when the coordinator asked for it to be printed.
     private_note: str | None = None
+    #: A blank form for any pair: last time's action points are written in by hand.
+    reviews_unknown: bool = False
     stages: tuple[str, ...] = field(default_factory=tuple)
     modes: tuple[str, ...] = field(default_factory=tuple)
 
@@ -63,9 +66,14 @@ class LogPack:
     mentee_name: str
     rules: list[tuple[str, str]]
     sheets: list[MeetingLogSheet]
+    coordinator: str = ""
 
 
 BLANK_ACTION_ROWS = 3
+#: Rows for last time's action points on a log printed before that meeting (one page in all).
+BLANK_REVIEW_ROWS = 2
+#: On every page of a log that carries the private note, in its header and its footer.
+COORDINATORS_COPY = N_("Coordinator's copy: contains the private note — not for the pair")
 
 
 def _styles() -> tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle]:
@@ -179,15 +187,17 @@ def _sheet_story(sheet: MeetingLogSheet) -> list[Flowable]:
     ]
     if sheet.completed:
         facts.append((_("Stage of the relationship"), sheet.stage))
-    story.append(style.field_rows(facts))
+    # A log to complete by hand puts its facts two to a line, so it fits on one page.
+    story.append(style.field_rows(facts) if sheet.completed else style.field_pairs(facts))
     if tick_modes:
         story.append(style.spacer(2))
         story.append(_p(_("How you met (tick one)"), head))
         story.append(_tick_grid(list(sheet.modes), 3))
 
+    cuts = [len(story)]  # where each section starts, to keep each on one page
     story.append(style.heading(_("Action points from last time"), 2))
     owner_w, due_w = 24 * mm, 24 * mm
-    if sheet.reviews:
+    if sheet.reviews or sheet.reviews_unknown:
         if sheet.completed:
             rows = [
                 [
@@ -210,7 +220,7 @@ def _sheet_story(sheet: MeetingLogSheet) -> list[Flowable]:
                 _action_table(rows, [width - owner_w - due_w - 34 * mm, owner_w, due_w, 34 * mm])
             )
         else:
-            box_w = 20 * mm
+            box_w = 15 * mm
             rows = [
                 [
                     _p(_("Action point"), head),
@@ -234,7 +244,9 @@ def _sheet_story(sheet: MeetingLogSheet) -> list[Flowable]:
                 )
             story.append(
                 _action_table(
-                    rows, [width - owner_w - due_w - 3 * box_w, owner_w, due_w, box_w, box_w, box_w]
+                    rows,
+                    [width - owner_w - due_w - 3 * box_w, owner_w, due_w, box_w, box_w, box_w],
+                    BLANK_REVIEW_ROWS if sheet.reviews_unknown else 0,
                 )
             )
     elif sheet.completed:
@@ -245,6 +257,7 @@ def _sheet_story(sheet: MeetingLogSheet) -> list[Flowable]:
         )
         story.append(style.writing_lines(2))
 
+    cuts.append(len(story))
     story.append(style.heading(_("Action points agreed for next time"), 2))
     rows = [[_p(_("Action point"), head), _p(_("By whom"), head), _p(_("By when"), head)]]
     for a in sheet.actions:
@@ -256,17 +269,19 @@ def _sheet_story(sheet: MeetingLogSheet) -> list[Flowable]:
         story.append(_action_table(rows, [width - 2 * 30 * mm, 30 * mm, 30 * mm], blank))
 
     if not sheet.completed and sheet.stages:
-        story.append(style.spacer(4))
+        story.append(style.spacer(2))
         story.append(_p(_("Stage of the relationship (tick one)"), head))
         story.append(_tick_grid(list(sheet.stages), 2))
 
     if sheet.private_note is not None:
+        cuts.append(len(story))
         story.append(style.heading(_("Coordinator's private note (not for the pair)"), 2))
         story.append(style.paragraph(sheet.private_note or _("No private note.")))
 
     if sheet.completed and (
         sheet.mentee_signed_on or sheet.mentor_signed_on or sheet.copy_to_mentor_on
     ):
+        cuts.append(len(story))
         story.append(style.heading(_("Signed and sent"), 2))
         story.append(
             style.field_rows(
@@ -277,17 +292,24 @@ def _sheet_story(sheet: MeetingLogSheet) -> list[Flowable]:
                 ]
             )
         )
+    closing: list[Flowable] = []
     if not (sheet.completed and sheet.mentee_signed_on and sheet.mentor_signed_on):
-        story.append(style.spacer(6))
-        story.append(
+        closing.append(style.spacer(3))
+        closing.append(
             style.signature_block(
                 [
-                    _("Mentee: {name}").format(name=sheet.mentee_name),
-                    _("Mentor: {name}").format(name=sheet.mentor_name),
+                    _("Mentee: {name}").format(name=style.unbroken(sheet.mentee_name))
+                    if sheet.mentee_name
+                    else _("Mentee"),
+                    _("Mentor: {name}").format(name=style.unbroken(sheet.mentor_name))
+                    if sheet.mentor_name
+                    else _("Mentor"),
                 ]
             )
         )
-    return story
+    bounds = [*cuts, len(story)]
+    sections = [story[: cuts[0]]] + [story[a:b] for a, b in pairwise(bounds)]
+    return style.end_with_signatures(sections, closing)
 
 
 def render(sheet: MeetingLogSheet, printed_on: date) -> bytes:
@@ -295,7 +317,12 @@ def render(sheet: MeetingLogSheet, printed_on: date) -> bytes:
     from app.printouts import style
 
     letterhead = style.Letterhead(
-        organisation=sheet.organisation, programme=sheet.programme, title=_("Meeting log")
+        organisation=sheet.organisation,
+        programme=sheet.programme,
+        title=_("Meeting log: coordinator's copy")
+        if sheet.private_note is not None
+        else _("Meeting log"),
+        banner=_(COORDINATORS_COPY) if sheet.private_note is not None else "",
     )
     return style.build_pdf(letterhead, _sheet_story(sheet), printed_on=printed_on)
 
@@ -309,7 +336,7 @@ def render_pack(pack: LogPack, printed_on: date) -> bytes:
     story: list[Flowable] = [
         style.heading(
             _("Meeting logs for {mentee} and {mentor}").format(
-                mentee=pack.mentee_name, mentor=pack.mentor_name
+                mentee=style.unbroken(pack.mentee_name), mentor=style.unbroken(pack.mentor_name)
             ),
             1,
         ),
@@ -338,7 +365,9 @@ def render_pack(pack: LogPack, printed_on: date) -> bytes:
                 "coordinator at any time. A concern can always be raised."
             )
         ),
-        style.field_rows([(_("Coordinator"), None), (_("Telephone or e-mail"), None)]),
+        style.field_rows(
+            [(_("Coordinator"), pack.coordinator or None), (_("Telephone or e-mail"), None)]
+        ),
     ]
     for sheet in pack.sheets:
         story.append(PageBreak())

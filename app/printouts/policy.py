@@ -71,7 +71,6 @@ def render(doc: PolicyDocument, printed_on: date) -> bytes:
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import (
-        KeepTogether,
         ListFlowable,
         ListItem,
         Paragraph,
@@ -145,7 +144,9 @@ def render(doc: PolicyDocument, printed_on: date) -> bytes:
         )
     )
 
+    last_passage = len(story)
     for number, (heading, text) in enumerate(doc.passages, start=1):
+        last_passage = len(story)
         story.append(
             style.heading(_("{number}. {heading}").format(number=number, heading=heading), 2)
         )
@@ -169,29 +170,27 @@ def render(doc: PolicyDocument, printed_on: date) -> bytes:
                     )
                 )
 
-    # The adoption lines and signatures stay together on one page.
-    story.append(
-        KeepTogether(
+    # The adoption lines and signatures stay together, and with the last passage (or as much
+    # of it as fits), so they never sit alone on the last page.
+    closing: list[Flowable] = [
+        style.heading(_("Adoption"), 2),
+        style.field_rows(
             [
-                style.heading(_("Adoption"), 2),
-                style.field_rows(
-                    [
-                        (_("Adopted on"), style.format_date(doc.approved_on)),
-                        (_("Policy version"), str(doc.version)),
-                    ]
-                ),
-                style.spacer(4),
-                style.signature_block(
-                    [
-                        _("For {organisation}").format(organisation=doc.organisation),
-                        _("Coordinator: {name}").format(name=doc.coordinator)
-                        if doc.coordinator.strip()
-                        else _("Coordinator"),
-                    ]
-                ),
+                (_("Adopted on"), style.format_date(doc.approved_on)),
+                (_("Policy version"), str(doc.version)),
             ]
-        )
-    )
+        ),
+        style.spacer(4),
+        style.signature_block(
+            [
+                _("For {organisation}").format(organisation=doc.organisation),
+                _("Coordinator: {name}").format(name=style.unbroken(doc.coordinator))
+                if doc.coordinator.strip()
+                else _("Coordinator"),
+            ]
+        ),
+    ]
+    story = story[:last_passage] + style.end_with_signatures([story[last_passage:]], closing)
     title = _("Mentoring policy, version {n}").format(n=doc.version)
     if draft:
         title = _("DRAFT mentoring policy, version {n}").format(n=doc.version)

@@ -8,7 +8,9 @@ value is always a blank writing line, never "None".
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
@@ -28,6 +30,7 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     KeepTogether,
+    PageBreak,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -162,6 +165,8 @@ class Letterhead:
     organisation: str
     programme: str
     title: str
+    #: A warning every page carries in its header and footer (the coordinator's copy).
+    banner: str = ""
 
 
 # ----------------------------------------------------------------------------- the page
@@ -211,28 +216,63 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text.rstrip() + "…"
 
 
-def _canvas_class(letterhead: Letterhead, printed_on: date) -> type[Canvas]:
-    """A canvas that holds back every page until the end, so each footer knows the page total."""
+@dataclass(frozen=True)
+class Document:
+    """One printout, laid out but not yet built: several can share one PDF (a batch)."""
+
+    letterhead: Letterhead
+    story: list[Flowable]
+    printed_on: date
+
+
+class _DocumentStart(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
+    """Marks where each document of a batch begins, so its pages get its own header and count."""
+
+    def __init__(self, index: int) -> None:
+        super().__init__()
+        self.index = index
+        self.width = self.height = 0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.document_index = self.index
+
+
+def _canvas_class(documents: Sequence[Document]) -> type[Canvas]:
+    """A canvas that holds back every page until the end, so each footer knows the page total
+    of its own document (in a batch of agreements, each is "Page 1 of 2", "Page 2 of 2")."""
 
     class _NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type hints
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._held_pages: list[dict[str, Any]] = []
+            self.document_index = 0
 
         def showPage(self) -> None:
             self._held_pages.append(dict(self.__dict__))
             self._startPage()
 
         def save(self) -> None:
-            total = len(self._held_pages)
-            for number, state in enumerate(self._held_pages, start=1):
+            totals: dict[int, int] = {}
+            for state in self._held_pages:
+                index = state["document_index"]
+                totals[index] = totals.get(index, 0) + 1
+            numbers: dict[int, int] = {}
+            for state in self._held_pages:
                 self.__dict__.update(state)
-                self._draw_letterhead()
-                self._draw_footer(number, total)
+                index = state["document_index"]
+                numbers[index] = numbers.get(index, 0) + 1
+                document = documents[index]
+                self._draw_letterhead(document.letterhead)
+                self._draw_footer(document.printed_on, numbers[index], totals[index])
+                if document.letterhead.banner:
+                    _draw_banner(self, document.letterhead.banner, 3.5 * mm)
                 super().showPage()
             super().save()
 
-        def _draw_letterhead(self) -> None:
+        def _draw_letterhead(self, letterhead: Letterhead) -> None:
             top = PAGE_HEIGHT - 13 * mm
             left, right = MARGIN_LEFT, PAGE_WIDTH - MARGIN_RIGHT
             half = CONTENT_WIDTH * 0.58
@@ -252,8 +292,10 @@ def _canvas_class(letterhead: Letterhead, printed_on: date) -> type[Canvas]:
             self.setLineWidth(0.6)
             self.line(left, top - 8 * mm, right, top - 8 * mm)
             self.restoreState()
+            if letterhead.banner:
+                _draw_banner(self, letterhead.banner, top - 8 * mm - 1.5 * mm - BANNER_HEIGHT)
 
-        def _draw_footer(self, number: int, total: int) -> None:
+        def _draw_footer(self, printed_on: date, number: int, total: int) -> None:
             baseline = 13 * mm
             left, right = MARGIN_LEFT, PAGE_WIDTH - MARGIN_RIGHT
             self.saveState()
@@ -273,14 +315,63 @@ def _canvas_class(letterhead: Letterhead, printed_on: date) -> type[Canvas]:
     return _NumberedCanvas
 
 
+#: The colour of a banner that must not be missed (the coordinator's copy).
+WARNING = colors.HexColor("#9B1C1C")
+BANNER_HEIGHT = 6 * mm
+
+
+def _draw_banner(canvas: Canvas, text: str, y: float) -> None:
+    """A filled band across the text width with `text` in white bold, its foot at `y`."""
+    canvas.saveState()
+    canvas.setFillColor(WARNING)
+    canvas.rect(MARGIN_LEFT, y, CONTENT_WIDTH, BANNER_HEIGHT, stroke=0, fill=1)
+    canvas.setFillColor(colors.white)
+    canvas.setFont(FONT_BOLD, 9.5)
+    canvas.drawCentredString(
+        PAGE_WIDTH / 2, y + 1.9 * mm, _fit(text, FONT_BOLD, 9.5, CONTENT_WIDTH - 4 * mm)
+    )
+    canvas.restoreState()
+
+
+#: While `collecting()` is on, `build_pdf` keeps each document instead of building it.
+_collected: ContextVar[list[Document] | None] = ContextVar("collected", default=None)
+
+
+@contextmanager
+def collecting() -> Iterator[list[Document]]:
+    """Gather the documents that printouts would build, to build them as one PDF afterwards
+    (`build_documents`): how a batch of any kind of printout is made in one go. Inside, every
+    `build_pdf` call returns b"" and adds its document to the list."""
+    documents: list[Document] = []
+    token = _collected.set(documents)
+    try:
+        yield documents
+    finally:
+        _collected.reset(token)
+
+
 def build_pdf(letterhead: Letterhead, story: Sequence[Flowable], *, printed_on: date) -> bytes:
     """Lay out `story` on A4 in the house style and return the finished PDF."""
+    document = Document(letterhead, list(story), printed_on)
+    collected = _collected.get()
+    if collected is not None:
+        collected.append(document)
+        return b""
+    return build_documents([document])
+
+
+def build_documents(documents: Sequence[Document], title: str = "") -> bytes:
+    """Several documents in one PDF, each starting on a new page with its own header and its
+    own page numbers; `title` names the whole file (else the first document's title)."""
+    if not documents:
+        raise ValueError("build_documents needs at least one document")
     register_fonts()
     buffer = io.BytesIO()
-    document_title = (
-        _("{title} – {programme}").format(title=letterhead.title, programme=letterhead.programme)
-        if letterhead.programme
-        else letterhead.title
+    first = documents[0].letterhead
+    document_title = title or (
+        _("{title} – {programme}").format(title=first.title, programme=first.programme)
+        if first.programme
+        else first.title
     )
     doc = BaseDocTemplate(
         buffer,
@@ -290,8 +381,8 @@ def build_pdf(letterhead: Letterhead, story: Sequence[Flowable], *, printed_on: 
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
         title=document_title,
-        author=letterhead.organisation,
-        subject=letterhead.programme,
+        author=first.organisation,
+        subject=first.programme,
         creator=APP_NAME,
         lang="en-GB",
         displayDocTitle=True,
@@ -311,7 +402,13 @@ def build_pdf(letterhead: Letterhead, story: Sequence[Flowable], *, printed_on: 
         id="body",
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(list(story) or [Spacer(1, 1)], canvasmaker=_canvas_class(letterhead, printed_on))
+    story: list[Flowable] = []
+    for index, document in enumerate(documents):
+        if index:
+            story.append(PageBreak())
+        story.append(_DocumentStart(index))
+        story.extend(document.story or [Spacer(1, 1)])
+    doc.build(story, canvasmaker=_canvas_class(documents))
     return buffer.getvalue()
 
 
@@ -331,6 +428,107 @@ def paragraph(text: str) -> Paragraph:
     """Body text exactly as given: &, < and > are printed, never read as markup."""
     register_fonts()
     return Paragraph(_markup(text), _BODY)
+
+
+def unbroken(name: str) -> str:
+    """A name that never breaks across lines ("Seònaid Nic a' Phì" stays on one line)."""
+    return "\u00a0".join(str(name).split())
+
+
+def _list(items: Sequence[str], **kind: Any) -> Flowable:
+    from reportlab.platypus import ListFlowable, ListItem
+
+    register_fonts()
+    item_style = ParagraphStyle("MentorListItem", parent=_BODY, spaceAfter=3)
+    return ListFlowable(
+        [ListItem(Paragraph(_markup(item), item_style)) for item in items],
+        bulletFontName=FONT,
+        bulletFontSize=_BODY.fontSize,
+        bulletColor=INK,
+        leftIndent=7 * mm,
+        spaceAfter=_BODY.spaceAfter,
+        **kind,
+    )
+
+
+def numbered_list(items: Sequence[str]) -> Flowable:
+    """Terms numbered 1., 2., 3. with a hanging indent: wrapped lines start under the text."""
+    if not items:
+        raise ValueError("numbered_list needs at least one item")
+    return _list(items, bulletType="1", bulletFormat="%s.", bulletDedent=7 * mm)
+
+
+def bullet_list(items: Sequence[str]) -> Flowable:
+    """Points with a bullet and a hanging indent."""
+    if not items:
+        raise ValueError("bullet_list needs at least one item")
+    return _list(items, bulletType="bullet", start="•", bulletDedent=5 * mm)
+
+
+def keep_together(flowables: Sequence[Flowable]) -> Flowable:
+    """These flowables on one page when they fit on one: moved over together, never split,
+    unless together they are taller than a page (then they flow on as usual)."""
+    return KeepTogether(list(flowables))
+
+
+FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+_CONTINUED = ParagraphStyle(
+    "MentorContinued", parent=_LABEL, fontName=FONT_BOLD_ITALIC, spaceAfter=2 * mm
+)
+
+
+def _height(flowables: Sequence[Flowable]) -> float:
+    total = 0.0
+    for flowable in flowables:
+        total += flowable.wrap(CONTENT_WIDTH, FRAME_HEIGHT)[1]
+        total += flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return total
+
+
+def end_with_signatures(
+    sections: Sequence[Sequence[Flowable]],
+    closing: Sequence[Flowable],
+    continued: str = "",
+    lead: Sequence[Flowable] = (),
+) -> list[Flowable]:
+    """The document's sections, each kept on one page where it fits, then `closing` (the
+    signature block and what goes with it) kept with as much of the last section as fits on
+    one page with it: the whole section, else its last parts. Signatures never stand alone on
+    a page, and a section is split from its heading only when it is longer than a page.
+    `continued` names the last section overleaf when it has to be split ("Goal 4 (continued)").
+    `lead` is what comes before the sections on the first page: when all of it and all but the
+    last section fit on that page, the last section's first parts fill what is left of it
+    rather than leave it half empty (a blank action plan: its goal on page 1, its steps and the
+    signatures on page 2)."""
+    register_fonts()
+    story: list[Flowable] = [keep_together(section) for section in sections[:-1] if section]
+    last = list(sections[-1]) if sections else []
+    room = FRAME_HEIGHT - _height(closing) - 2 * mm
+    start = 0
+    while start < len(last) and _height(last[start:]) > room:
+        start += 1
+    before = [f for section in sections[:-1] for f in section]
+    left_on_page = FRAME_HEIGHT - _height([*lead, *before]) - 2 * mm
+    if lead and left_on_page > 0 and _height(last + list(closing)) > left_on_page:
+        # It all goes overleaf unless split: put as much of the section here as fits.
+        fits = start
+        while fits < len(last) and _height(last[: fits + 1]) <= left_on_page:
+            fits += 1
+        # At least the section's last part goes overleaf with the signatures, and a heading
+        # (or a spacer after it) is never the last thing left on this page.
+        fits = min(fits, len(last) - 1)
+        while fits and (last[fits - 1].getKeepWithNext() or isinstance(last[fits - 1], Spacer)):
+            fits -= 1
+        start = max(start, fits)
+    rest = list(last[start:])
+    if start and start < len(last):
+        story.append(keep_together(last[:start]))
+        if continued:
+            rest.insert(0, Paragraph(_markup(continued), _CONTINUED))
+    elif start:
+        story.extend(last)
+    story.append(keep_together(rest + list(closing)))
+    return story
 
 
 def spacer(height_mm: float) -> Spacer:
@@ -416,6 +614,52 @@ def field_rows(rows: Sequence[tuple[str, str | None]]) -> Table:
     return table
 
 
+def field_pairs(rows: Sequence[tuple[str, str | None]]) -> Table:
+    """Like `field_rows`, two to a line: for short facts on a form to complete by hand."""
+    if not rows:
+        raise ValueError("field_pairs needs at least one row")
+    register_fonts()
+    gutter = 6 * mm
+    label_width = 30 * mm
+    value_width = (CONTENT_WIDTH - gutter) / 2 - label_width
+    cells = list(rows) + [("", "x")] * (len(rows) % 2)
+    data: list[list[Any]] = []
+    commands: list[tuple[Any, ...]] = [
+        ("FONT", (0, 0), (-1, -1), FONT, 10),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
+        ("RIGHTPADDING", (1, 0), (1, -1), 0),
+        ("RIGHTPADDING", (4, 0), (4, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3.5),
+    ]
+    for i in range(0, len(cells), 2):
+        row = len(data)
+        line: list[Any] = []
+        for j, (label, value) in enumerate(cells[i : i + 2]):
+            column = j * 3
+            if label == "" and value == "x":  # the odd one out: an empty half line
+                line += ["", ""]
+                continue
+            line += [Paragraph(_markup(label), _LABEL), _value_cell(value)]
+            if _value_cell(value) == "":
+                commands.append(("LINEBELOW", (column + 1, row), (column + 1, row), 0.5, PEN_LINE))
+            else:
+                commands.append(("LINEBELOW", (column, row), (column + 1, row), 0.4, HAIRLINE))
+            if j == 0:
+                line.append("")
+        data.append(line)
+    table = Table(
+        data,
+        colWidths=[label_width, value_width, gutter, label_width, value_width],
+        rowHeights=[8.5 * mm] * len(data),
+        hAlign="LEFT",
+    )
+    table.setStyle(TableStyle(commands))
+    return table
+
+
 class _TickBox(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
     """A square to tick by pen (or already ticked) with its label wrapped beside it."""
 
@@ -493,14 +737,24 @@ class _WholeTable(Table):  # type: ignore[misc]  # ReportLab has no type hints
         return []
 
 
-def _signature_cell(role: str, width: float) -> Table:
+_RECORDED = ParagraphStyle(
+    "MentorRecorded", parent=_VALUE, fontName=FONT_ITALIC, fontSize=9, textColor=MUTED
+)
+
+
+def _signature_cell(role: str, width: float, signed_on: date | None = None) -> Table:
     label_width = 14 * mm
     date_width = min(40 * mm, width - label_width)
+    signed: Paragraph | str = ""
+    when: Paragraph | str = ""
+    if signed_on is not None:
+        signed = Paragraph(escape(_("Signed on the original")), _RECORDED)
+        when = Paragraph(escape(format_date(signed_on)), _VALUE)
     cell = Table(
         [
             [Paragraph(_markup(role), _HEADINGS[3]), "", ""],
-            [Paragraph(escape(_("Signed")), _LABEL), "", ""],
-            [Paragraph(escape(_("Date")), _LABEL), "", ""],
+            [Paragraph(escape(_("Signed")), _LABEL), signed, ""],
+            [Paragraph(escape(_("Date")), _LABEL), when, ""],
         ],
         colWidths=[label_width, date_width, width - label_width - date_width],
         rowHeights=[None, 12 * mm, 10 * mm],
@@ -525,18 +779,21 @@ def _signature_cell(role: str, width: float) -> Table:
     return cell
 
 
-def signature_block(roles: Sequence[str]) -> Flowable:
+def signature_block(roles: Sequence[str], signed_on: Sequence[date | None] = ()) -> Flowable:
     """For each role, a "Signed" line and a "Date" line with room to sign by hand.
 
     Roles sit two to a row. The block is never split across pages, and a heading just before it
-    moves with it.
+    moves with it. `signed_on`, beside the roles, gives the day each signed when that is
+    recorded: a reprint then says "Signed on the original" with the date, in place of a blank.
+    Keep it with the section it signs for (`keep_together`), so it never sits alone on a page.
     """
     register_fonts()
     if not roles:
         raise ValueError("signature_block needs at least one role")
     gutter = 12 * mm
     width = (CONTENT_WIDTH - gutter) / 2
-    cells = [_signature_cell(role, width) for role in roles]
+    dates = list(signed_on) + [None] * (len(roles) - len(signed_on))
+    cells = [_signature_cell(role, width, on) for role, on in zip(roles, dates, strict=False)]
     rows = [
         [cells[i], "", cells[i + 1] if i + 1 < len(cells) else ""] for i in range(0, len(cells), 2)
     ]

@@ -89,9 +89,10 @@ def _render(
             if more
             else f"{group.label} ({len(group.items)})"
         )
-        story.append(style.heading(heading, 3))
-        if not count:
+        if not count:  # no room for its items: a line saying where they are, not a heading
+            story.append(style.paragraph(heading))
             continue
+        story.append(style.heading(heading, 3))
         lines = []
         for item in group.items[:count]:
             subject, why = item.words()

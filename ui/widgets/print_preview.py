@@ -1,7 +1,9 @@
 """The print preview every printout opens in: see the pages, then print them or save the PDF.
 
 The PDF bytes come from `app/printouts`; this dialog only shows them (Qt's PDF module), prints
-them through Qt's print dialog, or writes the very same bytes to a file.
+them through Qt's print dialog, or writes the very same bytes to a file. Printing sends the PDF
+itself to CUPS on Linux and macOS; only Windows (no PDF spooler) gets pages drawn as images.
+See `ui/printing.py` for the routes.
 """
 
 from __future__ import annotations
@@ -29,12 +31,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
+from ui import printing
+from ui.printing import PrintFailed, Sent
 
 ZOOM_STEP = 1.25
 MIN_ZOOM = 0.25
 MAX_ZOOM = 4.0
-# Pages are drawn as images for the printer; beyond 300 dpi costs memory and shows no gain.
-MAX_PRINT_DPI = 300
+# Only where pages must be drawn as images (Windows): at the printer's own resolution, up to
+# 600 dpi (an A4 page at 600 dpi is already 140 MB while it is drawn).
+MAX_PRINT_DPI = 600
+# Part of a document printed to a file as images: enough to read and print again.
+MAX_FILE_DPI = 300
 _NOT_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
@@ -85,6 +92,11 @@ class PrintPreviewDialog(QDialog):
         self._save_button = self._button(_("Save as PDF…"), self.save_as, key(standard.Save))
         self._close_button = self._button(_("Close"), self.reject, key(Qt.Key.Key_Escape))
         self._close_button.setDefault(True)
+        #: After printing: where the document went and how many pages, in one sentence.
+        self._sent_label = QLabel(self)
+        self._sent_label.setObjectName("print-sent")
+        self._sent_label.setWordWrap(True)
+        self._sent_label.setVisible(False)
 
         tools = QHBoxLayout()
         tools.addWidget(self._zoom_out_button)
@@ -101,6 +113,7 @@ class PrintPreviewDialog(QDialog):
         layout.addLayout(tools)
         layout.addWidget(self._view, 1)
         layout.addWidget(self._problem, 1)
+        layout.addWidget(self._sent_label)
         layout.addLayout(actions)
 
         self._shortcut(QKeySequence.StandardKey.Print, self.print_document)
@@ -146,34 +159,40 @@ class PrintPreviewDialog(QDialog):
         """Write the PDF exactly as it was made (no re-rendering) to `path`."""
         Path(path).write_bytes(self._pdf_bytes)
 
-    def print_to(self, printer: QPrinter) -> bool:
-        """Print the pages the printer's settings ask for; False if the printer would not start."""
+    def print_to(self, printer: QPrinter) -> Sent | None:
+        """Print what the printer's settings ask for; None if the printer would not start.
+
+        A CUPS queue (Linux, macOS) gets the PDF itself; "Print to file" gets the PDF's own
+        bytes; anywhere else, and for part of a document to a file, pages go as images.
+        Raises PrintFailed when the spooler refuses the job, with its reason.
+        """
         pages = self._pages_to_print(printer)
         if not pages:
-            return False
-        first_size = self._document.pagePointSize(pages[0])
-        printer.setPageOrientation(
-            QPageLayout.Orientation.Landscape
-            if first_size.width() > first_size.height()
-            else QPageLayout.Orientation.Portrait
-        )
-        # The page already has its margins: lay it on the whole sheet at actual size.
-        printer.setFullPage(True)
-        copies = 1 if printer.supportsMultipleCopies() else max(1, printer.copyCount())
-        painter = QPainter()
-        if not painter.begin(printer):
-            return False
-        try:
-            first = True
-            for _copy in range(copies):
-                for index in pages:
-                    if not first and not printer.newPage():
-                        return False
-                    first = False
-                    self._paint_page(painter, printer, index)
-        finally:
-            painter.end()
-        return True
+            return None
+        copies = max(1, printer.copyCount())
+        if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
+            target = printer.outputFileName()
+            if target and len(pages) == self.page_count() and copies == 1:
+                try:
+                    self.save_to(target)
+                except OSError as error:
+                    raise PrintFailed(
+                        _("The PDF could not be saved as {path}: {reason}").format(
+                            path=target, reason=error.strerror or str(error)
+                        )
+                    ) from error
+                return Sent(printer=target, pages=len(pages), copies=1, to_file=True)
+        elif printing.cups_available() and printer.printerName():
+            return printing.send_to_cups(self._pdf_bytes, self._job_for(printer, pages))
+        if not self._print_as_images(printer, pages):
+            return None
+        to_file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+        name = printer.outputFileName() if to_file else printer.printerName()
+        return Sent(printer=name, pages=len(pages), copies=copies, to_file=to_file)
+
+    def last_sent(self) -> str:
+        """The sentence shown after the last print ("" before anything was printed)."""
+        return self._sent_label.text() if self._sent_label.isVisibleTo(self) else ""
 
     # ------------------------------------------------------------------ user actions
 
@@ -201,20 +220,29 @@ class PrintPreviewDialog(QDialog):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        reason = ""
         try:
-            printed = self.print_to(printer)
+            sent = self.print_to(printer)
+        except PrintFailed as error:
+            sent, reason = None, str(error)
         finally:
             QApplication.restoreOverrideCursor()
-        if not printed:
+        if sent is None:
+            self._sent_label.setVisible(False)
             QMessageBox.warning(
                 self,
                 _("Not printed"),
-                _(
+                (reason + "\n\n" if reason else "")
+                + _(
                     "The document could not be sent to the printer. Check that the printer "
                     "is switched on and connected, then try again, or save it as a PDF."
                 ),
             )
-        return printed
+            return False
+        self._sent_label.setText(sent.message())
+        self._sent_label.setAccessibleName(sent.message())
+        self._sent_label.setVisible(True)
+        return True
 
     def save_as(self) -> str | None:
         """Ask where to save, then write the PDF there; returns the path or None."""
@@ -288,9 +316,59 @@ class PrintPreviewDialog(QDialog):
                 return list(range(printer.fromPage() - 1, min(last, count)))
         return list(range(count))
 
+    def _job_for(self, printer: QPrinter, pages: list[int]) -> printing.PrintJob:
+        """The print dialog's choices in CUPS's terms."""
+        duplex = printer.duplex()
+        portrait = printer.pageLayout().orientation() == QPageLayout.Orientation.Portrait
+        if duplex == QPrinter.DuplexMode.DuplexLongSide or (
+            duplex == QPrinter.DuplexMode.DuplexAuto and portrait
+        ):
+            sides = printing.LONG_EDGE
+        elif duplex in (QPrinter.DuplexMode.DuplexShortSide, QPrinter.DuplexMode.DuplexAuto):
+            sides = printing.SHORT_EDGE
+        else:
+            sides = printing.ONE_SIDED
+        return printing.PrintJob(
+            printer=printer.printerName(),
+            title=printer.docName() or self._title,
+            pages=tuple(index + 1 for index in pages),
+            page_count=self.page_count(),
+            copies=max(1, printer.copyCount()),
+            collate=printer.collateCopies(),
+            sides=sides,
+            monochrome=printer.colorMode() == QPrinter.ColorMode.GrayScale,
+        )
+
+    def _print_as_images(self, printer: QPrinter, pages: list[int]) -> bool:
+        """The route for platforms without a PDF spooler (Windows): each page as an image."""
+        first_size = self._document.pagePointSize(pages[0])
+        printer.setPageOrientation(
+            QPageLayout.Orientation.Landscape
+            if first_size.width() > first_size.height()
+            else QPageLayout.Orientation.Portrait
+        )
+        # The page already has its margins: lay it on the whole sheet at actual size.
+        printer.setFullPage(True)
+        copies = 1 if printer.supportsMultipleCopies() else max(1, printer.copyCount())
+        painter = QPainter()
+        if not painter.begin(printer):
+            return False
+        try:
+            first = True
+            for _copy in range(copies):
+                for index in pages:
+                    if not first and not printer.newPage():
+                        return False
+                    first = False
+                    self._paint_page(painter, printer, index)
+        finally:
+            painter.end()
+        return True
+
     def _paint_page(self, painter: QPainter, printer: QPrinter, index: int) -> None:
         page_points = self._document.pagePointSize(index)
-        dpi = min(printer.resolution(), MAX_PRINT_DPI)
+        to_file = printer.outputFormat() == QPrinter.OutputFormat.PdfFormat
+        dpi = min(printer.resolution(), MAX_FILE_DPI if to_file else MAX_PRINT_DPI)
         size = QSize(round(page_points.width() * dpi / 72), round(page_points.height() * dpi / 72))
         rendered = self._document.render(index, size)
         # render() leaves the paper transparent; printers want it white.

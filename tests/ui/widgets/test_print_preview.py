@@ -11,10 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrinter
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.printouts import style
+from ui import printing
 from ui.widgets import print_preview
 from ui.widgets.print_preview import PrintPreviewDialog
 
@@ -84,8 +85,17 @@ def test_print_to_a_pdf_printer_prints_every_page_on_a4(
     dialog: PrintPreviewDialog, tmp_path: Path
 ) -> None:
     target = tmp_path / "printed.pdf"
-    assert dialog.print_to(pdf_printer(target)) is True
+    sent = dialog.print_to(pdf_printer(target))
+    assert sent is not None and sent.to_file and sent.pages == 2
     assert page_sizes_mm(target) == [(210, 297), (210, 297)]
+
+
+def test_print_to_file_writes_the_pdf_itself_not_pictures(
+    dialog: PrintPreviewDialog, two_page_pdf: bytes, tmp_path: Path
+) -> None:
+    target = tmp_path / "printed.pdf"
+    dialog.print_to(pdf_printer(target))
+    assert target.read_bytes() == two_page_pdf
 
 
 def test_print_to_honours_a_page_range(dialog: PrintPreviewDialog, tmp_path: Path) -> None:
@@ -93,15 +103,19 @@ def test_print_to_honours_a_page_range(dialog: PrintPreviewDialog, tmp_path: Pat
     printer = pdf_printer(target)
     printer.setPrintRange(QPrinter.PrintRange.PageRange)
     printer.setFromTo(2, 2)
-    assert dialog.print_to(printer) is True
+    assert dialog.print_to(printer) is not None
     assert len(PdfReader(str(target)).pages) == 1
 
 
-def test_printed_pages_are_white_not_transparent(
+def test_pages_drawn_as_images_are_white_not_transparent(
     dialog: PrintPreviewDialog, tmp_path: Path
 ) -> None:
+    # Part of a document to a file goes the way Windows prints: each page as an image.
     target = tmp_path / "printed.pdf"
-    dialog.print_to(pdf_printer(target))
+    printer = pdf_printer(target)
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(1, 1)
+    dialog.print_to(printer)
     page = PdfReader(str(target)).pages[0]
     images = list(page.images)
     assert images, "the page is printed as an image"
@@ -144,6 +158,89 @@ def test_print_button_uses_the_print_dialog_then_prints(
     monkeypatch.setattr(print_preview, "QPrintDialog", ChosenPrinter)
     assert dialog.print_document() is True
     assert len(PdfReader(str(target)).pages) == 2
+    assert dialog.last_sent() == f"Saved to {target}: 2 pages."
+
+
+def test_after_printing_the_preview_says_where_it_went(
+    dialog: PrintPreviewDialog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a CUPS printer the PDF goes to the queue chosen, and the dialog says so plainly."""
+    handed: list[printing.PrintJob] = []
+
+    def send(pdf: bytes, job: printing.PrintJob) -> printing.Sent:
+        handed.append(job)
+        return printing.Sent(printer=job.printer, pages=len(job.pages), copies=job.copies)
+
+    class ChosenQueue:
+        def __init__(self, printer: QPrinter, parent: QWidget | None) -> None:
+            self.printer = printer
+            printer.setCopyCount(3)
+            printer.setPrintRange(QPrinter.PrintRange.PageRange)
+            printer.setFromTo(2, 2)
+
+        def setWindowTitle(self, title: str) -> None:
+            pass
+
+        def setMinMax(self, low: int, high: int) -> None:
+            pass
+
+        def setOption(
+            self, option: QAbstractPrintDialog.PrintDialogOption, on: bool = True
+        ) -> None:
+            pass
+
+        def exec(self) -> int:
+            return int(QDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(print_preview, "QPrintDialog", ChosenQueue)
+    monkeypatch.setattr(printing, "cups_available", lambda: True)
+    monkeypatch.setattr(printing, "send_to_cups", send)
+    # A machine with no printer set up hands out a PDF printer: stand in a queue called Office.
+    monkeypatch.setattr(QPrinter, "printerName", lambda self: "Office")
+    monkeypatch.setattr(QPrinter, "outputFormat", lambda self: QPrinter.OutputFormat.NativeFormat)
+    assert dialog.last_sent() == ""
+    assert dialog.print_document() is True
+    assert [(j.printer, j.pages, j.copies, j.page_count) for j in handed] == [
+        ("Office", (2,), 3, 2)
+    ]
+    assert dialog.last_sent() == "Sent to Office: 1 page, 3 copies."
+
+
+def test_a_refusal_from_the_spooler_is_shown_with_its_reason(
+    dialog: PrintPreviewDialog, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(pdf: bytes, job: printing.PrintJob) -> printing.Sent:
+        raise printing.PrintFailed("The printer Office did not take the document: paused")
+
+    class ChosenQueue:
+        def __init__(self, printer: QPrinter, parent: QWidget | None) -> None:
+            pass
+
+        def setWindowTitle(self, title: str) -> None:
+            pass
+
+        def setMinMax(self, low: int, high: int) -> None:
+            pass
+
+        def setOption(
+            self, option: QAbstractPrintDialog.PrintDialogOption, on: bool = True
+        ) -> None:
+            pass
+
+        def exec(self) -> int:
+            return int(QDialog.DialogCode.Accepted)
+
+    shown: list[str] = []
+    monkeypatch.setattr(print_preview, "QPrintDialog", ChosenQueue)
+    monkeypatch.setattr(printing, "cups_available", lambda: True)
+    monkeypatch.setattr(printing, "send_to_cups", refuse)
+    # A machine with no printer set up hands out a PDF printer: stand in a queue called Office.
+    monkeypatch.setattr(QPrinter, "printerName", lambda self: "Office")
+    monkeypatch.setattr(QPrinter, "outputFormat", lambda self: QPrinter.OutputFormat.NativeFormat)
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    assert dialog.print_document() is False
+    assert shown and shown[0].startswith("The printer Office did not take the document: paused")
+    assert dialog.last_sent() == ""
 
 
 def test_save_as_adds_pdf_and_writes_the_file(
@@ -239,7 +336,15 @@ def test_unreadable_pdf_can_still_be_saved_but_not_printed(qtbot: QtBot, tmp_pat
     preview = PrintPreviewDialog(b"not a pdf", "Broken", "broken")
     qtbot.addWidget(preview)
     assert preview.page_count() == 0
-    assert preview.print_to(pdf_printer(tmp_path / "x.pdf")) is False
+    assert preview.print_to(pdf_printer(tmp_path / "x.pdf")) is None
     assert preview.print_document() is False
     preview.save_to(tmp_path / "broken.pdf")
     assert (tmp_path / "broken.pdf").read_bytes() == b"not a pdf"
+
+
+def test_print_to_a_file_that_cannot_be_written_says_why(
+    dialog: PrintPreviewDialog, tmp_path: Path
+) -> None:
+    target = tmp_path / "no such folder" / "printed.pdf"
+    with pytest.raises(printing.PrintFailed, match="could not be saved as"):
+        dialog.print_to(pdf_printer(target))
