@@ -59,6 +59,8 @@ class Place(enum.StrEnum):
     WAITING = "waiting"  # Matching page, the mentee on the waiting list
     SIGNATURES = "signatures"  # Matching page, the match's signatures dialog
     MATCH = "match"  # Matching page, the match selected
+    REVIEW = "review"  # Matching page, the match's review dialog
+    ENDING = "ending"  # Matching page, the ending wizard for the match
     SUPPORT_CONTACT = "support_contact"  # Meetings page, a new support contact with the party
     NEW_MEETING_LOG = "new_meeting_log"  # Meetings page, a new meeting log for the match
     MEETING_LOG = "meeting_log"  # Meetings page, the meeting log opened

@@ -199,7 +199,7 @@ def review(fact: ReviewFact, t: Thresholds, today: date) -> TodayItem | None:
         f"review:{fact.match_id}:{fact.due_on.isoformat()}",
         fact.due_on,
         today,
-        Target(Place.MATCH, match_id=fact.match_id),
+        Target(Place.REVIEW, match_id=fact.match_id),
         partial(_review_words, fact, today),
     )
 
@@ -631,7 +631,7 @@ def closure(fact: ClosureFact, t: Thresholds, today: date) -> TodayItem | None:
         f"closure:{fact.match_id}",
         due_on,
         today,
-        Target(Place.MATCH, match_id=fact.match_id),
+        Target(Place.ENDING, match_id=fact.match_id),
         partial(_closure_words, fact, missing),
     )
 

@@ -372,7 +372,7 @@ class TodayPage(Page):
             self._concern(target.match_id, target.record_id)
         elif place in (Place.MEETING_LOG, Place.NEW_MEETING_LOG, Place.TIMELINE):
             self._meetings(target)
-        elif place in (Place.SIGNATURES, Place.MATCH, Place.WAITING):
+        elif place in (Place.SIGNATURES, Place.MATCH, Place.WAITING, Place.REVIEW, Place.ENDING):
             self._matching(target)
         elif place is Place.PERSON and target.person_id is not None:
             self._person(target)
@@ -435,8 +435,14 @@ class TodayPage(Page):
             page.select_waiting(target.participant_id)
             return
         page.select_match(target.match_id)
-        if target.place is Place.SIGNATURES and page.selected_match() == target.match_id:
+        if page.selected_match() != target.match_id:
+            return
+        if target.place is Place.SIGNATURES:
             page.edit_signatures()
+        elif target.place is Place.REVIEW:
+            page.review()
+        elif target.place is Place.ENDING:
+            page.end_match()
 
     def _person(self, target: Target, tries: int = 10) -> None:
         from ui.pages.people_page import PeoplePage

@@ -223,3 +223,32 @@ def test_the_thresholds_are_set_with_the_programmes_rules(qtbot: QtBot) -> None:
     dialog.accept()
     values = dialog.values()
     assert (values["stage_stuck_days"], values["mentee_wait_days"]) == (21, 90)
+
+
+def test_a_review_due_opens_the_review_and_a_closure_the_ending_wizard(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.dialogs.review_dialog import ReviewDialog
+    from ui.wizards.ending_wizard import EndingWizard
+
+    page = _page(window)
+    item = _go_to_kind(page, Kind.REVIEW)
+    opened: list[ReviewDialog] = []
+
+    def look(dialog: ReviewDialog) -> int:
+        opened.append(dialog)
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ReviewDialog, "exec", look)
+    QTest.keyClick(page.tree, Qt.Key.Key_Return)
+    matching = window.stack.currentWidget()
+    assert isinstance(matching, MatchingPage)
+    assert opened and matching.selected_match() == item.target.match_id
+
+    window.go_to("today")
+    item = _go_to_kind(page, Kind.CLOSURE)
+    QTest.keyClick(page.tree, Qt.Key.Key_Return)
+    wizard = matching.ending_wizard
+    assert isinstance(wizard, EndingWizard) and wizard.match_id == item.target.match_id
+    assert wizard.isVisible()
+    wizard.reject()
