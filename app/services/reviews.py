@@ -29,6 +29,7 @@ from app.services.errors import ActionRefused, NotFound, check
 from app.services.lookups import get_match, get_or_refuse
 from app.services.meetings import pair_names
 from app.services.programme_settings import RANGES
+from app.services.schedule import add_months
 from app.services.validation import text_errors
 
 #: A review is listed as due from this many days before its date.
@@ -53,14 +54,12 @@ def next_review_date(
     last_next_on: date | None,
 ) -> date | None:
     """When the next review is due, from the agreement and the last review (pure)."""
-    step = relativedelta(months=interval_months)
     if last_held_on is not None:
-        return last_next_on or last_held_on + step
+        return last_next_on or add_months(last_held_on, interval_months)
     if agreement_review_on is not None:
         return agreement_review_on
     if started_on is not None:
-        later: date = started_on + step
-        return later
+        return add_months(started_on, interval_months)
     return None
 
 
@@ -125,6 +124,12 @@ def _schedule(s: Session, programme_id: int | None, match_ids: list[int] | None)
     return due
 
 
+def review_schedule(s: Session, programme_id: int) -> dict[int, date]:
+    """{match id: when its next review is due} for the programme's active and paused matches
+    (for lists that already have the pair's names, such as Today)."""
+    return _schedule(s, programme_id, None)
+
+
 def reviews_due(
     s: Session, programme_id: int, today: date, within_days: int = DUE_SOON_DAYS
 ) -> list[ReviewDue]:
@@ -132,7 +137,7 @@ def reviews_due(
     has passed, soonest (most overdue) first."""
     due = {
         match_id: on
-        for match_id, on in _schedule(s, programme_id, None).items()
+        for match_id, on in review_schedule(s, programme_id).items()
         if on <= today + timedelta(days=within_days)
     }
     if not due:

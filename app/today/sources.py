@@ -166,9 +166,10 @@ def support_contacts(s: Session, sh: Shared, today: date) -> list[rules.ContactF
 
 
 def reviews_due(s: Session, sh: Shared, today: date) -> list[rules.ReviewFact]:
+    """Every scheduled review, with the names already gathered; the rule picks those due."""
     return [
-        rules.ReviewFact(r.match_id, r.mentor_name, r.mentee_name, r.due_on)
-        for r in reviews.reviews_due(s, sh.programme.id, today, rules.REVIEW_SOON_DAYS)
+        rules.ReviewFact(match_id, *sh.pair(match_id), due_on)
+        for match_id, due_on in reviews.review_schedule(s, sh.programme.id).items()
     ]
 
 
