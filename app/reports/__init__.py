@@ -1,0 +1,1 @@
+"""Reports for managers, funders and quality awards: figures, packs and exports."""
