@@ -126,7 +126,7 @@ def completed_records(s: Session, programme_id: int) -> list[MatchRecords]:
         found[match_id].append(PackItem("action-plan", match_id, match_id))
     for match_id, record_id, on in s.execute(
         select(MeetingLog.match_id, MeetingLog.id, MeetingLog.held_on)
-        .where(MeetingLog.match_id.in_(ids))
+        .where(MeetingLog.match_id.in_(ids), MeetingLog.removed_on.is_(None))
         .order_by(MeetingLog.held_on, MeetingLog.id)
     ):
         found[match_id].append(PackItem("meeting-log", record_id, match_id, on))
@@ -390,11 +390,13 @@ def _pseudonymise(conn: sqlite3.Connection, codes: Codes) -> None:
             key = " ".join(value.split())
             if not key:
                 continue
-            code = codes.words.get(key) or codes.apply(key)
-            if code == codes.apply(key) and code == key:  # nobody we know: a new code
-                code = codes.next_code(_(label))
+            code = codes.words.get(key)
+            if code is None:
+                applied = codes.apply(key)  # someone we know, named another way
+                code = applied if applied != key else codes.next_code(_(label))
             codes.add_exact(key, code)
-    conn.execute("DELETE FROM meeting_private_note")
+    conn.execute("DELETE FROM meeting_private_note")  # never in a pack, whatever prints
+    conn.execute("DELETE FROM form_draft")  # half-typed forms, a private note among them
     tables = [
         name
         for (name,) in conn.execute(
@@ -440,8 +442,12 @@ def pseudonymised_copy(s: Session, codes: Codes) -> Session:
     s.flush()
     source = s.connection().connection.driver_connection
     assert isinstance(source, sqlite3.Connection)
+    # serialize, not the backup API: it reads through this connection, so it sees what the
+    # session has flushed but not committed (a backup from it would wait for ever).
+    image = bytearray(source.serialize())
+    image[18] = image[19] = 1  # the copy keeps a rollback journal: memory has no write-ahead log
     memory = sqlite3.connect(":memory:", check_same_thread=False)
-    source.backup(memory)
+    memory.deserialize(bytes(image))
     _pseudonymise(memory, codes)
     engine = create_engine("sqlite://", creator=lambda: memory, poolclass=StaticPool)
     return Session(engine, expire_on_commit=False)
