@@ -102,7 +102,9 @@ def completed_records(s: Session, programme_id: int) -> list[MatchRecords]:
     with at least one goal, a recorded review, a closure the coordinator confirmed."""
     from app.model.match import MATCH_STATUS_LABELS
     from app.services import meetings
+    from app.services.lookups import get_programme
 
+    get_programme(s, programme_id)  # refuses a programme that no longer exists
     matches = list(
         s.scalars(
             select(Match)

@@ -7,13 +7,16 @@ from __future__ import annotations
 import io
 import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from app.cli import main
 from app.model import MeetingLog, MeetingPrivateNote, Person, Programme, Reference, Review
+from app.paths import DataPaths
 from app.reports import evidence_pack
 from app.reports.evidence_pack import PackCancelled, PackItem
 from app.storage import Database
@@ -224,3 +227,22 @@ def test_only_completed_records_are_offered(demo_db: Database, today: date) -> N
         assert all(isinstance(i, PackItem) for i in items)
         # A referee is somebody too.
         assert s.scalar(select(Reference.referee)) is not None
+
+
+def test_the_command_line_writes_the_pack(
+    paths: DataPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(paths.folder)
+    assert main(["--data", data, "demo"]) == 0
+    pdf = tmp_path / "pack.pdf"
+    # Nothing chosen is a plain refusal.
+    assert main(["--data", data, "evidence-pack", "1", "-o", str(pdf)]) == 1
+    assert "--all" in capsys.readouterr().err
+    args = ["--data", data, "evidence-pack", "1", "-o", str(pdf), "--kind", "review-record"]
+    assert main([*args, "--match", "1"]) == 0
+    assert "Written" in capsys.readouterr().out
+    flat = _flat(pdf.read_bytes())
+    assert "Review record" in flat and "Meeting log," not in flat
+    assert "Mentor A and Mentee B" in flat
+    assert main(["--data", data, "evidence-pack", "999", "-o", str(pdf), "--all"]) == 1
+    assert "no longer exists" in capsys.readouterr().err

@@ -8,11 +8,14 @@ import zipfile
 from datetime import date
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select, text, update
 from sqlalchemy.orm import Session
 
+from app.cli import main
 from app.model import FormDraft, Goal, MeetingLog, MeetingPrivateNote, Programme, Review
+from app.paths import DataPaths
 from app.reports import exports
 from app.storage import Database
 
@@ -133,3 +136,18 @@ def test_an_empty_programme_exports_headers_only(db: Database, tmp_path: Path) -
         exports.export_tables(s, pid, tmp_path / "empty.xlsx")
     book = load_workbook(tmp_path / "empty.xlsx")
     assert all(book[name].max_row == 1 for name in SHEETS)
+
+
+def test_the_command_line_writes_a_workbook_or_a_folder(
+    paths: DataPaths, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = str(paths.folder)
+    assert main(["--data", data, "demo"]) == 0
+    book = tmp_path / "tables.xlsx"
+    assert main(["--data", data, "export-tables", "1", "-o", str(book)]) == 0
+    assert "7 tables" in capsys.readouterr().out
+    assert load_workbook(book).sheetnames == SHEETS
+    folder = tmp_path / "csv files"
+    assert main(["--data", data, "export-tables", "1", "-o", str(folder)]) == 0
+    assert len(list(folder.glob("*.csv"))) == 7
+    assert main(["--data", data, "export-tables", "999", "-o", str(book)]) == 1
