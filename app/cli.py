@@ -132,6 +132,39 @@ def build_parser() -> argparse.ArgumentParser:
     )
     imports.add_argument("--dry-run", action="store_true", help=_("check only; write nothing"))
     imports.add_argument("--json", action="store_true", help=_("print a machine-readable report"))
+
+    pack = sub.add_parser(
+        "evidence-pack",
+        help=_("write completed records as one PDF for a quality award, with nobody named"),
+    )
+    pack.add_argument("programme", type=int, help=_("the programme's number"))
+    pack.add_argument("-o", "--output", metavar="FILE", required=True, help=_("the PDF to write"))
+    pack.add_argument("--all", action="store_true", help=_("every completed record"))
+    pack.add_argument(
+        "--kind",
+        action="append",
+        choices=("agreement", "action-plan", "meeting-log", "review-record", "closure-record"),
+        help=_("only records of this kind (may be given more than once)"),
+    )
+    pack.add_argument(
+        "--match",
+        action="append",
+        type=int,
+        metavar="ID",
+        help=_("only this match's records (may be given more than once)"),
+    )
+    tables = sub.add_parser(
+        "export-tables",
+        help=_("write the programme's tables to an .xlsx workbook or a folder of CSV files"),
+    )
+    tables.add_argument("programme", type=int, help=_("the programme's number"))
+    tables.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE.xlsx|FOLDER",
+        required=True,
+        help=_("an .xlsx file, or a folder for one CSV file a table"),
+    )
     return parser
 
 
@@ -149,6 +182,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "today": cmd_today,
         "where": cmd_where,
         "import": cmd_import,
+        "evidence-pack": cmd_evidence_pack,
+        "export-tables": cmd_export_tables,
     }
     if args.command not in commands:
         parser.print_help()
@@ -562,3 +597,57 @@ def cmd_import(paths: DataPaths, args: argparse.Namespace) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def cmd_evidence_pack(paths: DataPaths, args: argparse.Namespace) -> int:
+    """The quality-award pack: every completed record with --all, or those of the kinds and
+    matches asked for."""
+    from app.reports import evidence_pack
+    from app.services.errors import ActionRefused
+
+    if not (args.all or args.kind or args.match):
+        raise CliError(
+            _("Say which records: --all, or --kind and/or --match (each may be repeated).")
+        )
+    output = Path(args.output)
+    lock, db = _open_locked(paths)
+    try:
+        with db.session() as s:
+            items = [
+                item
+                for item in evidence_pack.all_items(s, args.programme)
+                if (not args.kind or item.kind in args.kind)
+                and (not args.match or item.match_id in args.match)
+            ]
+            if not items:
+                raise CliError(_("No completed records match what was asked for."))
+            data = evidence_pack.build_pack(s, args.programme, items, clock.today())
+    except ActionRefused as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        db.close(backup=False)
+        lock.release()
+    output.write_bytes(data)
+    print(_("Written {path} ({n} documents)").format(path=output, n=len(items)))
+    return EXIT_OK
+
+
+def cmd_export_tables(paths: DataPaths, args: argparse.Namespace) -> int:
+    from app.reports import exports
+    from app.services.errors import ActionRefused
+
+    target = Path(args.output).expanduser()
+    lock, db = _open_locked(paths)
+    try:
+        with db.session() as s:
+            tables = exports.export_tables(s, args.programme, target)
+    except ActionRefused as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        db.close(backup=False)
+        lock.release()
+    rows = sum(len(t.rows) for t in tables)
+    print(
+        _("Written {path} ({n} tables, {rows} rows)").format(path=target, n=len(tables), rows=rows)
+    )
+    return EXIT_OK

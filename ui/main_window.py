@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(file_menu, _("&Back up now"), self.backup_now, "Ctrl+B")
         self._action(file_menu, _("&Restore from backup…"), self.restore_from_file)
         self._action(file_menu, _("&Export a copy of the data…"), self.export_copy)
+        self._action(file_menu, _("Export the &tables for a funder…"), self.export_tables)
         file_menu.addSeparator()
         self._action(
             file_menu,
@@ -155,6 +156,7 @@ class MainWindow(QMainWindow):
             self.print_summary,
             QKeySequence.StandardKey.Print,
         )
+        self._action(file_menu, _("Evidence pack for a &quality award…"), self.evidence_pack)
         file_menu.addSeparator()
         self._action(file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         go_menu = self.menuBar().addMenu(_("&Go"))
@@ -324,6 +326,18 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, _("Not exported"), str(exc))
             return
         self.statusBar().showMessage(_("Copy saved as {path}").format(path=target), 6000)
+
+    def evidence_pack(self) -> None:
+        from ui.dialogs.evidence_pack_dialog import EvidencePackDialog
+
+        if self.context.programme_id is not None:
+            EvidencePackDialog(self.context, self.context.programme_id, self).exec()
+
+    def export_tables(self) -> None:
+        from ui.dialogs.export_tables_dialog import ExportTablesDialog
+
+        if self.context.programme_id is not None:
+            ExportTablesDialog(self.context, self.context.programme_id, self).exec()
 
     def print_summary(self) -> None:
         if self.context.programme_id is not None:

@@ -1,2 +1,2 @@
-"""Reports for managers, funders and quality awards: the figures, their charts and the
-evaluation report built from them."""
+"""Reports for managers, funders and quality awards: the figures and their charts, the
+evaluation report, the evidence pack and the exports of the underlying tables."""
