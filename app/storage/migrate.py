@@ -8,6 +8,8 @@ tell "already up to date" or "written by a newer version" without importing Alem
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -45,15 +47,38 @@ def upgrade(engine: Engine, target: str = "head") -> None:
     """Bring the schema up to `target`, one transaction per revision."""
     from alembic import command
 
-    with engine.connect() as connection:
+    with engine.connect() as connection, _foreign_keys_off(connection):
         command.upgrade(alembic_config(connection), target)
 
 
 def downgrade(engine: Engine, target: str) -> None:
     from alembic import command
 
-    with engine.connect() as connection:
+    with engine.connect() as connection, _foreign_keys_off(connection):
         command.downgrade(alembic_config(connection), target)
+
+
+@contextmanager
+def _foreign_keys_off(connection: Connection) -> Iterator[None]:
+    """SQLite changes a table by building a new one and dropping the old (Alembic's batch
+    mode). With foreign keys enforced, dropping the old table would delete every row that
+    refers to it through ON DELETE CASCADE: changing `programme` would empty `match`. So, as
+    SQLite's own documentation says, enforcement is off while the schema changes, and the
+    keys are checked once it is done; a migration that broke one is an error."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    raw = connection.connection.dbapi_connection
+    assert raw is not None
+    # Straight to the driver, outside any transaction: SQLite ignores this pragma inside one.
+    raw.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+        broken = raw.execute("PRAGMA foreign_key_check").fetchall()
+        if broken:
+            raise RuntimeError(f"a migration left {len(broken)} broken references: {broken[:5]}")
+    finally:
+        raw.execute("PRAGMA foreign_keys = ON")
 
 
 def revision_id(number: int) -> str:

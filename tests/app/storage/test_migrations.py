@@ -109,3 +109,37 @@ def test_a_file_from_before_any_revision_is_upgraded_after_a_backup(paths: DataP
     db.close(backup=False)
     assert user_version(paths.database) == migrate.SCHEMA_VERSION
     assert [b for b in paths.backups.iterdir() if "before-upgrade" in b.name]
+
+
+def test_upgrading_a_full_programme_loses_no_row(tmp_path: Path, today: date) -> None:
+    """The demo, taken back to the schema before reviews and endings (0007) and brought up to
+    date again: every table that existed then holds the same rows. SQLite rebuilds a table to
+    change it; with foreign keys enforced during that, changing `programme` once emptied
+    `match` and everything under it."""
+    from app.demo import create_demo
+
+    database = tmp_path / "full.sqlite3"
+    engine = create_sqlite_engine(database)
+    migrate.upgrade(engine)
+    from sqlalchemy.orm import Session
+
+    with Session(engine) as s:
+        create_demo(s, today)
+        s.commit()
+    migrate.downgrade(engine, "0007")
+
+    def counts() -> dict[str, int]:
+        with engine.connect() as conn:
+            tables = [t for t in inspect(conn).get_table_names() if t != "alembic_version"]
+            return {
+                t: conn.execute(text(f'SELECT count(*) FROM "{t}"')).scalar_one() for t in tables
+            }
+
+    before = counts()
+    assert before["match"] > 10 and before["meeting_log"] > 50
+    migrate.upgrade(engine)
+    after = counts()
+    assert {t: after[t] for t in before} == before
+    with engine.connect() as conn:
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar_one() == 1
+    engine.dispose()
