@@ -172,11 +172,15 @@ def make_backup(paths: DataPaths, reason: str, now: datetime | None = None) -> P
     remove_leftovers(paths)
     check_space(paths.backups, folders.data_size(paths.database), _("a backup"))
     stamp = (now or clock.now()).strftime("%Y%m%d-%H%M%S")
-    target = paths.backups / f"{PREFIX}{stamp}-{reason}{SUFFIX}"
-    counter = 1
-    while target.exists():
-        target = paths.backups / f"{PREFIX}{stamp}-{counter}-{reason}{SUFFIX}"
-        counter += 1
+    # Another backup made in the same second (of any kind) gets the next number, so the
+    # newest always sorts first.
+    taken = [_NAME.match(p.name) for p in paths.backups.glob(f"{PREFIX}{stamp}-*{SUFFIX}")]
+    counter = max((int(m.group(2) or 0) for m in taken if m), default=-1) + 1
+    target = paths.backups / (
+        f"{PREFIX}{stamp}-{reason}{SUFFIX}"
+        if counter == 0
+        else f"{PREFIX}{stamp}-{counter}-{reason}{SUFFIX}"
+    )
     partial = target.with_suffix(".partial")
     try:
         copy_database(paths.database, partial)

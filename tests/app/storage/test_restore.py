@@ -310,3 +310,13 @@ def test_restoring_through_the_library_keeps_the_data_readable(
     with db.session() as s:
         assert "Later" in s.scalars(select(Programme.name)).all()
     db.close(backup=False)
+
+
+def test_backups_made_in_the_same_second_sort_newest_first_whatever_their_kind(
+    paths: DataPaths, _demo_template: Path
+) -> None:
+    put_demo(paths, _demo_template)
+    second = datetime(2026, 12, 31, 23, 59, 59)
+    made = [backups.make_backup(paths, reason, now=second) for reason in ("manual", "on-open")]
+    made.append(backups.make_backup(paths, "manual", now=second))
+    assert [b.path for b in backups.list_backups(paths)][:3] == made[::-1]
