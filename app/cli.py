@@ -462,10 +462,6 @@ def cmd_import(paths: DataPaths, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-if __name__ == "__main__":
-    sys.exit(main())
-
-
 def cmd_evidence_pack(paths: DataPaths, args: argparse.Namespace) -> int:
     """The quality-award pack: every completed record with --all, or those of the kinds and
     matches asked for."""
@@ -518,3 +514,7 @@ def cmd_export_tables(paths: DataPaths, args: argparse.Namespace) -> int:
         _("Written {path} ({n} tables, {rows} rows)").format(path=target, n=len(tables), rows=rows)
     )
     return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())
