@@ -204,9 +204,7 @@ def _not_future(errors: dict[str, str], name: str, on: date | None, today: date)
         errors[name] = _("This date is in the future; record it on or after the day.")
 
 
-def validate_closure(
-    d: ClosureDetails, today: date, started_on: date | None, begun_on: date | None = None
-) -> dict[str, str]:
+def validate_closure(d: ClosureDetails, today: date, started_on: date | None) -> dict[str, str]:
     """Field messages for what is wrong (not what is missing: that is `closure_steps`)."""
     errors = text_errors(d)
     dated = (
@@ -246,7 +244,7 @@ def save_closure(s: Session, match_id: int, d: ClosureDetails, today: date) -> C
         raise ActionRefused(_("Begin the ending first."))
     if match.status is MatchStatus.CLOSED:
         raise ActionRefused(_("This match is already closed; its ending can no longer change."))
-    check(validate_closure(d, today, match.started_on, closure.started_on))
+    check(validate_closure(d, today, match.started_on))
     for name in FIELDS:
         value = getattr(d, name)
         setattr(closure, name, value.strip() if type(value) is str else value)  # enums are str too

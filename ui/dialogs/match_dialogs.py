@@ -34,7 +34,7 @@ from app.services.matching import (
     RiskDetails,
     Signatures,
 )
-from ui.widgets.date_field import DateField
+from ui.widgets.date_field import DateField, read_dates
 from ui.widgets.drafts import FormDrafts
 from ui.widgets.enum_combo import chosen_member, enum_value
 from ui.widgets.form import ErrorForm
@@ -97,14 +97,7 @@ class MatchDialog(QDialog):
         self.adjustSize()
 
     def _dates(self, fields: dict[str, DateField]) -> tuple[dict[str, date | None], dict[str, str]]:
-        values: dict[str, date | None] = {}
-        errors: dict[str, str] = {}
-        for name, field in fields.items():
-            try:
-                values[name] = field.value()
-            except ValueError as exc:
-                errors[name] = str(exc)
-        return values, errors
+        return read_dates(fields)
 
     def accept(self) -> None:
         errors = self._collect()

@@ -73,3 +73,15 @@ class DateField(QWidget):
         self.set_value(date(qdate.year(), qdate.month(), qdate.day()))
         self.button.menu().hide()
         self.edited.emit()
+
+
+def read_dates(fields: dict[str, DateField]) -> tuple[dict[str, date | None], dict[str, str]]:
+    """Each field's date, and a message for each that cannot be read (by field name)."""
+    values: dict[str, date | None] = {}
+    errors: dict[str, str] = {}
+    for name, field in fields.items():
+        try:
+            values[name] = field.value()
+        except ValueError as exc:
+            errors[name] = str(exc)
+    return values, errors

@@ -55,7 +55,7 @@ from app.services import closure_steps, endings
 from app.services.endings import ClosureDetails, ClosureView
 from ui.context import AppContext
 from ui.printing import show_printout
-from ui.widgets.date_field import DateField
+from ui.widgets.date_field import DateField, read_dates
 from ui.widgets.drafts import FormDrafts
 from ui.widgets.enum_combo import enum_value
 from ui.widgets.form import ErrorForm
@@ -118,14 +118,7 @@ class StepPage(QWizardPage):
         return d, {}
 
     def _dates(self, fields: dict[str, DateField]) -> tuple[dict[str, date | None], dict[str, str]]:
-        values: dict[str, date | None] = {}
-        errors: dict[str, str] = {}
-        for name, field in fields.items():
-            try:
-                values[name] = field.value()
-            except ValueError as exc:
-                errors[name] = str(exc)
-        return values, errors
+        return read_dates(fields)
 
     def validatePage(self) -> bool:
         return self.ender.resuming or self.ender.save_page(self)
