@@ -16,12 +16,19 @@ from datetime import date, timedelta
 from app.model.programme import SupportContactRule
 from app.model.support import ContactDepth
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """How many days the month has (29 for February in a leap year)."""
+    return 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month - 1]
+
 
 def add_months(start: date, months: int) -> date:
     """The same day `months` later, or the month's last day when it is shorter (31/01 → 28/02)."""
     month_index = start.month - 1 + months
     year, month = start.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+    return date(year, month, min(start.day, days_in_month(year, month)))
 
 
 def whole_months_between(start: date, end: date) -> int:

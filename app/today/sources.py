@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import func, select
@@ -39,8 +40,12 @@ from app.model.programme import SupportContactRule
 from app.model.screening import DisclosureType
 from app.model.support import ContactDepth, ContactParty
 from app.services import reviews, support
-from app.services.meetings import pair_names
-from app.services.schedule import add_months, check_due_dates, support_contact_schedule
+from app.services.schedule import (
+    ScheduledContact,
+    add_months,
+    check_due_dates,
+    support_contact_schedule,
+)
 from app.today import rules
 from app.today.items import TodayItem
 
@@ -56,19 +61,46 @@ class MatchFacts:
     ended_on: date | None
 
 
+@dataclass(frozen=True)
+class RoleFacts:
+    participant_id: int
+    person_id: int
+    name: str
+    role: Role
+    stage: Stage
+    stage_on: date | None
+    joined_on: date | None
+
+
 @dataclass
 class Shared:
-    """What several sources need, read once."""
+    """What several sources need, read once: the programme's matches and everyone taking part
+    (whose names give the pairs' names)."""
 
     programme: Programme
-    names: dict[int, tuple[str, str]]
     matches: list[MatchFacts]
+    people: dict[int, RoleFacts]
 
     def pair(self, match_id: int) -> tuple[str, str]:
         return self.names.get(match_id, ("", ""))
 
+    @cached_property
+    def names(self) -> dict[int, tuple[str, str]]:
+        """{match id: (mentor's name, mentee's name)}, for the matches whose people are both
+        on the record (not in the restore bin)."""
+        people = self.people
+        return {
+            m.id: (people[m.mentor_id].name, people[m.mentee_id].name)
+            for m in self.matches
+            if m.mentor_id in people and m.mentee_id in people
+        }
+
     def ids(self, *statuses: MatchStatus) -> list[int]:
         return [m.id for m in self.matches if m.status in statuses]
+
+    def active_roles(self) -> list[RoleFacts]:
+        """The people still taking part (not withdrawn or left)."""
+        return [r for r in self.people.values() if r.stage not in INACTIVE_STAGES]
 
 
 def shared(s: Session, programme: Programme) -> Shared:
@@ -86,7 +118,25 @@ def shared(s: Session, programme: Programme) -> Shared:
             ).where(Match.programme_id == programme.id)
         )
     ]
-    return Shared(programme, pair_names(s, programme_id=programme.id), matches)
+    people = {
+        pid: RoleFacts(pid, person_id, _name(first, preferred, last), role, stage, on, joined)
+        for pid, person_id, first, preferred, last, role, stage, on, joined in s.execute(
+            select(
+                Participant.id,
+                Participant.person_id,
+                Person.first_name,
+                Person.preferred_name,
+                Person.last_name,
+                Participant.role,
+                Participant.stage,
+                Participant.stage_on,
+                Participant.joined_on,
+            )
+            .join(Person, Person.id == Participant.person_id)
+            .where(Participant.programme_id == programme.id, Person.removed_on.is_(None))
+        )
+    }
+    return Shared(programme, matches, people)
 
 
 def _name(first: str, preferred: str, last: str) -> str:
@@ -123,17 +173,19 @@ def support_contacts(s: Session, sh: Shared, today: date) -> list[rules.ContactF
         "custom_interval_weeks": programme.custom_contact_interval_weeks,
     }
     horizon = today + timedelta(days=rules.SOON_DAYS)
+    # A short schedule gives the first contact of each depth; many matches share a start day.
+    firsts: dict[tuple[date, date], list[ScheduledContact]] = {}
     facts = []
     for m in supported:
         assert m.started_on is not None
         until = min(horizon, m.ended_on) if m.ended_on else horizon
         made = contacts.get(m.id, [])
         mentor, mentee = sh.pair(m.id)
-        # A short schedule gives the first contact of each depth; the full one is needed only
-        # for a party with contacts recorded.
-        first = support_contact_schedule(
-            rule, m.started_on, min(until, add_months(m.started_on, 2)), **options
-        )
+        # The full schedule is needed only for a party with contacts recorded.
+        short = (m.started_on, min(until, add_months(m.started_on, 2)))
+        if short not in firsts:
+            firsts[short] = support_contact_schedule(rule, short[0], short[1], **options)
+        first = firsts[short]
         full = None
         depths = sorted({c.depth for c in first}, key=lambda d: d.value)
         third = sorted({name for p, name, _d, _o in made if p is ContactParty.THIRD_PARTY})
@@ -391,43 +443,7 @@ def pvg_records(s: Session, sh: Shared, today: date) -> list[rules.PvgFact]:
     return list(latest.values())
 
 
-@dataclass(frozen=True)
-class _Role:
-    participant_id: int
-    person_id: int
-    name: str
-    role: Role
-    stage: Stage
-    stage_on: date | None
-    joined_on: date | None
-
-
-def _roles(s: Session, sh: Shared) -> list[_Role]:
-    return [
-        _Role(pid, person_id, _name(first, preferred, last), role, stage, stage_on, joined)
-        for pid, person_id, first, preferred, last, role, stage, stage_on, joined in s.execute(
-            select(
-                Participant.id,
-                Participant.person_id,
-                Person.first_name,
-                Person.preferred_name,
-                Person.last_name,
-                Participant.role,
-                Participant.stage,
-                Participant.stage_on,
-                Participant.joined_on,
-            )
-            .join(Person, Person.id == Participant.person_id)
-            .where(
-                Participant.programme_id == sh.programme.id,
-                Person.removed_on.is_(None),
-                Participant.stage.not_in(INACTIVE_STAGES),
-            )
-        )
-    ]
-
-
-def stages(roles: Sequence[_Role]) -> list[rules.StageFact]:
+def stages(roles: Sequence[RoleFacts]) -> list[rules.StageFact]:
     return [
         rules.StageFact(r.participant_id, r.person_id, r.name, r.role, r.stage, r.stage_on)
         for r in roles
@@ -435,7 +451,7 @@ def stages(roles: Sequence[_Role]) -> list[rules.StageFact]:
     ]
 
 
-def waiting(roles: Sequence[_Role], sh: Shared) -> list[rules.WaitingFact]:
+def waiting(roles: Sequence[RoleFacts], sh: Shared) -> list[rules.WaitingFact]:
     """Mentees ready for a mentor (or matched before) with no open match, waiting since they
     joined or their last match ended, as the Matching page counts it."""
     open_mentees = {m.mentee_id for m in sh.matches if m.status in OPEN_STATUSES}
@@ -487,68 +503,49 @@ def closures(s: Session, sh: Shared, today: date) -> list[rules.ClosureFact]:
 
 
 def goal_actions(s: Session, sh: Shared, today: date) -> list[rules.GoalActionFact]:
-    """Each match's most overdue goal action (of a goal still open), and how many: the
-    database counts them by match (through the index of actions still to do), then the most
-    overdue are read."""
-    overdue = (
-        Match.programme_id == sh.programme.id,
-        Match.status.in_((MatchStatus.ACTIVE, MatchStatus.PAUSED, MatchStatus.ENDING)),
-        Goal.status.in_(OPEN_GOAL_STATUSES),
-        GoalAction.done_on.is_(None),
-        GoalAction.removed_on.is_(None),
-        GoalAction.due_on < today,
-    )
-    oldest = (
+    """Each match's most overdue goal action (of a goal still open), and how many: one pass
+    over the actions still to do, numbered within each match by due date (the first written
+    first on the same day) and counted by match."""
+    by_match = (Goal.match_id,)
+    ranked = (
         select(
-            Goal.match_id,
-            func.min(GoalAction.due_on).label("due_on"),
-            func.count().label("overdue"),
-        )
-        .join(Goal, Goal.id == GoalAction.goal_id)
-        .join(Match, Match.id == Goal.match_id)
-        .where(*overdue)
-        .group_by(Goal.match_id)
-        .subquery()
-    )
-    found: dict[int, rules.GoalActionFact] = {}
-    for action_id, goal_id, match_id, title, description, due_on, count in s.execute(
-        select(
-            GoalAction.id,
+            GoalAction.id.label("action_id"),
             GoalAction.goal_id,
             Goal.match_id,
             Goal.title,
             GoalAction.description,
             GoalAction.due_on,
-            oldest.c.overdue,
+            func.count().over(partition_by=by_match).label("overdue"),
+            func.row_number()
+            .over(partition_by=by_match, order_by=(GoalAction.due_on, GoalAction.id))
+            .label("rank"),
         )
-        .select_from(oldest)
-        .join(Goal, Goal.match_id == oldest.c.match_id)
-        .join(
-            GoalAction,
-            (GoalAction.goal_id == Goal.id) & (GoalAction.due_on == oldest.c.due_on),
-        )
+        .join(Goal, Goal.id == GoalAction.goal_id)
+        .join(Match, Match.id == Goal.match_id)
         .where(
+            Match.programme_id == sh.programme.id,
+            Match.status.in_((MatchStatus.ACTIVE, MatchStatus.PAUSED, MatchStatus.ENDING)),
             Goal.status.in_(OPEN_GOAL_STATUSES),
             GoalAction.done_on.is_(None),
             GoalAction.removed_on.is_(None),
+            GoalAction.due_on < today,
         )
-        .order_by(GoalAction.id.desc())
-    ):
-        if due_on is None:
-            continue
-        # Two actions due on the same day: the first written is the one named.
-        found[match_id] = rules.GoalActionFact(
-            action_id,
-            goal_id,
-            match_id,
-            sh.pair(match_id)[1],
-            title,
-            description,
-            due_on,
+        .subquery()
+    )
+    return [
+        rules.GoalActionFact(
+            row.action_id,
+            row.goal_id,
+            row.match_id,
+            sh.pair(row.match_id)[1],
+            row.title,
+            row.description,
+            row.due_on,
             None,
-            count,
+            row.overdue,
         )
-    return list(found.values())
+        for row in s.execute(select(ranked).where(ranked.c.rank == 1))
+    ]
 
 
 # ---------------------------------------------------------------------- all together
@@ -559,7 +556,7 @@ Rule = Callable[[Any, rules.Thresholds, date], TodayItem | None]
 def gather(s: Session, programme: Programme, today: date) -> list[TodayItem]:
     """Every item due or overdue in the programme, before snoozes are applied."""
     sh = shared(s, programme)
-    roles = _roles(s, sh)
+    roles = sh.active_roles()
     sources: list[tuple[Sequence[Any], Rule]] = [
         (concerns(s, sh, today), rules.concern),
         (support_contacts(s, sh, today), rules.support_contact),

@@ -215,11 +215,11 @@ class TodayPage(Page):
             self.summary.setText(
                 _("{overdue} · {due} · {aside}. The most urgent come first.").format(
                     overdue=ngettext("{n} overdue", "{n} overdue", listing.overdue).format(
-                        n=listing.overdue
+                        n=f"{listing.overdue:,}"
                     ),
-                    due=ngettext("{n} due soon", "{n} due soon", due).format(n=due),
+                    due=ngettext("{n} due soon", "{n} due soon", due).format(n=f"{due:,}"),
                     aside=ngettext("{n} put aside", "{n} put aside", len(listing.snoozed)).format(
-                        n=len(listing.snoozed)
+                        n=f"{len(listing.snoozed):,}"
                     ),
                 )
             )
@@ -247,7 +247,7 @@ class TodayPage(Page):
         *,
         expanded: bool = True,
     ) -> None:
-        top = QTreeWidgetItem(self.tree, [f"{label} ({len(items)})"])
+        top = QTreeWidgetItem(self.tree, [f"{label} ({len(items):,})"])
         top.setFirstColumnSpanned(True)
         top.setFont(0, bold)
         top.setData(0, MORE_ROLE, name)
@@ -272,9 +272,9 @@ class TodayPage(Page):
             more = QTreeWidgetItem(
                 top,
                 [
-                    _("Show all {n}…").format(n=len(items)),
+                    _("Show all {n}…").format(n=f"{len(items):,}"),
                     ngettext("{n} more", "{n} more", len(items) - len(shown)).format(
-                        n=len(items) - len(shown)
+                        n=f"{len(items) - len(shown):,}"
                     ),
                 ],
             )
