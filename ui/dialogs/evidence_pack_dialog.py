@@ -5,11 +5,9 @@ preview. Nobody is named in the pack; the real names here are for the coordinato
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
-from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -30,83 +28,9 @@ from app.reports import evidence_pack
 from app.reports.evidence_pack import KIND_PLURALS, KINDS, MatchRecords, PackCancelled, PackItem
 from app.services.errors import ActionRefused
 from ui.context import AppContext
+from ui.tasks import BackgroundJob, Progress
 
 log = logging.getLogger(__name__)
-
-Progress = Callable[[int, int], None]
-Work = Callable[[Progress, Callable[[], bool]], Any]
-
-
-class _Bridge(QObject):
-    progress = Signal(int, int)
-    finished = Signal(object, object)  # the result, the error
-
-
-class BackgroundJob(QObject):
-    """One long piece of work on a thread of its own, with progress and a way to stop it;
-    progress and the result come back on the window's thread. When the window's tasks run at
-    once (the tests), so does this.
-
-    The work only reads the data file (and writes its own output), so it may run beside the
-    window's own worker."""
-
-    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.running = False
-        self._stop = threading.Event()
-        self._bridge = _Bridge(self)
-        self._on_progress: Progress | None = None
-        self._on_done: Callable[[Any], None] | None = None
-        self._on_error: Callable[[BaseException], None] | None = None
-        self._bridge.progress.connect(self._progress, Qt.ConnectionType.QueuedConnection)
-        self._bridge.finished.connect(self._finished, Qt.ConnectionType.QueuedConnection)
-
-    def start(
-        self,
-        work: Work,
-        on_progress: Progress,
-        on_done: Callable[[Any], None],
-        on_error: Callable[[BaseException], None],
-    ) -> None:
-        self._stop.clear()
-        self._on_progress, self._on_done, self._on_error = on_progress, on_done, on_error
-        self.running = True
-        if self.context.tasks.synchronous:
-            try:
-                result = work(on_progress, self._stop.is_set)
-            except Exception as exc:
-                self.running = False
-                on_error(exc)
-                return
-            self.running = False
-            on_done(result)
-            return
-
-        def run() -> None:
-            try:
-                result = work(self._bridge.progress.emit, self._stop.is_set)
-            except Exception as exc:
-                self._bridge.finished.emit(None, exc)
-                return
-            self._bridge.finished.emit(result, None)
-
-        threading.Thread(target=run, name="long-work", daemon=True).start()
-
-    def cancel(self) -> None:
-        self._stop.set()
-
-    def _progress(self, done: int, total: int) -> None:
-        if self._on_progress is not None:
-            self._on_progress(done, total)
-
-    def _finished(self, result: Any, error: BaseException | None) -> None:
-        self.running = False
-        if error is not None:
-            if self._on_error is not None:
-                self._on_error(error)
-        elif self._on_done is not None:
-            self._on_done(result)
 
 
 class EvidencePackDialog(QDialog):
@@ -162,7 +86,7 @@ class EvidencePackDialog(QDialog):
         layout.addWidget(self.count)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
-        self.job = BackgroundJob(context, self)
+        self.job = BackgroundJob(context.tasks, self)
         self.groups: list[MatchRecords] = []
         self._items: dict[int, tuple[QTreeWidgetItem, PackItem]] = {}
         self._load()

@@ -27,7 +27,7 @@ from app.reports import exports
 from app.reports.exports import TABLES, ExportCancelled, ExportTable
 from app.services.errors import ActionRefused
 from ui.context import AppContext
-from ui.dialogs.evidence_pack_dialog import BackgroundJob, Progress
+from ui.tasks import BackgroundJob, Progress
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +87,7 @@ class ExportTablesDialog(QDialog):
         layout.addWidget(self.message)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.job = BackgroundJob(context, self)
+        self.job = BackgroundJob(context.tasks, self)
         self._update()
 
     def _kind_changed(self, xlsx: bool) -> None:

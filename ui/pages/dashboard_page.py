@@ -164,6 +164,12 @@ class DashboardPage(Page):
         self.print_button = QPushButton(_("Print evaluation &report…"))
         self.print_button.setAccessibleName(_("Print the evaluation report for this period"))
         self.print_button.clicked.connect(self.print_report)
+        self.pack_button = QPushButton(_("Evidence pac&k…"))
+        self.pack_button.setAccessibleName(_("Make an evidence pack for a quality award"))
+        self.pack_button.clicked.connect(self.evidence_pack)
+        self.export_button = QPushButton(_("E&xport tables…"))
+        self.export_button.setAccessibleName(_("Export the tables for a funder"))
+        self.export_button.clicked.connect(self.export_tables)
         self.programme_box.activated.connect(lambda _index: self.refresh())
 
         filters = QHBoxLayout()
@@ -179,6 +185,8 @@ class DashboardPage(Page):
             filters.addWidget(widget)
         filters.addStretch(1)
         filters.addWidget(self.print_button)
+        filters.addWidget(self.pack_button)
+        filters.addWidget(self.export_button)
 
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -476,4 +484,38 @@ class DashboardPage(Page):
                 _("The document could not be made. The details are in the log file."),
             )
 
-        self.context.tasks.submit(self, _("Preparing the evaluation report…"), work, done, failed)
+        def cancelled() -> None:
+            self.status.setText(_("The evaluation report was not made: you cancelled it."))
+
+        self.context.tasks.submit(
+            self,
+            _("Preparing the evaluation report…"),
+            work,
+            done,
+            failed,
+            on_cancel=cancelled,
+        )
+
+    def evidence_pack(self) -> None:
+        """Choose completed records of this programme and print them as one coded pack."""
+        from ui.dialogs.evidence_pack_dialog import EvidencePackDialog
+
+        programme_id = self.selected_programme()
+        if programme_id is None:
+            QMessageBox.information(self, _("No programme"), _("Choose a programme first."))
+            return
+        dialog = EvidencePackDialog(self.context, programme_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def export_tables(self) -> None:
+        """Save this programme's tables as a workbook or CSV files for a funder's template."""
+        from ui.dialogs.export_tables_dialog import ExportTablesDialog
+
+        programme_id = self.selected_programme()
+        if programme_id is None:
+            QMessageBox.information(self, _("No programme"), _("Choose a programme first."))
+            return
+        dialog = ExportTablesDialog(self.context, programme_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()

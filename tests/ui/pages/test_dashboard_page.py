@@ -132,3 +132,22 @@ def test_answers_are_kept_as_typed_and_printed_without_private_notes(
     saved = window.context.ops.read(lambda s: monitoring.answers(s, programme_id(window)))
     assert saved["differently"] == "Recruit mentors earlier."
     assert saved["less_well"] == "Reviews slip in the summer."
+
+
+def test_the_pack_and_the_export_open_from_the_dashboard_for_its_programme(
+    window: MainWindow,
+) -> None:
+    from ui.dialogs.evidence_pack_dialog import EvidencePackDialog
+    from ui.dialogs.export_tables_dialog import ExportTablesDialog
+
+    page = _page(window)
+    page.pack_button.click()
+    packs = page.findChildren(EvidencePackDialog)
+    assert len(packs) == 1 and packs[0].isVisible()
+    assert packs[0].programme_id == page.selected_programme()
+    packs[0].reject()
+    page.export_button.click()
+    exports = page.findChildren(ExportTablesDialog)
+    assert len(exports) == 1 and exports[0].isVisible()
+    assert exports[0].programme_id == page.selected_programme()
+    exports[0].reject()
