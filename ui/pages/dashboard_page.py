@@ -184,9 +184,10 @@ class DashboardPage(Page):
         ):
             filters.addWidget(widget)
         filters.addStretch(1)
-        filters.addWidget(self.print_button)
-        filters.addWidget(self.pack_button)
-        filters.addWidget(self.export_button)
+        actions = QHBoxLayout()
+        for button in (self.print_button, self.pack_button, self.export_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
 
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -259,6 +260,7 @@ class DashboardPage(Page):
         layout.addWidget(heading)
         layout.addWidget(intro)
         layout.addLayout(filters)
+        layout.addLayout(actions)
         layout.addWidget(scroll, 1)
 
     def columns(self) -> int:

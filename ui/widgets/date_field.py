@@ -28,7 +28,10 @@ class DateField(QWidget):
         super().__init__(parent)
         self.edit = QLineEdit(format_date(value))
         self.edit.setPlaceholderText(_("dd/mm/yyyy"))
-        self.edit.setMaximumWidth(130)
+        # room for a whole date however crowded its row, and at any text size
+        digits = self.edit.fontMetrics().horizontalAdvance("00/00/00000")
+        self.edit.setMinimumWidth(digits + 12)
+        self.edit.setMaximumWidth(max(130, digits + 40))
         self.edit.textEdited.connect(lambda _text: self.edited.emit())
         self.button = QToolButton()
         self.button.setText("…")
