@@ -11,9 +11,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple, TypeVarTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import Result, Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.model import (
@@ -50,8 +50,7 @@ from app.today import rules
 from app.today.items import TodayItem
 
 
-@dataclass(frozen=True)
-class MatchFacts:
+class MatchFacts(NamedTuple):
     id: int
     mentor_id: int
     mentee_id: int
@@ -61,8 +60,7 @@ class MatchFacts:
     ended_on: date | None
 
 
-@dataclass(frozen=True)
-class RoleFacts:
+class RoleFacts(NamedTuple):
     participant_id: int
     person_id: int
     name: str
@@ -103,10 +101,22 @@ class Shared:
         return [r for r in self.people.values() if r.stage not in INACTIVE_STAGES]
 
 
+Columns = TypeVarTuple("Columns")
+
+
+def _read(s: Session, query: Select[*Columns]) -> Result[*Columns]:
+    """The rows of a query of plain columns, straight from the session's connection: no ORM
+    objects are made, which on a large programme is a good part of the time. The restore bin's
+    filter is an ORM one and does not apply here, so every query that reads a kind of record
+    that can be put in the bin leaves out the removed ones itself."""
+    return s.connection().execute(query)
+
+
 def shared(s: Session, programme: Programme) -> Shared:
     matches = [
         MatchFacts(*row)
-        for row in s.execute(
+        for row in _read(
+            s,
             select(
                 Match.id,
                 Match.mentor_id,
@@ -115,12 +125,13 @@ def shared(s: Session, programme: Programme) -> Shared:
                 Match.started_on,
                 Match.planned_end_on,
                 Match.ended_on,
-            ).where(Match.programme_id == programme.id)
+            ).where(Match.programme_id == programme.id),
         )
     ]
     people = {
         pid: RoleFacts(pid, person_id, _name(first, preferred, last), role, stage, on, joined)
-        for pid, person_id, first, preferred, last, role, stage, on, joined in s.execute(
+        for pid, person_id, first, preferred, last, role, stage, on, joined in _read(
+            s,
             select(
                 Participant.id,
                 Participant.person_id,
@@ -133,7 +144,11 @@ def shared(s: Session, programme: Programme) -> Shared:
                 Participant.joined_on,
             )
             .join(Person, Person.id == Participant.person_id)
-            .where(Participant.programme_id == programme.id, Person.removed_on.is_(None))
+            .where(
+                Participant.programme_id == programme.id,
+                Participant.removed_on.is_(None),
+                Person.removed_on.is_(None),
+            ),
         )
     }
     return Shared(programme, matches, people)
@@ -155,7 +170,8 @@ def support_contacts(s: Session, sh: Shared, today: date) -> list[rules.ContactF
     if not supported:
         return []
     contacts: dict[int, list[tuple[ContactParty, str, ContactDepth, date]]] = {}
-    for match_id, party, third_name, depth, held_on in s.execute(
+    for match_id, party, third_name, depth, held_on in _read(
+        s,
         select(
             SupportContact.match_id,
             SupportContact.party,
@@ -164,7 +180,7 @@ def support_contacts(s: Session, sh: Shared, today: date) -> list[rules.ContactF
             SupportContact.held_on,
         )
         .join(Match, Match.id == SupportContact.match_id)
-        .where(Match.programme_id == programme.id, SupportContact.removed_on.is_(None))
+        .where(Match.programme_id == programme.id, SupportContact.removed_on.is_(None)),
     ):
         contacts.setdefault(match_id, []).append((party, third_name, depth, held_on))
     rule = SupportContactRule(programme.support_contact_rule)
@@ -229,14 +245,15 @@ def signatures(s: Session, sh: Shared, today: date) -> list[rules.SignatureFact]
     waiting = sh.ids(MatchStatus.PROPOSED, MatchStatus.INTRODUCED)
     if not waiting:
         return []
-    rows = s.execute(
+    rows = _read(
+        s,
         select(
             Agreement.match_id,
             Agreement.agreed_on,
             Agreement.mentor_signed_on,
             Agreement.mentee_signed_on,
             Agreement.coordinator_signed_on,
-        ).where(Agreement.match_id.in_(waiting), Agreement.agreed_on.is_not(None))
+        ).where(Agreement.match_id.in_(waiting), Agreement.agreed_on.is_not(None)),
     )
     facts = []
     for match_id, agreed_on, mentor_on, mentee_on, coordinator_on in rows:
@@ -281,7 +298,8 @@ def log_copies(s: Session, sh: Shared, today: date) -> list[rules.LogCopyFact]:
         .subquery()
     )
     found: dict[int, rules.LogCopyFact] = {}
-    for meeting_id, match_id, held_on, count in s.execute(
+    for meeting_id, match_id, held_on, count in _read(
+        s,
         select(MeetingLog.id, MeetingLog.match_id, MeetingLog.held_on, oldest.c.waiting)
         .select_from(oldest)
         .join(
@@ -289,7 +307,7 @@ def log_copies(s: Session, sh: Shared, today: date) -> list[rules.LogCopyFact]:
             (MeetingLog.match_id == oldest.c.match_id) & (MeetingLog.held_on == oldest.c.held_on),
         )
         .where(MeetingLog.removed_on.is_(None), MeetingLog.copy_to_mentor_on.is_(None))
-        .order_by(MeetingLog.id.desc())
+        .order_by(MeetingLog.id.desc()),
     ):
         mentor, mentee = sh.pair(match_id)
         # Two waiting logs on the same day: the first written is the one named.
@@ -315,7 +333,8 @@ def next_meetings(s: Session, sh: Shared, today: date) -> list[rules.NextMeeting
         .scalar_subquery()
     )
     facts = []
-    for match_id, held_on, next_on in s.execute(
+    for match_id, held_on, next_on in _read(
+        s,
         select(MeetingLog.match_id, MeetingLog.held_on, MeetingLog.next_meeting_on).where(
             MeetingLog.id.in_(
                 select(latest).where(
@@ -323,7 +342,7 @@ def next_meetings(s: Session, sh: Shared, today: date) -> list[rules.NextMeeting
                     Match.status.in_((MatchStatus.ACTIVE, MatchStatus.ENDING)),
                 )
             )
-        )
+        ),
     ):
         mentor, mentee = sh.pair(match_id)
         facts.append(rules.NextMeetingFact(match_id, mentor, mentee, held_on, next_on))
@@ -346,7 +365,8 @@ def meeting_frequency(s: Session, sh: Shared, today: date) -> list[rules.Frequen
         Match.programme_id == sh.programme.id, Match.status == MatchStatus.ACTIVE
     )
     held = dict(
-        s.execute(
+        _read(
+            s,
             select(MeetingLog.match_id, func.count())
             .where(
                 MeetingLog.match_id.in_(programme_matches),
@@ -355,25 +375,27 @@ def meeting_frequency(s: Session, sh: Shared, today: date) -> list[rules.Frequen
                 MeetingLog.held_on < this_month,
                 MeetingLog.mode.in_(MEETING_MODES),
             )
-            .group_by(MeetingLog.match_id)
+            .group_by(MeetingLog.match_id),
         ).all()
     )
     minimum = dict(
-        s.execute(
+        _read(
+            s,
             select(Agreement.match_id, Agreement.min_meetings_per_month).where(
                 Agreement.match_id.in_(programme_matches)
-            )
+            ),
         ).all()
     )
     checked = dict(
-        s.execute(
+        _read(
+            s,
             select(SupportContact.match_id, func.max(SupportContact.held_on))
             .where(
                 SupportContact.match_id.in_(programme_matches),
                 SupportContact.removed_on.is_(None),
                 SupportContact.held_on >= this_month,
             )
-            .group_by(SupportContact.match_id)
+            .group_by(SupportContact.match_id),
         ).all()
     )
     facts = []
@@ -396,7 +418,8 @@ def meeting_frequency(s: Session, sh: Shared, today: date) -> list[rules.Frequen
 
 def concerns(s: Session, sh: Shared, today: date) -> list[rules.ConcernFact]:
     facts = []
-    for c in s.execute(
+    for c in _read(
+        s,
         select(
             Concern.id,
             Concern.match_id,
@@ -405,7 +428,7 @@ def concerns(s: Session, sh: Shared, today: date) -> list[rules.ConcernFact]:
             Concern.description,
         )
         .join(Match, Match.id == Concern.match_id)
-        .where(Match.programme_id == sh.programme.id, Concern.resolved_on.is_(None))
+        .where(Match.programme_id == sh.programme.id, Concern.resolved_on.is_(None)),
     ):
         mentor, mentee = sh.pair(c.match_id)
         facts.append(
@@ -418,7 +441,8 @@ def concerns(s: Session, sh: Shared, today: date) -> list[rules.ConcernFact]:
 
 def pvg_records(s: Session, sh: Shared, today: date) -> list[rules.PvgFact]:
     latest: dict[int, rules.PvgFact] = {}
-    for person_id, issued_on, first, preferred, last in s.execute(
+    for person_id, issued_on, first, preferred, last in _read(
+        s,
         select(
             PvgRecord.person_id,
             PvgRecord.issued_on,
@@ -432,12 +456,14 @@ def pvg_records(s: Session, sh: Shared, today: date) -> list[rules.PvgFact]:
                 select(Participant.person_id).where(
                     Participant.programme_id == sh.programme.id,
                     Participant.stage.not_in((Stage.WITHDRAWN, Stage.LEFT)),
+                    Participant.removed_on.is_(None),
                 )
             ),
             PvgRecord.disclosure_type != DisclosureType.LEVEL_1,
+            PvgRecord.removed_on.is_(None),
             Person.removed_on.is_(None),
         )
-        .order_by(PvgRecord.issued_on)
+        .order_by(PvgRecord.issued_on),
     ):
         latest[person_id] = rules.PvgFact(person_id, _name(first, preferred, last), issued_on)
     return list(latest.values())
@@ -475,12 +501,17 @@ def waiting(roles: Sequence[RoleFacts], sh: Shared) -> list[rules.WaitingFact]:
 def tasks(s: Session, sh: Shared, today: date) -> list[rules.TaskFact]:
     return [
         rules.TaskFact(task_id, person_id, f"{first} {last}", kind, due_on, None)
-        for task_id, person_id, first, last, kind, due_on in s.execute(
+        for task_id, person_id, first, last, kind, due_on in _read(
+            s,
             select(
                 Task.id, Task.person_id, Person.first_name, Person.last_name, Task.kind, Task.due_on
             )
             .join(Person, Person.id == Task.person_id)
-            .where(Task.programme_id == sh.programme.id, Task.done_on.is_(None))
+            .where(
+                Task.programme_id == sh.programme.id,
+                Task.done_on.is_(None),
+                Person.removed_on.is_(None),
+            ),
         )
     ]
 
@@ -544,7 +575,7 @@ def goal_actions(s: Session, sh: Shared, today: date) -> list[rules.GoalActionFa
             None,
             row.overdue,
         )
-        for row in s.execute(select(ranked).where(ranked.c.rank == 1))
+        for row in _read(s, select(ranked).where(ranked.c.rank == 1))
     ]
 
 

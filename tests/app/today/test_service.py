@@ -184,3 +184,31 @@ def test_the_demo_shows_eight_kinds_whatever_the_day(db: Database, day: date) ->
         programme_id = create_demo(s, today=day)
         listing = service.today_list(s, programme_id, day)
     assert len(listing.kinds) >= 8, sorted(listing.kinds)
+
+
+def test_nothing_in_the_restore_bin_is_listed(demo_db: Database, today: date) -> None:
+    """The sources read plain rows past the ORM's restore-bin filter, so each leaves out binned
+    people, roles and PVG records itself."""
+    from app.model import PvgRecord
+    from app.services.restore_bin import BinKind, put_in_bin
+
+    with demo_db.session() as s:
+        programme_id = _demo_programme(s).id
+        listing = service.today_list(s, programme_id, today)
+        by_kind = {k: [i for i in listing.items if i.kind is k] for k in listing.kinds}
+        # GIVEN someone stuck in a stage, and someone whose PVG membership is due
+        stuck = by_kind[Kind.STUCK_IN_STAGE][0].target.person_id
+        pvg_person = next(
+            i.target.person_id for i in by_kind[Kind.PVG] if i.target.person_id != stuck
+        )
+        assert stuck is not None and pvg_person is not None
+        # WHEN the first is put in the bin, and the second's PVG records are
+        put_in_bin(s, BinKind.PERSON, stuck, today)
+        for record_id in s.scalars(select(PvgRecord.id).where(PvgRecord.person_id == pvg_person)):
+            put_in_bin(s, BinKind.PVG, record_id, today)
+        s.flush()
+        after = service.today_list(s, programme_id, today)
+    # THEN neither is listed for what was binned
+    assert stuck not in {i.target.person_id for i in after.items}
+    assert pvg_person not in {i.target.person_id for i in after.items if i.kind is Kind.PVG}
+    assert len(after.items) < len(listing.items)
