@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from functools import cached_property
 from typing import Any, NamedTuple, TypeVarTuple
 
-from sqlalchemy import Result, Select, func, select
+from sqlalchemy import Row, Select, func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.model import (
@@ -104,12 +104,12 @@ class Shared:
 Columns = TypeVarTuple("Columns")
 
 
-def _read(s: Session, query: Select[*Columns]) -> Result[*Columns]:
+def _read(s: Session, query: Select[*Columns]) -> Sequence[Row[*Columns]]:
     """The rows of a query of plain columns, straight from the session's connection: no ORM
     objects are made, which on a large programme is a good part of the time. The restore bin's
     filter is an ORM one and does not apply here, so every query that reads a kind of record
     that can be put in the bin leaves out the removed ones itself."""
-    return s.connection().execute(query)
+    return s.connection().execute(query).all()
 
 
 def shared(s: Session, programme: Programme) -> Shared:
@@ -376,7 +376,7 @@ def meeting_frequency(s: Session, sh: Shared, today: date) -> list[rules.Frequen
                 MeetingLog.mode.in_(MEETING_MODES),
             )
             .group_by(MeetingLog.match_id),
-        ).all()
+        )
     )
     minimum = dict(
         _read(
@@ -384,7 +384,7 @@ def meeting_frequency(s: Session, sh: Shared, today: date) -> list[rules.Frequen
             select(Agreement.match_id, Agreement.min_meetings_per_month).where(
                 Agreement.match_id.in_(programme_matches)
             ),
-        ).all()
+        )
     )
     checked = dict(
         _read(
@@ -396,7 +396,7 @@ def meeting_frequency(s: Session, sh: Shared, today: date) -> list[rules.Frequen
                 SupportContact.held_on >= this_month,
             )
             .group_by(SupportContact.match_id),
-        ).all()
+        )
     )
     facts = []
     for m in active:
