@@ -4,8 +4,10 @@
 3. back up before any migration; 4. migrate, one transaction per revision;
 5. if the migration fails, put the backup back and explain.
 
-Later this is where an encryption key or a server address will be handed in; nothing else
-creates engines or connections.
+A file protected with a password opens only once the password is known for its folder
+(`app.storage.encryption.unlock`, or MENTORDESK_PASSWORD for scripts); otherwise opening raises
+PasswordNeededError, a wrong one WrongPasswordError, and the file is untouched either way.
+Nothing else creates engines or connections.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import clock
 from app.i18n import _
 from app.paths import DataPaths
-from app.storage import backups, health, migrate
+from app.storage import backups, encryption, health, migrate
 from app.storage.engine import create_sqlite_engine, quick_check
 from app.storage.errors import (
     CannotOpenError,
@@ -120,7 +122,7 @@ class Database:
         try:
             if not quick_check(self.paths.database):
                 self.backup("on-close")
-        except (StorageError, OSError, sqlite3.Error) as exc:
+        except (StorageError, OSError, *encryption.database_errors()) as exc:
             log.warning("No backup was made on closing: %s", exc)
 
 
@@ -131,6 +133,8 @@ def _refuse_damaged(paths: DataPaths) -> int:
     coordinator's data and the next backup would copy the empty file.
     """
     found = health.diagnose(paths.database, migrate.SCHEMA_VERSION)
+    if found.problem is health.Problem.PASSWORD:
+        raise encryption.password_needed()
     if found.problem is health.Problem.TOO_NEW:
         raise too_new(found.version, migrate.SCHEMA_VERSION)
     if found.problem is health.Problem.UNREADABLE:
@@ -208,7 +212,7 @@ def _stamp_identity(engine: Engine) -> None:
     """Give the file its data-folder stamp (see app.storage.identity) if it has none yet."""
     with engine.connect() as connection:
         raw = connection.connection.driver_connection
-        assert isinstance(raw, sqlite3.Connection)
+        assert raw is not None
         current = int(raw.execute("PRAGMA application_id").fetchone()[0])
         if not Identity(current).known:
             connection.exec_driver_sql(f"PRAGMA application_id = {new_application_id()}")
@@ -229,6 +233,7 @@ def open_database(paths: DataPaths, *, backup_on_open: bool = True) -> Database:
     A folder that cannot be written to is opened for reading only (or refused with the reason);
     a backup on opening that cannot be made is a warning (`Database.warnings`), not a refusal.
     """
+    encryption.from_environment(paths.folder, paths.database)
     if not folder_writable(paths.folder) or not _file_writable(paths.database):
         return _open_read_only(paths)
     try:
