@@ -92,8 +92,6 @@ def _verified_copy(source: Path, target: Path, key: encryption.FileKey | None) -
         conn.close()
     if before != after:
         raise StorageError(_("The new copy of the data is not complete, so it was not used."))
-    with open(target, "rb+") as handle:
-        os.fsync(handle.fileno())
 
 
 def change_password(paths: DataPaths, new: str | None, *, current: str | None = None) -> Path:
