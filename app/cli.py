@@ -165,6 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         help=_("an .xlsx file, or a folder for one CSV file a table"),
     )
+    _add_password_parser(sub)
     return parser
 
 
@@ -184,6 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "import": cmd_import,
         "evidence-pack": cmd_evidence_pack,
         "export-tables": cmd_export_tables,
+        "password": cmd_password,
     }
     if args.command not in commands:
         parser.print_help()
@@ -194,6 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         clock.check()
         configure_logging(paths)
+        _unlock_from_environment(paths)
         return commands[args.command](paths, args)
     except (CliError, StorageError, clock.ClockError) as exc:
         print(f"mentordesk: {exc}", file=sys.stderr)
@@ -414,7 +417,9 @@ def cmd_check(paths: DataPaths, args: argparse.Namespace) -> int:
         print(found.message)
         for problem in found.details[1:20]:
             print(_("Problem: {problem}").format(problem=problem))
-        if found.problem is not Problem.TOO_NEW:
+        if found.problem is Problem.PASSWORD:
+            print(_("Set MENTORDESK_PASSWORD to the password to check it."))
+        elif found.problem is not Problem.TOO_NEW:
             print(next_step(paths))
         return EXIT_PROBLEM
     print(
@@ -646,6 +651,120 @@ def cmd_export_tables(paths: DataPaths, args: argparse.Namespace) -> int:
     print(
         _("Written {path} ({n} tables, {rows} rows)").format(path=target, n=len(tables), rows=rows)
     )
+    return EXIT_OK
+
+
+# --- the password on the data file (issue 23) -------------------------------------------------
+def _add_password_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    password = sub.add_parser(
+        "password",
+        help=_("put a password on the data file and its backups, change it or take it off"),
+        description=_(
+            "A forgotten password cannot be recovered: print the recovery sheet and keep it "
+            "locked away. The current password is read from $MENTORDESK_PASSWORD, a new one "
+            "from $MENTORDESK_NEW_PASSWORD ('set' also takes $MENTORDESK_PASSWORD), or typed."
+        ),
+    )
+    password.add_argument("action", choices=["set", "change", "remove"])
+    password.add_argument(
+        "--recovery-sheet",
+        metavar="FILE.pdf",
+        help=_("also write the recovery sheet, with the new password on it, to this file"),
+    )
+
+
+def _unlock_from_environment(paths: DataPaths) -> None:
+    """A protected data file opens for every command with $MENTORDESK_PASSWORD."""
+    from app.storage import encryption
+
+    encryption.from_environment(paths.folder, paths.database)
+
+
+def _typed_password(prompt: str) -> str:
+    import getpass
+
+    if not sys.stdin.isatty():
+        raise CliError(
+            _("No password was given: set $MENTORDESK_PASSWORD, or run it in a terminal.")
+        )
+    return getpass.getpass(prompt)
+
+
+def _new_password(env_names: Sequence[str]) -> str:
+    import os
+
+    from app.storage import password
+
+    for name in env_names:
+        if os.environ.get(name):
+            chosen = os.environ[name]
+            break
+    else:
+        chosen = _typed_password(_("New password: "))
+        repeated = _typed_password(_("The new password again: "))
+        problems = password.check_new_password(chosen, repeated)
+        if problems:
+            raise CliError(" ".join(problems.values()))
+    problems = password.check_new_password(chosen)
+    if problems:
+        raise CliError(" ".join(problems.values()))
+    return chosen
+
+
+def cmd_password(paths: DataPaths, args: argparse.Namespace) -> int:
+    """Set, change or take off the password, with the data folder held and the file closed."""
+    import os
+
+    from app.storage import encryption, password
+    from app.storage.lock import DataFolderLock
+
+    if not paths.database.exists():
+        raise CliError(_("There is no data file in {folder} yet.").format(folder=paths.folder))
+    protected = password.is_protected(paths)
+    if args.action == "set" and protected:
+        raise CliError(_("The data file already has a password: use 'mentordesk password change'."))
+    if args.action != "set" and not protected:
+        raise CliError(_("The data file has no password: use 'mentordesk password set'."))
+    current = None
+    if protected:
+        current = os.environ.get(encryption.ENV_VAR) or _typed_password(_("Current password: "))
+        encryption.unlock(paths.folder, paths.database, current)  # a wrong one changes nothing
+    new = None
+    if args.action == "set":
+        new = _new_password([encryption.ENV_VAR, "MENTORDESK_NEW_PASSWORD"])
+    elif args.action == "change":
+        new = _new_password(["MENTORDESK_NEW_PASSWORD"])
+    lock = DataFolderLock(paths.lock)
+    lock.acquire()
+    try:
+        safety = password.change_password(paths, new, current=current)
+    finally:
+        lock.release()
+    if new is None:
+        print(_("The password is off: the data file and its backups can be read without it."))
+    else:
+        print(
+            _(
+                "The data file and its backups are protected with the password. It cannot be "
+                "recovered if it is forgotten: keep the recovery sheet locked away."
+            )
+        )
+    print(_("A backup was made first: {path}").format(path=safety))
+    if args.recovery_sheet and new is not None:
+        from app.printouts import recovery_key
+        from app.settings import load_preferences
+        from app.storage.folder import create_private
+
+        sheet = recovery_key.RecoverySheet(
+            organisation="",
+            data_folder=str(paths.folder),
+            set_by=load_preferences(paths.preferences).coordinator_name,
+            password=new,
+        )
+        target = Path(args.recovery_sheet).expanduser()
+        create_private(target)
+        target.write_bytes(recovery_key.render(sheet, clock.today()))
+        print(_("Written {path}").format(path=target))
     return EXIT_OK
 
 

@@ -10,11 +10,11 @@ them), and e-mail addresses and phone numbers that slip into a message are blank
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import os
 import re
-from typing import IO, Any
 
 from app.paths import DataPaths
 
@@ -23,7 +23,9 @@ _configured: set[str] = set()
 
 _EMAIL = re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+")
 #: Phone numbers as people type them: +44 7700 900123, 07700 900123, (0131) 496 0000.
-_PHONE = re.compile(r"(?<![\w.:-])(?:\+\d{1,3}[\s-]?)?\(?0?\d{2,5}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\w)")
+_PHONE = re.compile(
+    r"(?<![\w.:-])(?:\+\d{1,3}[\s-]?)?\(?0?\d{2,5}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\w)"
+)
 
 
 def scrub(text: str) -> str:
@@ -45,11 +47,13 @@ class QuietFileHandler(logging.handlers.RotatingFileHandler):
 
     failed = False
 
-    def _open(self) -> IO[Any]:
+    def _open(self) -> io.TextIOWrapper:
         if os.name == "posix":
             fd = os.open(self.baseFilename, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
             os.chmod(self.baseFilename, 0o600)
-            return open(fd, self.mode, encoding=self.encoding, errors=self.errors)
+            handle = open(fd, self.mode, encoding=self.encoding, errors=self.errors)
+            assert isinstance(handle, io.TextIOWrapper)
+            return handle
         return super()._open()  # pragma: no cover - Windows: the user's own profile
 
     def emit(self, record: logging.LogRecord) -> None:

@@ -40,13 +40,16 @@ from app.storage.errors import (
     StorageError,
     too_new,
 )
-from app.storage.health import header_problem, size_text
+from app.storage.health import Diagnosis, header_problem, size_text
 from app.storage.identity import Identity
 
 log = logging.getLogger(__name__)
 
 #: What SQLite (sqlite3, or sqlcipher3 for an encrypted file) raises.
 _DB_ERRORS: tuple[type[Exception], ...] = encryption.database_errors()
+_COPY_ERRORS: tuple[type[Exception], ...] = (OSError, *_DB_ERRORS)
+_READ_ERRORS: tuple[type[Exception], ...] = (ValueError, *_DB_ERRORS)
+_IDENTITY_ERRORS: tuple[type[Exception], ...] = (StorageError, *_DB_ERRORS)
 
 PREFIX = "mentordesk-"
 SUFFIX = ".sqlite3"
@@ -203,7 +206,7 @@ def make_backup(paths: DataPaths, reason: str, now: datetime | None = None) -> P
     try:
         copy_database(paths.database, partial)
         problems = quick_check(partial)
-    except (OSError, *_DB_ERRORS) as exc:
+    except _COPY_ERRORS as exc:
         _discard(partial)
         raise copy_failed(exc, paths.backups, what) from exc
     if problems:
@@ -220,7 +223,7 @@ def make_backup(paths: DataPaths, reason: str, now: datetime | None = None) -> P
     return target
 
 
-def _header_problem(path: Path) -> object | None:
+def _header_problem(path: Path) -> Diagnosis | None:
     """What the header says is wrong, unless the file is encrypted and its password is known
     (an encrypted file has no readable header; SQLCipher checks it page by page instead)."""
     if encryption.key_for(path) is not None:
@@ -232,7 +235,7 @@ _SAME = "same"
 
 
 def copy_database(
-    source: Path, target: Path, *, key: encryption.FileKey | None | str = _SAME
+    source: Path, target: Path, *, key: encryption.FileKey | str | None = _SAME
 ) -> None:
     """A consistent copy of `source` into a new file `target`, readable by this user alone.
 
@@ -416,7 +419,7 @@ def summarise(path: Path) -> FileSummary:
             )
         finally:
             conn.close()
-    except (*_DB_ERRORS, ValueError) as exc:
+    except _READ_ERRORS as exc:
         raise CorruptError(
             _("{name} is not a Mentor Desk data file, or it is damaged.").format(name=path.name)
         ) from exc
@@ -437,7 +440,7 @@ def this_folders_identity(paths: DataPaths, *, besides: Path | None = None) -> I
                 identity = Identity(int(conn.execute("PRAGMA application_id").fetchone()[0]))
             finally:
                 conn.close()
-        except (*_DB_ERRORS, StorageError):
+        except _IDENTITY_ERRORS:
             continue
         if identity.known:
             return identity
@@ -591,7 +594,7 @@ def restore_backup(paths: DataPaths, backup: Path, supported_version: int) -> Pa
         copy_database(backup, staged)
         if ours is not None:  # the folder keeps its stamp, whichever file is restored into it
             _stamp(staged, ours)
-    except (OSError, *_DB_ERRORS) as exc:
+    except _COPY_ERRORS as exc:
         _discard(staged)
         raise copy_failed(exc, paths.folder, _("The restored copy")) from exc
     for leftover in ("-wal", "-shm"):

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -122,7 +121,7 @@ class Database:
         try:
             if not quick_check(self.paths.database):
                 self.backup("on-close")
-        except (StorageError, OSError, *encryption.database_errors()) as exc:
+        except encryption.database_errors(StorageError, OSError) as exc:
             log.warning("No backup was made on closing: %s", exc)
 
 

@@ -71,25 +71,24 @@ def wrong_password() -> WrongPasswordError:
 
 
 def available() -> bool:
-    try:
-        import sqlcipher3  # noqa: F401
-    except ImportError:  # pragma: no cover - the wheel is a dependency
-        return False
-    return True
+    import importlib.util
+
+    return importlib.util.find_spec("sqlcipher3") is not None
 
 
 def dbapi() -> Any:
     """The sqlcipher3 DB-API module (imported when a password is in play)."""
-    from sqlcipher3 import dbapi2
+    from sqlcipher3 import dbapi2  # type: ignore[import-untyped]  # no type hints shipped
 
     return dbapi2
 
 
-def database_errors() -> tuple[type[Exception], ...]:
-    """The errors of both drivers: plain files go through sqlite3, encrypted ones sqlcipher3."""
+def database_errors(*others: type[Exception]) -> tuple[type[Exception], ...]:
+    """The errors of both drivers (plain files go through sqlite3, encrypted ones sqlcipher3),
+    with `others` for an `except` that catches more."""
     if not available():  # pragma: no cover
-        return (sqlite3.Error,)
-    return (sqlite3.Error, dbapi().Error)
+        return (*others, sqlite3.Error)
+    return (*others, sqlite3.Error, dbapi().Error)
 
 
 # --- telling an encrypted file ---------------------------------------------------------------

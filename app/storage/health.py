@@ -148,9 +148,10 @@ def header_problem(path: Path) -> Diagnosis | None:
 
 
 def _cipher_errors() -> tuple[type[Exception], ...]:
+    """sqlite3's errors and those of sqlcipher3, which reads a file protected with a password."""
     from app.storage import encryption
 
-    return encryption.database_errors()[1:]
+    return encryption.database_errors(sqlite3.DatabaseError)
 
 
 def diagnose(path: Path, supported_version: int, *, full: bool = False) -> Diagnosis:
@@ -170,7 +171,7 @@ def diagnose(path: Path, supported_version: int, *, full: bool = False) -> Diagn
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         finally:
             conn.close()
-    except (sqlite3.DatabaseError, *_cipher_errors()) as exc:
+    except _cipher_errors() as exc:
         if pending_log(path) and not writable(path.parent):
             return Diagnosis(
                 Problem.UNREADABLE,

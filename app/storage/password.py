@@ -85,9 +85,7 @@ def _verified_copy(source: Path, target: Path, key: encryption.FileKey | None) -
     before = _row_counts(source)
     conn = encryption.connect(target, key)
     try:
-        after = {
-            t: int(conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]) for t in before
-        }
+        after = {t: int(conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0]) for t in before}
     finally:
         conn.close()
     if before != after:
@@ -138,7 +136,7 @@ def _rekey_backups(paths: DataPaths, key: encryption.FileKey | None) -> None:
         try:
             backups.copy_database(info.path, staged, key=key)
             os.replace(staged, info.path)
-        except (StorageError, OSError, *encryption.database_errors()) as exc:
+        except encryption.database_errors(StorageError, OSError) as exc:
             backups.discard(staged)
             log.warning("A backup could not be re-keyed: %s", exc)
     backups.forget_last_restore(paths)

@@ -10,7 +10,15 @@ from sqlalchemy import func, select
 
 from app.model import Person
 from app.paths import DataPaths
-from app.storage import Database, backups, encryption, migrate, open_database, password
+from app.storage import (
+    Database,
+    StorageError,
+    backups,
+    encryption,
+    migrate,
+    open_database,
+    password,
+)
 from app.storage.encryption import PasswordNeededError, WrongPasswordError
 
 PASSWORD = "heather-otter-loch-42"
@@ -171,7 +179,7 @@ def test_a_short_password_is_refused_before_anything_is_changed(
 ) -> None:
     db.close(backup=False)
     before = paths.database.read_bytes()
-    with pytest.raises(backups.StorageError, match="at least 8 characters"):
+    with pytest.raises(StorageError, match="at least 8 characters"):
         password.change_password(paths, "short")
     assert paths.database.read_bytes() == before
     assert password.check_new_password("long enough", "long enoug") == {

@@ -9,7 +9,7 @@ import stat
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import delete, select, text
 from sqlalchemy.exc import IntegrityError
 
 from app.logs import configure_logging, scrub
@@ -73,11 +73,7 @@ def test_a_cleared_private_note_is_gone_from_the_files_bytes(
     with demo_db.session() as s:
         meeting_id = s.scalars(select(MeetingLog.id).order_by(MeetingLog.id)).first()
         assert meeting_id is not None
-        s.execute(
-            MeetingPrivateNote.__table__.delete().where(
-                MeetingPrivateNote.meeting_id == meeting_id
-            )
-        )
+        s.execute(delete(MeetingPrivateNote).where(MeetingPrivateNote.meeting_id == meeting_id))
         s.add(MeetingPrivateNote(meeting_id=meeting_id, text=secret))
     demo_db.close(backup=False)
     assert secret.encode() in paths.database.read_bytes()
