@@ -44,6 +44,9 @@ from app.storage.identity import Identity, new_application_id
 
 log = logging.getLogger(__name__)
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
 
 @dataclass
 class Database:
@@ -105,6 +108,25 @@ class Database:
         if not self._noted_change:
             self._noted_change = True
             backups.note_change_after_restore(self.paths)
+
+    def with_file_closed(self, action: Callable[[], _R]) -> _R:
+        """Run `action` (setting or taking off the password) with every connection to the file
+        closed, then open it again under the same session factory, so the window keeps going.
+
+        The file is reopened even when `action` fails (it changes nothing until its last step)."""
+        if self.read_only:
+            raise ReadOnlyError(
+                _("The data folder {folder} cannot be written to.").format(
+                    folder=self.paths.folder
+                ),
+                _("Nothing has been changed."),
+            )
+        self.engine.dispose()
+        try:
+            return action()
+        finally:
+            self.engine = create_sqlite_engine(self.paths.database)
+            self.sessions.configure(bind=self.engine)
 
     def close(self, *, backup: bool = True) -> None:
         """Close the file; then, if anything changed, keep a backup of the closed file (so the
@@ -328,10 +350,6 @@ def open_database(paths: DataPaths, *, backup_on_open: bool = True) -> Database:
 
 def _file_writable(database: Path) -> bool:
     return not database.exists() or os.access(database, os.W_OK)
-
-
-_P = ParamSpec("_P")
-_R = TypeVar("_R")
 
 
 def run_guarded(fn: Callable[_P, _R]) -> Callable[_P, _R]:
