@@ -221,7 +221,7 @@ def _open_read_only(paths: DataPaths) -> Database:
             ),
             _("Nothing has been changed. Allow writing to the folder and try again."),
         ) from exc
-    sessions = sessionmaker(engine, expire_on_commit=False)
+    sessions = sessionmaker(engine, expire_on_commit=False, info=_audit_info(paths, True))
     database = Database(paths, engine, sessions, read_only=True)
     database.warnings.append(read_only_notice(paths))
     newest = backups.list_backups(paths)
@@ -334,7 +334,7 @@ def open_database(paths: DataPaths, *, backup_on_open: bool = True) -> Database:
     except SQLAlchemyError as exc:  # a full disk: the stamp is only for telling folders apart
         log.warning("Could not stamp the data file's folder id: %s", exc)
 
-    sessions = sessionmaker(engine, expire_on_commit=False)
+    sessions = sessionmaker(engine, expire_on_commit=False, info=_audit_info(paths, False))
     database = Database(
         paths, engine, sessions, migrated_from=found if safety else None, warnings=warnings
     )
@@ -346,6 +346,15 @@ def open_database(paths: DataPaths, *, backup_on_open: bool = True) -> Database:
     newest = backups.list_backups(paths)
     database.last_backup_at = newest[0].made_at if newest else None
     return database
+
+
+def _audit_info(paths: DataPaths, read_only: bool) -> dict[str, object]:
+    """What the audit trail (app.model.audit) needs: who is at the keyboard, read each time
+    from the preferences so a name set in Settings counts at once."""
+    from app.model.audit import OFF, WHO
+    from app.settings import load_preferences
+
+    return {WHO: lambda: load_preferences(paths.preferences).coordinator_name, OFF: read_only}
 
 
 def _file_writable(database: Path) -> bool:

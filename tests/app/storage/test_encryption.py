@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -205,3 +207,28 @@ def test_the_password_alone_opens_the_file_in_any_sqlcipher_tool(
         conn.execute("PRAGMA key = 'heather-otter-loch-42'")
         assert conn.execute("SELECT count(*) FROM person").fetchone()[0] == count
         conn.close()
+
+
+def test_the_evidence_pack_is_the_same_from_protected_data(
+    paths: DataPaths, demo_db: Database, today: date
+) -> None:
+    """The pack's pseudonymised copy is made in memory whichever driver reads the file."""
+    from pypdf import PdfReader
+
+    from app.model import Programme
+    from app.reports import evidence_pack
+
+    def pack(db: Database) -> list[str]:
+        with db.session() as s:
+            programme_id = s.scalar(select(Programme.id).order_by(Programme.id))
+            assert programme_id is not None
+            items = evidence_pack.all_items(s, programme_id)
+            data = evidence_pack.build_pack(s, programme_id, items, today)
+        return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
+
+    plain = pack(demo_db)
+    demo_db.close(backup=False)
+    password.change_password(paths, PASSWORD)
+    db = open_database(paths, backup_on_open=False)
+    assert pack(db) == plain
+    db.close(backup=False)
