@@ -166,6 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("an .xlsx file, or a folder for one CSV file a table"),
     )
     _add_password_parser(sub)
+    _add_privacy_parsers(sub)
     return parser
 
 
@@ -186,6 +187,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "evidence-pack": cmd_evidence_pack,
         "export-tables": cmd_export_tables,
         "password": cmd_password,
+        "audit": cmd_audit,
     }
     if args.command not in commands:
         parser.print_help()
@@ -765,6 +767,43 @@ def cmd_password(paths: DataPaths, args: argparse.Namespace) -> int:
         create_private(target)
         target.write_bytes(recovery_key.render(sheet, clock.today()))
         print(_("Written {path}").format(path=target))
+    return EXIT_OK
+
+
+# --- the audit trail and people's rights over their data (issue 23) ---------------------------
+def _add_privacy_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    trail = sub.add_parser(
+        "audit", help=_("list who created, changed, removed or read which record, and when")
+    )
+    trail.add_argument("--record", metavar="KIND", help=_("only this kind, e.g. person"))
+    trail.add_argument("--id", type=int, metavar="ID", help=_("only the record with this number"))
+    trail.add_argument("--limit", type=int, default=50, help=_("how many, newest first"))
+    trail.add_argument("-o", "--output", metavar="FILE.csv", help=_("write all of them as CSV"))
+
+
+def cmd_audit(paths: DataPaths, args: argparse.Namespace) -> int:
+    from app.services import audit
+
+    lock, db = _open_locked(paths, backup_on_open=False)
+    try:
+        with db.session() as s:
+            limit = 10_000_000 if args.output else args.limit
+            rows = audit.entries(s, table=args.record, record_id=args.id, limit=limit)
+    finally:
+        db.close(backup=False)
+        lock.release()
+    if args.output:
+        from app.storage.folder import create_private
+
+        target = Path(args.output).expanduser()
+        create_private(target)
+        target.write_text(audit.to_csv(rows), encoding="utf-8-sig")
+        print(_("Written {path} ({n} entries)").format(path=target, n=len(rows)))
+        return EXIT_OK
+    for r in rows:
+        number = "" if r.record_id is None else f" {r.record_id}"
+        fields = f" ({r.fields})" if r.fields else ""
+        print(f"{r.at:%d/%m/%Y %H:%M}  {r.who}: {r.record}{number} {r.action}{fields}")
     return EXIT_OK
 
 

@@ -229,3 +229,39 @@ def test_lock_now_in_settings(window: MainWindow, monkeypatch: pytest.MonkeyPatc
     window.settings_page.lock_now_button.click()
     assert window.idle_lock.locked
     assert window.idle_lock.unlock(PASSWORD)
+
+
+def test_the_audit_trail_shows_one_records_history_and_exports_it(
+    window: MainWindow, qtbot: QtBot, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.model import Person
+    from ui.dialogs.audit_dialog import AuditDialog
+
+    window.context.preferences.coordinator_name = "Morag Coordinator"
+    window.context.save_preferences()
+    person_id = window.context.ops.read(lambda s: s.scalar(select(Person.id).order_by(Person.id)))
+    assert person_id is not None
+
+    def rename(s: Any) -> None:
+        person = s.get(Person, person_id)
+        person.preferred_name = "Mo"
+
+    window.context.ops.run(window, rename)
+    dialog = AuditDialog(window.context, window, table="person", record_id=person_id)
+    qtbot.addWidget(dialog)
+    assert dialog.rows and dialog.rows[0].who == "Morag Coordinator"
+    assert dialog.rows[0].action == "changed" and dialog.rows[0].fields == "preferred_name"
+    who = dialog.table.item(0, 1)
+    assert who is not None and who.text() == "Morag Coordinator"
+    written = dialog.export(str(tmp_path / "trail.csv"))
+    assert written is not None and "preferred_name" in written.read_text(encoding="utf-8-sig")
+
+    opened: list[AuditDialog] = []
+
+    def fake_exec(self: AuditDialog) -> int:
+        opened.append(self)
+        return 0
+
+    monkeypatch.setattr(AuditDialog, "exec", fake_exec)
+    window.settings_page.audit_button.click()
+    assert opened and opened[0].kind.currentData() == ""

@@ -157,12 +157,14 @@ class SettingsPage(Page):
         self.remove_password_button = QPushButton(_("Take the password &off…"))
         self.recovery_sheet_button = QPushButton(_("Print a recovery &sheet…"))
         self.lock_now_button = QPushButton(_("&Lock now"))
+        self.audit_button = QPushButton(_("&Audit trail…"))
         for button, slot in (
             (self.set_password_button, self.set_password),
             (self.change_password_button, self.change_password),
             (self.remove_password_button, self.remove_password),
             (self.recovery_sheet_button, lambda _checked=False: self.print_recovery_sheet()),
             (self.lock_now_button, self.lock_requested.emit),
+            (self.audit_button, lambda _checked=False: self.show_audit_trail()),
         ):
             button.setAccessibleName(button.text().replace("&", "").replace("…", ""))
             button.clicked.connect(slot)
@@ -173,6 +175,7 @@ class SettingsPage(Page):
             self.remove_password_button,
             self.recovery_sheet_button,
             self.lock_now_button,
+            self.audit_button,
         ):
             row.addWidget(button)
         row.addStretch(1)
@@ -312,6 +315,12 @@ class SettingsPage(Page):
         dialog = PrintPreviewDialog(pdf, _("Password recovery sheet"), "recovery-sheet.pdf", self)
         dialog.setObjectName("print-preview")
         dialog.open()
+
+    def show_audit_trail(self, table: str | None = None, record_id: int | None = None) -> None:
+        """The audit trail, or one record's history (pages may call this with a record)."""
+        from ui.dialogs.audit_dialog import AuditDialog
+
+        AuditDialog(self.context, self, table=table, record_id=record_id).exec()
 
     def _save_name(self) -> None:
         self.context.preferences.coordinator_name = self.coordinator_name.text().strip()
