@@ -188,6 +188,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export-tables": cmd_export_tables,
         "password": cmd_password,
         "audit": cmd_audit,
+        "export-person": cmd_export_person,
+        "erase-person": cmd_erase_person,
+        "retention": cmd_retention,
     }
     if args.command not in commands:
         parser.print_help()
@@ -779,6 +782,36 @@ def _add_privacy_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser
     trail.add_argument("--id", type=int, metavar="ID", help=_("only the record with this number"))
     trail.add_argument("--limit", type=int, default=50, help=_("how many, newest first"))
     trail.add_argument("-o", "--output", metavar="FILE.csv", help=_("write all of them as CSV"))
+    export = sub.add_parser(
+        "export-person",
+        help=_("everything held on one person (a subject access request), as PDF and JSON"),
+    )
+    export.add_argument("person", type=int, help=_("the person's number"))
+    export.add_argument(
+        "-o", "--output", metavar="DIR", required=True, help=_("folder to write to")
+    )
+    export.add_argument(
+        "--names",
+        action="store_true",
+        help=_("name the other people in their matches (else 'your mentor', 'your mentee')"),
+    )
+    export.add_argument(
+        "--include-private-notes",
+        action="store_true",
+        help=_("include the coordinator's private meeting notes"),
+    )
+    erase = sub.add_parser(
+        "erase-person", help=_("erase a person's details on their request (a backup is made first)")
+    )
+    erase.add_argument("person", type=int, help=_("the person's number"))
+    erase.add_argument("--reason", required=True, help=_("why (kept in the audit trail)"))
+    erase.add_argument("--yes", action="store_true", help=_("do not ask before erasing"))
+    retention = sub.add_parser(
+        "retention", help=_("list people whose retention period is over; --apply anonymises them")
+    )
+    retention.add_argument(
+        "--apply", action="store_true", help=_("anonymise them now (a backup is made first)")
+    )
 
 
 def cmd_audit(paths: DataPaths, args: argparse.Namespace) -> int:
@@ -804,6 +837,102 @@ def cmd_audit(paths: DataPaths, args: argparse.Namespace) -> int:
         number = "" if r.record_id is None else f" {r.record_id}"
         fields = f" ({r.fields})" if r.fields else ""
         print(f"{r.at:%d/%m/%Y %H:%M}  {r.who}: {r.record}{number} {r.action}{fields}")
+    return EXIT_OK
+
+
+def cmd_export_person(paths: DataPaths, args: argparse.Namespace) -> int:
+    from app.printouts import subject_access
+    from app.services import privacy
+    from app.services.errors import ActionRefused
+    from app.storage.folder import create_private
+
+    folder = Path(args.output).expanduser()
+    lock, db = _open_locked(paths, backup_on_open=False)
+    try:
+        with db.session() as s:
+            export = privacy.subject_access(
+                s,
+                args.person,
+                clock.today(),
+                partners_by_name=args.names,
+                private_notes=args.include_private_notes,
+            )
+    except ActionRefused as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        db.close(backup=False)
+        lock.release()
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = folder / f"subject-access-{args.person}"
+    for suffix, data in (
+        (".json", export.json().encode("utf-8")),
+        (".pdf", subject_access.render(export.data, clock.today())),
+    ):
+        target = stem.with_suffix(suffix)
+        create_private(target)
+        target.write_bytes(data)
+        print(_("Written {path}").format(path=target))
+    return EXIT_OK
+
+
+def cmd_erase_person(paths: DataPaths, args: argparse.Namespace) -> int:
+    from app.services import privacy
+    from app.services.errors import ActionRefused
+
+    lock, db = _open_locked(paths, backup_on_open=False)
+    try:
+        with db.session() as s:
+            plan = privacy.erasure_plan(s, args.person)
+        print(
+            _("Erasing {name} (number {id}) changes {n} records.").format(
+                name=plan.name, id=plan.person_id, n=plan.rows
+            )
+        )
+        for kept in plan.kept:
+            print(_("Kept: {what}").format(what=kept))
+        if not args.yes and not _confirm(_("Erase them now? A backup is made first.")):
+            print(_("Nothing has been changed."))
+            return EXIT_OK
+        db.backup("before-erasure")
+        with db.session() as s:
+            privacy.erase_person(s, args.person, args.reason)
+    except ActionRefused as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        db.close()
+        lock.release()
+    print(_("Erased: their details are gone; the figures in the reports are unchanged."))
+    return EXIT_OK
+
+
+def cmd_retention(paths: DataPaths, args: argparse.Namespace) -> int:
+    from app.services import privacy
+
+    lock, db = _open_locked(paths, backup_on_open=False)
+    try:
+        with db.session() as s:
+            due = privacy.retention_due(s, clock.today())
+        if not due:
+            print(_("Nobody's retention period is over."))
+            return EXIT_OK
+        for d in due:
+            print(
+                _("{id}: {name}, since {since}, due {due}{binned}").format(
+                    id=d.person_id,
+                    name=d.name,
+                    since=d.since.strftime("%d/%m/%Y"),
+                    due=d.due_on.strftime("%d/%m/%Y"),
+                    binned=_(" (in the restore bin)") if d.binned else "",
+                )
+            )
+        if args.apply:
+            db.backup("before-retention")
+            with db.session() as s:
+                done = privacy.apply_retention(s, clock.today())
+            print(_("Anonymised {n} people; the report figures are unchanged.").format(n=len(done)))
+    finally:
+        db.close()
+        lock.release()
     return EXIT_OK
 
 
