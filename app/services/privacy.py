@@ -502,3 +502,21 @@ def apply_retention(s: Session, today: date) -> list[RetentionDue]:
             ),
         )
     return due
+
+
+def people_choices(s: Session) -> list[tuple[int, str]]:
+    """Everyone held (the restore bin's too), by name, for choosing whose data to export or
+    erase; the anonymised are left out."""
+    gone = set(
+        s.scalars(
+            select(AuditEntry.record_id).where(
+                AuditEntry.action == ANONYMISED, AuditEntry.record_table == "person"
+            )
+        )
+    )
+    people = s.scalars(
+        select(Person)
+        .order_by(Person.last_name, Person.first_name, Person.id)
+        .execution_options(include_removed=True)
+    )
+    return [(p.id, f"{p.first_name} {p.last_name} ({p.id})") for p in people if p.id not in gone]

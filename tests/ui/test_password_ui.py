@@ -265,3 +265,43 @@ def test_the_audit_trail_shows_one_records_history_and_exports_it(
     monkeypatch.setattr(AuditDialog, "exec", fake_exec)
     window.settings_page.audit_button.click()
     assert opened and opened[0].kind.currentData() == ""
+
+
+def test_peoples_rights_export_and_erase_from_the_window(
+    window: MainWindow, qtbot: QtBot, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.model import Match, Participant
+    from ui.dialogs.privacy_dialog import PrivacyDialog
+
+    def first_mentee(s: Any) -> tuple[int, str]:
+        match = s.scalars(select(Match).order_by(Match.id)).first()
+        person = s.get_one(Person, s.get_one(Participant, match.mentee_id).person_id)
+        return person.id, person.last_name
+
+    person_id, last_name = window.context.ops.read(first_mentee)
+    dialog = PrivacyDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    dialog.person.setCurrentIndex(dialog.person.findData(person_id))
+    written = dialog.export(str(tmp_path))
+    assert [p.suffix for p in written] == [".json", ".pdf"]
+    assert last_name in written[0].read_text(encoding="utf-8")
+    assert "Nobody's retention period is over." in dialog.due_list.item(0).text()
+
+    monkeypatch.setattr(
+        "ui.dialogs.privacy_dialog.QInputDialog.getText",
+        lambda *_args, **_kw: ("Asked by e-mail", True),
+    )
+    assert dialog.erase()
+    assert dialog.person.findData(person_id) == -1  # anonymised: no longer offered
+    name = window.context.ops.read(lambda s: s.get_one(Person, person_id).last_name)
+    assert name != last_name
+
+    opened: list[PrivacyDialog] = []
+
+    def fake_exec(self: PrivacyDialog) -> int:
+        opened.append(self)
+        return 0
+
+    monkeypatch.setattr(PrivacyDialog, "exec", fake_exec)
+    window.settings_page.privacy_button.click()
+    assert opened

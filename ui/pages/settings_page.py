@@ -158,6 +158,7 @@ class SettingsPage(Page):
         self.recovery_sheet_button = QPushButton(_("Print a recovery &sheet…"))
         self.lock_now_button = QPushButton(_("&Lock now"))
         self.audit_button = QPushButton(_("&Audit trail…"))
+        self.privacy_button = QPushButton(_("People's &rights…"))
         for button, slot in (
             (self.set_password_button, self.set_password),
             (self.change_password_button, self.change_password),
@@ -165,6 +166,7 @@ class SettingsPage(Page):
             (self.recovery_sheet_button, lambda _checked=False: self.print_recovery_sheet()),
             (self.lock_now_button, self.lock_requested.emit),
             (self.audit_button, lambda _checked=False: self.show_audit_trail()),
+            (self.privacy_button, lambda _checked=False: self.show_privacy()),
         ):
             button.setAccessibleName(button.text().replace("&", "").replace("…", ""))
             button.clicked.connect(slot)
@@ -175,10 +177,13 @@ class SettingsPage(Page):
             self.remove_password_button,
             self.recovery_sheet_button,
             self.lock_now_button,
-            self.audit_button,
         ):
             row.addWidget(button)
         row.addStretch(1)
+        records_row = QHBoxLayout()
+        records_row.addWidget(self.audit_button)
+        records_row.addWidget(self.privacy_button)
+        records_row.addStretch(1)
         self.lock_minutes = QSpinBox()
         self.lock_minutes.setRange(0, 240)
         self.lock_minutes.setSuffix(_(" minutes"))
@@ -205,6 +210,7 @@ class SettingsPage(Page):
         column.addLayout(row)
         column.addLayout(lock_row)
         column.addWidget(hint)
+        column.addLayout(records_row)
         self._show_password_state()
         return box
 
@@ -321,6 +327,13 @@ class SettingsPage(Page):
         from ui.dialogs.audit_dialog import AuditDialog
 
         AuditDialog(self.context, self, table=table, record_id=record_id).exec()
+
+    def show_privacy(self) -> None:
+        """Subject access, erasure on request and the retention review."""
+        from ui.dialogs.privacy_dialog import PrivacyDialog
+
+        PrivacyDialog(self.context, self).exec()
+        self.refresh()
 
     def _save_name(self) -> None:
         self.context.preferences.coordinator_name = self.coordinator_name.text().strip()
