@@ -294,9 +294,16 @@ def export(source: Any, target: Path, key: FileKey | None) -> None:
         # syncing of every table as it is written.
         source.execute("PRAGMA copy.journal_mode = OFF")
         source.execute("PRAGMA copy.synchronous = OFF")
-        source.execute("SELECT sqlcipher_export('copy')").fetchone()
-        source.execute(f"PRAGMA copy.user_version = {version}")
-        source.execute(f"PRAGMA copy.application_id = {app_id}")
+        # One read transaction over every table: a consistent copy while the app writes.
+        source.execute("BEGIN")
+        try:
+            source.execute("SELECT sqlcipher_export('copy')").fetchone()
+            source.execute(f"PRAGMA copy.user_version = {version}")
+            source.execute(f"PRAGMA copy.application_id = {app_id}")
+            source.execute("COMMIT")
+        except BaseException:
+            source.execute("ROLLBACK")
+            raise
     finally:
         source.execute("DETACH DATABASE copy")
     with open(target, "rb+") as handle:
