@@ -165,6 +165,8 @@ def build_parser() -> argparse.ArgumentParser:
         required=True,
         help=_("an .xlsx file, or a folder for one CSV file a table"),
     )
+    _add_password_parser(sub)
+    _add_privacy_parsers(sub)
     return parser
 
 
@@ -184,6 +186,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "import": cmd_import,
         "evidence-pack": cmd_evidence_pack,
         "export-tables": cmd_export_tables,
+        "password": cmd_password,
+        "audit": cmd_audit,
+        "export-person": cmd_export_person,
+        "erase-person": cmd_erase_person,
+        "retention": cmd_retention,
     }
     if args.command not in commands:
         parser.print_help()
@@ -194,6 +201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         clock.check()
         configure_logging(paths)
+        _unlock_from_environment(paths)
         return commands[args.command](paths, args)
     except (CliError, StorageError, clock.ClockError) as exc:
         print(f"mentordesk: {exc}", file=sys.stderr)
@@ -414,7 +422,9 @@ def cmd_check(paths: DataPaths, args: argparse.Namespace) -> int:
         print(found.message)
         for problem in found.details[1:20]:
             print(_("Problem: {problem}").format(problem=problem))
-        if found.problem is not Problem.TOO_NEW:
+        if found.problem is Problem.PASSWORD:
+            print(_("Set MENTORDESK_PASSWORD to the password to check it."))
+        elif found.problem is not Problem.TOO_NEW:
             print(next_step(paths))
         return EXIT_PROBLEM
     print(
@@ -646,6 +656,283 @@ def cmd_export_tables(paths: DataPaths, args: argparse.Namespace) -> int:
     print(
         _("Written {path} ({n} tables, {rows} rows)").format(path=target, n=len(tables), rows=rows)
     )
+    return EXIT_OK
+
+
+# --- the password on the data file (issue 23) -------------------------------------------------
+def _add_password_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    password = sub.add_parser(
+        "password",
+        help=_("put a password on the data file and its backups, change it or take it off"),
+        description=_(
+            "A forgotten password cannot be recovered: print the recovery sheet and keep it "
+            "locked away. The current password is read from $MENTORDESK_PASSWORD, a new one "
+            "from $MENTORDESK_NEW_PASSWORD ('set' also takes $MENTORDESK_PASSWORD), or typed."
+        ),
+    )
+    password.add_argument("action", choices=["set", "change", "remove"])
+    password.add_argument(
+        "--recovery-sheet",
+        metavar="FILE.pdf",
+        help=_("also write the recovery sheet, with the new password on it, to this file"),
+    )
+
+
+def _unlock_from_environment(paths: DataPaths) -> None:
+    """A protected data file opens for every command with $MENTORDESK_PASSWORD."""
+    from app.storage import encryption
+
+    encryption.from_environment(paths.folder, paths.database)
+
+
+def _typed_password(prompt: str) -> str:
+    import getpass
+
+    if not sys.stdin.isatty():
+        raise CliError(
+            _("No password was given: set $MENTORDESK_PASSWORD, or run it in a terminal.")
+        )
+    return getpass.getpass(prompt)
+
+
+def _new_password(env_names: Sequence[str]) -> str:
+    import os
+
+    from app.storage import password
+
+    for name in env_names:
+        if os.environ.get(name):
+            chosen = os.environ[name]
+            break
+    else:
+        chosen = _typed_password(_("New password: "))
+        repeated = _typed_password(_("The new password again: "))
+        problems = password.check_new_password(chosen, repeated)
+        if problems:
+            raise CliError(" ".join(problems.values()))
+    problems = password.check_new_password(chosen)
+    if problems:
+        raise CliError(" ".join(problems.values()))
+    return chosen
+
+
+def cmd_password(paths: DataPaths, args: argparse.Namespace) -> int:
+    """Set, change or take off the password, with the data folder held and the file closed."""
+    import os
+
+    from app.storage import encryption, password
+    from app.storage.lock import DataFolderLock
+
+    if not paths.database.exists():
+        raise CliError(_("There is no data file in {folder} yet.").format(folder=paths.folder))
+    protected = password.is_protected(paths)
+    if args.action == "set" and protected:
+        raise CliError(_("The data file already has a password: use 'mentordesk password change'."))
+    if args.action != "set" and not protected:
+        raise CliError(_("The data file has no password: use 'mentordesk password set'."))
+    current = None
+    if protected:
+        current = os.environ.get(encryption.ENV_VAR) or _typed_password(_("Current password: "))
+        encryption.unlock(paths.folder, paths.database, current)  # a wrong one changes nothing
+    new = None
+    if args.action == "set":
+        new = _new_password([encryption.ENV_VAR, "MENTORDESK_NEW_PASSWORD"])
+    elif args.action == "change":
+        new = _new_password(["MENTORDESK_NEW_PASSWORD"])
+    lock = DataFolderLock(paths.lock)
+    lock.acquire()
+    try:
+        safety = password.change_password(paths, new, current=current)
+    finally:
+        lock.release()
+    if new is None:
+        print(_("The password is off: the data file and its backups can be read without it."))
+    else:
+        print(
+            _(
+                "The data file and its backups are protected with the password. It cannot be "
+                "recovered if it is forgotten: keep the recovery sheet locked away."
+            )
+        )
+    print(_("A backup was made first: {path}").format(path=safety))
+    if args.recovery_sheet and new is not None:
+        from app.printouts import recovery_key
+        from app.settings import load_preferences
+        from app.storage.folder import create_private
+
+        sheet = recovery_key.RecoverySheet(
+            organisation="",
+            data_folder=str(paths.folder),
+            set_by=load_preferences(paths.preferences).coordinator_name,
+            password=new,
+        )
+        target = Path(args.recovery_sheet).expanduser()
+        create_private(target)
+        target.write_bytes(recovery_key.render(sheet, clock.today()))
+        print(_("Written {path}").format(path=target))
+    return EXIT_OK
+
+
+# --- the audit trail and people's rights over their data (issue 23) ---------------------------
+def _add_privacy_parsers(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    trail = sub.add_parser(
+        "audit", help=_("list who created, changed, removed or read which record, and when")
+    )
+    trail.add_argument("--record", metavar="KIND", help=_("only this kind, e.g. person"))
+    trail.add_argument("--id", type=int, metavar="ID", help=_("only the record with this number"))
+    trail.add_argument("--limit", type=int, default=50, help=_("how many, newest first"))
+    trail.add_argument("-o", "--output", metavar="FILE.csv", help=_("write all of them as CSV"))
+    export = sub.add_parser(
+        "export-person",
+        help=_("everything held on one person (a subject access request), as PDF and JSON"),
+    )
+    export.add_argument("person", type=int, help=_("the person's number"))
+    export.add_argument(
+        "-o", "--output", metavar="DIR", required=True, help=_("folder to write to")
+    )
+    export.add_argument(
+        "--names",
+        action="store_true",
+        help=_("name the other people in their matches (else 'your mentor', 'your mentee')"),
+    )
+    export.add_argument(
+        "--include-private-notes",
+        action="store_true",
+        help=_("include the coordinator's private meeting notes"),
+    )
+    erase = sub.add_parser(
+        "erase-person", help=_("erase a person's details on their request (a backup is made first)")
+    )
+    erase.add_argument("person", type=int, help=_("the person's number"))
+    erase.add_argument("--reason", required=True, help=_("why (kept in the audit trail)"))
+    erase.add_argument("--yes", action="store_true", help=_("do not ask before erasing"))
+    retention = sub.add_parser(
+        "retention", help=_("list people whose retention period is over; --apply anonymises them")
+    )
+    retention.add_argument(
+        "--apply", action="store_true", help=_("anonymise them now (a backup is made first)")
+    )
+
+
+def cmd_audit(paths: DataPaths, args: argparse.Namespace) -> int:
+    from app.services import audit
+
+    lock, db = _open_locked(paths, backup_on_open=False)
+    try:
+        with db.session() as s:
+            limit = 10_000_000 if args.output else args.limit
+            rows = audit.entries(s, table=args.record, record_id=args.id, limit=limit)
+    finally:
+        db.close(backup=False)
+        lock.release()
+    if args.output:
+        from app.storage.folder import create_private
+
+        target = Path(args.output).expanduser()
+        create_private(target)
+        target.write_text(audit.to_csv(rows), encoding="utf-8-sig")
+        print(_("Written {path} ({n} entries)").format(path=target, n=len(rows)))
+        return EXIT_OK
+    for r in rows:
+        number = "" if r.record_id is None else f" {r.record_id}"
+        fields = f" ({r.fields})" if r.fields else ""
+        print(f"{r.at:%d/%m/%Y %H:%M}  {r.who}: {r.record}{number} {r.action}{fields}")
+    return EXIT_OK
+
+
+def cmd_export_person(paths: DataPaths, args: argparse.Namespace) -> int:
+    from app.printouts import subject_access
+    from app.services import privacy
+    from app.services.errors import ActionRefused
+    from app.storage.folder import create_private
+
+    folder = Path(args.output).expanduser()
+    lock, db = _open_locked(paths, backup_on_open=False)
+    try:
+        with db.session() as s:
+            export = privacy.subject_access(
+                s,
+                args.person,
+                clock.today(),
+                partners_by_name=args.names,
+                private_notes=args.include_private_notes,
+            )
+    except ActionRefused as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        db.close(backup=False)
+        lock.release()
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = folder / f"subject-access-{args.person}"
+    for suffix, data in (
+        (".json", export.json().encode("utf-8")),
+        (".pdf", subject_access.render(export.data, clock.today())),
+    ):
+        target = stem.with_suffix(suffix)
+        create_private(target)
+        target.write_bytes(data)
+        print(_("Written {path}").format(path=target))
+    return EXIT_OK
+
+
+def cmd_erase_person(paths: DataPaths, args: argparse.Namespace) -> int:
+    from app.services import privacy
+    from app.services.errors import ActionRefused
+
+    lock, db = _open_locked(paths, backup_on_open=False)
+    try:
+        with db.session() as s:
+            plan = privacy.erasure_plan(s, args.person)
+        print(
+            _("Erasing {name} (number {id}) changes {n} records.").format(
+                name=plan.name, id=plan.person_id, n=plan.rows
+            )
+        )
+        for kept in plan.kept:
+            print(_("Kept: {what}").format(what=kept))
+        if not args.yes and not _confirm(_("Erase them now? A backup is made first.")):
+            print(_("Nothing has been changed."))
+            return EXIT_OK
+        db.backup("before-erasure")
+        with db.session() as s:
+            privacy.erase_person(s, args.person, args.reason)
+    except ActionRefused as exc:
+        raise CliError(str(exc)) from exc
+    finally:
+        db.close()
+        lock.release()
+    print(_("Erased: their details are gone; the figures in the reports are unchanged."))
+    return EXIT_OK
+
+
+def cmd_retention(paths: DataPaths, args: argparse.Namespace) -> int:
+    from app.services import privacy
+
+    lock, db = _open_locked(paths, backup_on_open=False)
+    try:
+        with db.session() as s:
+            due = privacy.retention_due(s, clock.today())
+        if not due:
+            print(_("Nobody's retention period is over."))
+            return EXIT_OK
+        for d in due:
+            print(
+                _("{id}: {name}, since {since}, due {due}{binned}").format(
+                    id=d.person_id,
+                    name=d.name,
+                    since=d.since.strftime("%d/%m/%Y"),
+                    due=d.due_on.strftime("%d/%m/%Y"),
+                    binned=_(" (in the restore bin)") if d.binned else "",
+                )
+            )
+        if args.apply:
+            db.backup("before-retention")
+            with db.session() as s:
+                done = privacy.apply_retention(s, clock.today())
+            print(_("Anonymised {n} people; the report figures are unchanged.").format(n=len(done)))
+    finally:
+        db.close()
+        lock.release()
     return EXIT_OK
 
 

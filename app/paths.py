@@ -58,5 +58,27 @@ class DataPaths:
         return self.folder / "preferences.json"
 
     def ensure(self) -> None:
+        """Make the folders, readable by this user alone (0700 on Linux and macOS), and make
+        the data file, backups and logs already there private too."""
         for folder in (self.folder, self.backups, self.logs):
-            folder.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if os.name == "posix":
+            self.make_private()
+
+    def make_private(self) -> None:
+        """Only this user may read the folder and the files in it (an older version made them
+        readable by every account on the PC). Files it cannot change are left as they are."""
+        folders = [self.folder, self.backups, self.logs]
+        files = [self.database, self.preferences, self.lock, self.folder / "window.ini"]
+        files += [self.database.with_name(self.database.name + s) for s in ("-wal", "-shm")]
+        for folder in (self.backups, self.logs):
+            if folder.is_dir():
+                files += [p for p in folder.iterdir() if p.is_file()]
+        for path in folders + files:
+            try:
+                if path.exists() and (path.stat().st_mode & 0o777) != (
+                    0o700 if path.is_dir() else 0o600
+                ):
+                    os.chmod(path, 0o700 if path.is_dir() else 0o600)
+            except OSError:
+                pass  # a file system without permissions (FAT), or another owner's file

@@ -18,6 +18,8 @@ class Preferences:
     last_page: str = ""
     language: str = ""
     coordinator_name: str = ""
+    #: Minutes without use after which a password-protected window hides its content (0: never).
+    lock_after_minutes: int = 10
 
 
 def load_preferences(path: Path) -> Preferences:

@@ -23,6 +23,7 @@ from app.logs import configure_logging
 from app.paths import DataPaths
 from app.settings import load_preferences
 from app.storage import Database, StorageError, backups, migrate, open_database
+from app.storage.encryption import PasswordNeededError
 from app.storage.errors import CorruptError, LockedError
 from app.storage.folder import writable
 from app.storage.lock import DataFolderLock
@@ -199,6 +200,12 @@ def open_with_recovery(
     changed."""
     try:
         return open_database(paths, backup_on_open=backup_on_open)
+    except PasswordNeededError:  # the data is protected: ask, then open it (issue 23)
+        from ui.dialogs.password_dialogs import ask_password
+
+        if not ask_password(paths.folder, paths.database, parent):
+            return None
+        return open_with_recovery(paths, parent, backup_on_open=backup_on_open)
     except CorruptError as exc:
         found = backups.list_backups(paths)
         if not found:

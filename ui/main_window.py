@@ -129,6 +129,11 @@ class MainWindow(QMainWindow):
 
         self.settings_page.backup_requested.connect(self.backup_now)
         self.settings_page.restore_requested.connect(self._restore_from_page)
+        # The idle lock (issue 23): hides every window's content until the password is typed.
+        from ui.idle_lock import IdleLock
+
+        self.idle_lock = IdleLock(self, context)
+        self.settings_page.lock_requested.connect(self.idle_lock.lock)
         context.ops.changes_made.connect(self._changes_made)
         context.programme_changed.connect(lambda _id: self._refresh_programmes())
         context.message.connect(lambda text: self.statusBar().showMessage(text, 8000))

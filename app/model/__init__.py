@@ -5,6 +5,7 @@ keeps control characters out of the data file (`app/model/text.py`)."""
 from app.model import restore_bin as restore_bin  # leaves binned records out of queries
 from app.model import text as text  # registers the safeguard
 from app.model.agreement import Agreement
+from app.model.audit import AuditAction, AuditEntry
 from app.model.base import Base
 from app.model.ending import MatchClosure
 from app.model.framework import PlanningAnswer, PlanningProgress
@@ -35,6 +36,8 @@ from app.model.task import Task
 __all__ = [
     "ActionPoint",
     "Agreement",
+    "AuditAction",
+    "AuditEntry",
     "Base",
     "BaselineChange",
     "Concern",

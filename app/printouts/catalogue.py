@@ -515,6 +515,21 @@ def today(s: Session, programme_id: int, printed_on: date) -> bytes:
     return document.render(p.name, p.organisation, listing, printed_on)
 
 
+def recovery_sheet(s: Session, programme_id: int, printed_on: date) -> bytes:
+    """The password recovery sheet, with a line to write the password on by hand."""
+    from app.printouts import recovery_key
+
+    p = (
+        _programme_for_blank(s)
+        if programme_id == BLANK
+        else programmes.get_programme(s, programme_id)
+    )
+    sheet = recovery_key.RecoverySheet(
+        organisation=p.organisation, data_folder="", set_by=p.coordinator
+    )
+    return recovery_key.render(sheet, printed_on)
+
+
 PRINTOUTS: dict[str, Printout] = {
     p.kind: p
     for p in [
@@ -569,6 +584,13 @@ PRINTOUTS: dict[str, Printout] = {
             _("Certificate of thanks for the mentor"),
             certificates.certificate_mentor,
             "match that is ending or closed",
+        ),
+        Printout(
+            "recovery-sheet",
+            _("Password recovery sheet"),
+            recovery_sheet,
+            "programme",
+            blank_with_0=True,
         ),
     ]
 }

@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy import create_engine, select
 from sqlalchemy.orm import Session, aliased
@@ -438,18 +439,42 @@ def _pseudonymise(conn: sqlite3.Connection, codes: Codes) -> None:
     conn.commit()
 
 
+def _copy_into_memory(source: Any) -> sqlite3.Connection:
+    """Every table and index of `source` in a new in-memory database, read through `source`
+    itself (so what the session flushed is there too) and never written to disk."""
+    memory = sqlite3.connect(":memory:", check_same_thread=False)
+    schema = source.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL "
+        "AND name NOT LIKE 'sqlite_%' ORDER BY type = 'index', rowid"
+    ).fetchall()
+    for kind, name, sql in schema:
+        memory.execute(sql)
+        if kind == "table":
+            rows = source.execute(f'SELECT * FROM "{name}"').fetchall()
+            if rows:
+                marks = ", ".join("?" * len(rows[0]))
+                memory.executemany(f'INSERT INTO "{name}" VALUES ({marks})', rows)
+    memory.execute(
+        f"PRAGMA user_version = {int(source.execute('PRAGMA user_version').fetchone()[0])}"
+    )
+    memory.commit()
+    return memory
+
+
 def pseudonymised_copy(s: Session, codes: Codes) -> Session:
     """A session on an in-memory copy of the data behind `s`, with no one's details in it.
     Close it (and its engine goes with it) when done."""
     s.flush()
     source = s.connection().connection.driver_connection
-    assert isinstance(source, sqlite3.Connection)
-    # serialize, not the backup API: it reads through this connection, so it sees what the
-    # session has flushed but not committed (a backup from it would wait for ever).
-    image = bytearray(source.serialize())
-    image[18] = image[19] = 1  # the copy keeps a rollback journal: memory has no write-ahead log
-    memory = sqlite3.connect(":memory:", check_same_thread=False)
-    memory.deserialize(bytes(image))
+    if isinstance(source, sqlite3.Connection):
+        # serialize, not the backup API: it reads through this connection, so it sees what the
+        # session has flushed but not committed (a backup from it would wait for ever).
+        image = bytearray(source.serialize())
+        image[18] = image[19] = 1  # a rollback journal: memory has no write-ahead log
+        memory = sqlite3.connect(":memory:", check_same_thread=False)
+        memory.deserialize(bytes(image))
+    else:  # a data file protected with a password (SQLCipher has no serialize)
+        memory = _copy_into_memory(source)
     _pseudonymise(memory, codes)
     engine = create_engine("sqlite://", creator=lambda: memory, poolclass=StaticPool)
     return Session(engine, expire_on_commit=False)

@@ -8,6 +8,10 @@ Before copying, the data file's header is checked (a damaged file is never backe
 were sound) and so is the free space; a copy that fails for any reason leaves nothing behind.
 A restore says what the file holds and whether it came from this data folder, and records the
 copy it made first so that "undo the last restore" is one step.
+
+Every copy is readable by this user alone (0600). A copy of a file protected with a password is
+encrypted with the same password; a plain backup restored into a protected folder is encrypted
+on the way in, so restoring never takes the password off.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from pathlib import Path
 from app import clock
 from app.i18n import _
 from app.paths import DataPaths
+from app.storage import encryption
 from app.storage import folder as folders
 from app.storage.engine import connect_raw, open_read_only, quick_check, user_version
 from app.storage.errors import (
@@ -35,10 +40,16 @@ from app.storage.errors import (
     StorageError,
     too_new,
 )
-from app.storage.health import header_problem, size_text
+from app.storage.health import Diagnosis, header_problem, size_text
 from app.storage.identity import Identity
 
 log = logging.getLogger(__name__)
+
+#: What SQLite (sqlite3, or sqlcipher3 for an encrypted file) raises.
+_DB_ERRORS: tuple[type[Exception], ...] = encryption.database_errors()
+_COPY_ERRORS: tuple[type[Exception], ...] = (OSError, *_DB_ERRORS)
+_READ_ERRORS: tuple[type[Exception], ...] = (ValueError, *_DB_ERRORS)
+_IDENTITY_ERRORS: tuple[type[Exception], ...] = (StorageError, *_DB_ERRORS)
 
 PREFIX = "mentordesk-"
 SUFFIX = ".sqlite3"
@@ -86,8 +97,18 @@ def remove_leftovers(paths: DataPaths) -> list[Path]:
     return removed
 
 
+def staged_copy(paths: DataPaths) -> Path:
+    """Where a new data file is written before it replaces the old one (a leftover is removed)."""
+    return _staged(paths)
+
+
 def _staged(paths: DataPaths) -> Path:
     return paths.database.with_name(paths.database.name + ".restoring")
+
+
+def discard(path: Path) -> None:
+    """Remove an unfinished copy and its side files."""
+    _discard(path)
 
 
 def _discard(path: Path) -> None:
@@ -159,7 +180,7 @@ def make_backup(paths: DataPaths, reason: str, now: datetime | None = None) -> P
     what = _("The backup")
     if not paths.database.exists():
         raise StorageError(_("There is no data file to back up yet."))
-    damaged = header_problem(paths.database)
+    damaged = _header_problem(paths.database)
     if damaged is not None:
         raise CorruptError(
             _("No backup was made: {problem}").format(problem=damaged.message),
@@ -185,7 +206,7 @@ def make_backup(paths: DataPaths, reason: str, now: datetime | None = None) -> P
     try:
         copy_database(paths.database, partial)
         problems = quick_check(partial)
-    except (OSError, sqlite3.Error) as exc:
+    except _COPY_ERRORS as exc:
         _discard(partial)
         raise copy_failed(exc, paths.backups, what) from exc
     if problems:
@@ -202,9 +223,36 @@ def make_backup(paths: DataPaths, reason: str, now: datetime | None = None) -> P
     return target
 
 
-def copy_database(source: Path, target: Path) -> None:
-    """A consistent copy of `source` into a new file `target` through the backup API."""
+def _header_problem(path: Path) -> Diagnosis | None:
+    """What the header says is wrong, unless the file is encrypted and its password is known
+    (an encrypted file has no readable header; SQLCipher checks it page by page instead)."""
+    if encryption.key_for(path) is not None:
+        return None
+    return header_problem(path)
+
+
+_SAME = "same"
+
+
+def copy_database(
+    source: Path, target: Path, *, key: encryption.FileKey | str | None = _SAME
+) -> None:
+    """A consistent copy of `source` into a new file `target`, readable by this user alone.
+
+    `key` encrypts the copy; by default a copy into a protected data folder (or its backups)
+    gets that folder's key, and a copy elsewhere keeps the source's: a copy of protected data
+    is never plain unless `key=None` is asked for (taking the password off)."""
+    source_key = encryption.key_for(source)
+    target_key: encryption.FileKey | None
+    if isinstance(key, str):
+        target_key = encryption.key_for_new(target.parent) or source_key
+    else:
+        target_key = key
+    if source_key is not None or target_key is not None:
+        _export(source, target, source_key, target_key)
+        return
     target.unlink(missing_ok=True)
+    folders.create_private(target)
     src = connect_raw(source)
     try:
         dst = sqlite3.connect(str(target), isolation_level=None)
@@ -214,6 +262,25 @@ def copy_database(source: Path, target: Path) -> None:
             dst.execute("PRAGMA journal_mode = DELETE")
         finally:
             dst.close()
+    finally:
+        src.close()
+
+
+def _export(
+    source: Path,
+    target: Path,
+    source_key: encryption.FileKey | None,
+    target_key: encryption.FileKey | None,
+) -> None:
+    """Copy through SQLCipher's export (the backup API cannot copy between a plain and an
+    encrypted file): one read transaction, so the copy is consistent while the app is open."""
+    from app.storage.folder import writable
+
+    read_only = not writable(source.parent)
+    src = encryption.connect(source, source_key, read_only=read_only)
+    try:
+        src.execute("PRAGMA secure_delete = ON")
+        encryption.export(src, target, target_key)
     finally:
         src.close()
 
@@ -321,6 +388,8 @@ def _count(conn: sqlite3.Connection, tables: set[str], table: str) -> int:
 
 def summarise(path: Path) -> FileSummary:
     """Count what `path` holds, reading only. Raises CorruptError if it cannot be read."""
+    if encryption.is_encrypted(path) and encryption.key_for(path) is None:
+        raise encryption.password_needed()
     try:
         conn = open_read_only(path)
         try:
@@ -350,7 +419,7 @@ def summarise(path: Path) -> FileSummary:
             )
         finally:
             conn.close()
-    except (sqlite3.Error, ValueError) as exc:
+    except _READ_ERRORS as exc:
         raise CorruptError(
             _("{name} is not a Mentor Desk data file, or it is damaged.").format(name=path.name)
         ) from exc
@@ -363,7 +432,7 @@ def this_folders_identity(paths: DataPaths, *, besides: Path | None = None) -> I
     for path in candidates:
         if besides is not None and path.resolve() == besides.resolve():
             continue
-        if not path.is_file() or header_problem(path) is not None:
+        if not path.is_file() or _header_problem(path) is not None:
             continue
         try:
             conn = open_read_only(path)
@@ -371,7 +440,7 @@ def this_folders_identity(paths: DataPaths, *, besides: Path | None = None) -> I
                 identity = Identity(int(conn.execute("PRAGMA application_id").fetchone()[0]))
             finally:
                 conn.close()
-        except sqlite3.Error:
+        except _IDENTITY_ERRORS:
             continue
         if identity.known:
             return identity
@@ -391,7 +460,9 @@ def check_backup_file(path: Path, supported_version: int) -> int:
     """Raise unless `path` is a sound Mentor Desk data file this version can open."""
     if not path.is_file():
         raise StorageError(_("The backup file {name} does not exist.").format(name=path))
-    damaged = header_problem(path)
+    if encryption.is_encrypted(path) and encryption.key_for(path) is None:
+        raise encryption.password_needed()
+    damaged = _header_problem(path)
     if damaged is not None:
         raise CorruptError(
             _("{name} cannot be restored. {problem}").format(
@@ -407,6 +478,13 @@ def check_backup_file(path: Path, supported_version: int) -> int:
             }
         finally:
             conn.close()
+    except encryption.WrongPasswordError as exc:
+        raise StorageError(
+            _("{name} is protected with a different password from this data.").format(
+                name=path.name
+            ),
+            _("Nothing has been changed."),
+        ) from exc
     except Exception as exc:
         raise CorruptError(
             _("{name} is not a Mentor Desk data file, or it is damaged.").format(name=path.name)
@@ -430,6 +508,7 @@ def keep_damaged_copy(paths: DataPaths) -> Path:
     check_space(paths.backups, folders.data_size(paths.database), _("a copy of the data file"))
     try:
         shutil.copy2(paths.database, target)
+        folders.make_private(target)
     except OSError as exc:
         _discard(target)
         raise copy_failed(exc, paths.backups, _("A copy of the data file")) from exc
@@ -454,6 +533,7 @@ def _write_marker(paths: DataPaths, data: dict[str, object]) -> None:
     staged = marker.with_name(marker.name + ".partial")
     try:
         staged.write_text(json.dumps(data), encoding="utf-8")
+        folders.make_private(staged)
         os.replace(staged, marker)
     except OSError as exc:
         _discard(staged)
@@ -514,7 +594,7 @@ def restore_backup(paths: DataPaths, backup: Path, supported_version: int) -> Pa
         copy_database(backup, staged)
         if ours is not None:  # the folder keeps its stamp, whichever file is restored into it
             _stamp(staged, ours)
-    except (OSError, sqlite3.Error) as exc:
+    except _COPY_ERRORS as exc:
         _discard(staged)
         raise copy_failed(exc, paths.folder, _("The restored copy")) from exc
     for leftover in ("-wal", "-shm"):
@@ -538,7 +618,7 @@ def restore_backup(paths: DataPaths, backup: Path, supported_version: int) -> Pa
 
 
 def _stamp(path: Path, identity: Identity) -> None:
-    conn = sqlite3.connect(str(path), isolation_level=None)
+    conn = connect_raw(path)
     try:
         conn.execute(f"PRAGMA application_id = {int(identity.application_id)}")
     finally:

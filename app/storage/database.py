@@ -4,15 +4,16 @@
 3. back up before any migration; 4. migrate, one transaction per revision;
 5. if the migration fails, put the backup back and explain.
 
-Later this is where an encryption key or a server address will be handed in; nothing else
-creates engines or connections.
+A file protected with a password opens only once the password is known for its folder
+(`app.storage.encryption.unlock`, or MENTORDESK_PASSWORD for scripts); otherwise opening raises
+PasswordNeededError, a wrong one WrongPasswordError, and the file is untouched either way.
+Nothing else creates engines or connections.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -27,7 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from app import clock
 from app.i18n import _
 from app.paths import DataPaths
-from app.storage import backups, health, migrate
+from app.storage import backups, encryption, health, migrate
 from app.storage.engine import create_sqlite_engine, quick_check
 from app.storage.errors import (
     CannotOpenError,
@@ -42,6 +43,9 @@ from app.storage.folder import writable as folder_writable
 from app.storage.identity import Identity, new_application_id
 
 log = logging.getLogger(__name__)
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
 @dataclass
@@ -105,6 +109,25 @@ class Database:
             self._noted_change = True
             backups.note_change_after_restore(self.paths)
 
+    def with_file_closed(self, action: Callable[[], _R]) -> _R:
+        """Run `action` (setting or taking off the password) with every connection to the file
+        closed, then open it again under the same session factory, so the window keeps going.
+
+        The file is reopened even when `action` fails (it changes nothing until its last step)."""
+        if self.read_only:
+            raise ReadOnlyError(
+                _("The data folder {folder} cannot be written to.").format(
+                    folder=self.paths.folder
+                ),
+                _("Nothing has been changed."),
+            )
+        self.engine.dispose()
+        try:
+            return action()
+        finally:
+            self.engine = create_sqlite_engine(self.paths.database)
+            self.sessions.configure(bind=self.engine)
+
     def close(self, *, backup: bool = True) -> None:
         """Close the file; then, if anything changed, keep a backup of the closed file (so the
         copy is newer than the file and the next start sees nothing new to back up).
@@ -120,7 +143,7 @@ class Database:
         try:
             if not quick_check(self.paths.database):
                 self.backup("on-close")
-        except (StorageError, OSError, sqlite3.Error) as exc:
+        except encryption.database_errors(StorageError, OSError) as exc:
             log.warning("No backup was made on closing: %s", exc)
 
 
@@ -131,6 +154,8 @@ def _refuse_damaged(paths: DataPaths) -> int:
     coordinator's data and the next backup would copy the empty file.
     """
     found = health.diagnose(paths.database, migrate.SCHEMA_VERSION)
+    if found.problem is health.Problem.PASSWORD:
+        raise encryption.password_needed()
     if found.problem is health.Problem.TOO_NEW:
         raise too_new(found.version, migrate.SCHEMA_VERSION)
     if found.problem is health.Problem.UNREADABLE:
@@ -196,7 +221,7 @@ def _open_read_only(paths: DataPaths) -> Database:
             ),
             _("Nothing has been changed. Allow writing to the folder and try again."),
         ) from exc
-    sessions = sessionmaker(engine, expire_on_commit=False)
+    sessions = sessionmaker(engine, expire_on_commit=False, info=_audit_info(paths, True))
     database = Database(paths, engine, sessions, read_only=True)
     database.warnings.append(read_only_notice(paths))
     newest = backups.list_backups(paths)
@@ -208,7 +233,7 @@ def _stamp_identity(engine: Engine) -> None:
     """Give the file its data-folder stamp (see app.storage.identity) if it has none yet."""
     with engine.connect() as connection:
         raw = connection.connection.driver_connection
-        assert isinstance(raw, sqlite3.Connection)
+        assert raw is not None
         current = int(raw.execute("PRAGMA application_id").fetchone()[0])
         if not Identity(current).known:
             connection.exec_driver_sql(f"PRAGMA application_id = {new_application_id()}")
@@ -229,6 +254,7 @@ def open_database(paths: DataPaths, *, backup_on_open: bool = True) -> Database:
     A folder that cannot be written to is opened for reading only (or refused with the reason);
     a backup on opening that cannot be made is a warning (`Database.warnings`), not a refusal.
     """
+    encryption.from_environment(paths.folder, paths.database)
     if not folder_writable(paths.folder) or not _file_writable(paths.database):
         return _open_read_only(paths)
     try:
@@ -308,7 +334,7 @@ def open_database(paths: DataPaths, *, backup_on_open: bool = True) -> Database:
     except SQLAlchemyError as exc:  # a full disk: the stamp is only for telling folders apart
         log.warning("Could not stamp the data file's folder id: %s", exc)
 
-    sessions = sessionmaker(engine, expire_on_commit=False)
+    sessions = sessionmaker(engine, expire_on_commit=False, info=_audit_info(paths, False))
     database = Database(
         paths, engine, sessions, migrated_from=found if safety else None, warnings=warnings
     )
@@ -322,12 +348,17 @@ def open_database(paths: DataPaths, *, backup_on_open: bool = True) -> Database:
     return database
 
 
+def _audit_info(paths: DataPaths, read_only: bool) -> dict[str, object]:
+    """What the audit trail (app.model.audit) needs: who is at the keyboard, read each time
+    from the preferences so a name set in Settings counts at once."""
+    from app.model.audit import OFF, WHO
+    from app.settings import load_preferences
+
+    return {WHO: lambda: load_preferences(paths.preferences).coordinator_name, OFF: read_only}
+
+
 def _file_writable(database: Path) -> bool:
     return not database.exists() or os.access(database, os.W_OK)
-
-
-_P = ParamSpec("_P")
-_R = TypeVar("_R")
 
 
 def run_guarded(fn: Callable[_P, _R]) -> Callable[_P, _R]:

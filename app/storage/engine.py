@@ -8,6 +8,14 @@ real transaction.
 A data folder that cannot be written to (a read-only share, a locked-down USB stick) is opened
 for reading only: SQLite's `mode=ro`, or `immutable=1` when the shared-memory file beside the
 data cannot be made and no unfinished write-ahead log is waiting there.
+
+A file protected with a password is opened through SQLCipher (`app.storage.encryption`), with
+the key handed over on every new connection by the engine's `creator`; everything else (the
+pragmas, the transactions, Alembic) is the same for both.
+
+Nothing personal leaves through the engine: freed pages are overwritten (`secure_delete`), so
+a cleared note is gone from the file and not only from the tables, and the parameters of a
+failed statement (names, notes) never appear in its error message or the log.
 """
 
 from __future__ import annotations
@@ -19,23 +27,40 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
+from app.storage import encryption
+from app.storage.folder import create_private
+
 
 def create_sqlite_engine(database: Path, *, read_only: bool = False) -> Engine:
-    if read_only:
+    key = encryption.key_for(database)
+    if key is not None:
+        engine = create_engine(
+            "sqlite://",
+            module=encryption.dbapi(),
+            creator=lambda: encryption.connect(
+                database, key, read_only=read_only, check_same_thread=False
+            ),
+            poolclass=QueuePool,
+            hide_parameters=True,
+        )
+    elif read_only:
         engine = create_engine(
             "sqlite://",
             creator=lambda: open_read_only(database, check_same_thread=False),
             poolclass=QueuePool,
-            future=True,
+            hide_parameters=True,
         )
     else:
-        engine = create_engine(f"sqlite:///{database}", future=True)
+        if database.parent.is_dir():
+            create_private(database)  # SQLite gives its side files the same permissions
+        engine = create_engine(f"sqlite:///{database}", hide_parameters=True)
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves, below
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA secure_delete = ON")
         if not read_only:
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = FULL")
@@ -68,7 +93,23 @@ def open_read_only(database: Path, *, check_same_thread: bool = True) -> sqlite3
 
     `mode=ro` first (it reads an unfinished write-ahead log too); if SQLite cannot make its
     shared-memory file there and no log is waiting, `immutable=1`, which reads the file alone.
+    An encrypted file gets a SQLCipher connection (the same calls, another driver).
     """
+    key = encryption.key_for(database)
+    if key is not None:
+        errors = encryption.database_errors()
+        try:
+            conn: sqlite3.Connection = encryption.connect(
+                database, key, read_only=True, check_same_thread=check_same_thread
+            )
+            return conn
+        except errors:
+            if pending_log(database):
+                raise
+        conn = encryption.connect(
+            database, key, read_only=True, immutable=True, check_same_thread=check_same_thread
+        )
+        return conn
     try:
         conn = sqlite3.connect(
             _uri(database, mode="ro"),
@@ -96,6 +137,10 @@ def connect_raw(database: Path, *, read_only: bool = False) -> sqlite3.Connectio
     In a folder that cannot be written to, or when asked, the connection reads only."""
     if read_only or not _writable_folder(database.parent):
         return open_read_only(database)
+    key = encryption.key_for(database)
+    if key is not None:
+        conn: sqlite3.Connection = encryption.connect(database, key)
+        return conn
     return sqlite3.connect(str(database), isolation_level=None)
 
 

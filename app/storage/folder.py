@@ -18,6 +18,37 @@ FULL_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT})
 
 _PROBE = ".mentordesk-write-test"
 
+#: Readable and writable by the user alone: the data folder and what is inside it.
+PRIVATE_FOLDER = 0o700
+PRIVATE_FILE = 0o600
+
+
+def make_private(path: Path) -> None:
+    """Let only this user read `path` (a folder 0700, a file 0600). On Windows the files live in
+    the user's own profile, which already keeps other accounts out, so nothing is changed.
+
+    A file system that keeps no permissions (a FAT USB stick) or a file of another owner is
+    left as it is: the data still opens, it is only less private there."""
+    if os.name != "posix":  # pragma: no cover - Windows
+        return
+    mode = PRIVATE_FOLDER if path.is_dir() else PRIVATE_FILE
+    try:
+        if (path.stat().st_mode & 0o777) != mode:
+            os.chmod(path, mode)
+    except OSError:
+        pass
+
+
+def create_private(path: Path) -> None:
+    """Make `path` as an empty file only this user may read, unless it exists (SQLite gives its
+    side files, the journal and write-ahead log, the same permissions as the data file)."""
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE)
+    except FileExistsError:
+        make_private(path)
+        return
+    os.close(fd)
+
 
 def is_read_only_error(exc: BaseException) -> bool:
     return isinstance(exc, OSError) and exc.errno in READ_ONLY_ERRORS

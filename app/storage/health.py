@@ -33,6 +33,7 @@ class Problem(enum.StrEnum):
     FOREIGN = "foreign"
     TOO_NEW = "too-new"
     UNREADABLE = "unreadable"
+    PASSWORD = "password"
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,12 @@ def header_problem(path: Path) -> Diagnosis | None:
                 Problem.HEADER,
                 _("The start of the data file (its header) is damaged, so none of it can be read."),
             )
+        from app.storage import encryption
+
+        if encryption.looks_encrypted_head(head, size):
+            if encryption.key_for(path) is not None:
+                return None  # SQLCipher checks it, page by page
+            return Diagnosis(Problem.PASSWORD, _("The data file is protected with a password."))
         return Diagnosis(
             Problem.NOT_DATA,
             _("The data file is not Mentor Desk data: it is some other kind of file."),
@@ -140,6 +147,13 @@ def header_problem(path: Path) -> Diagnosis | None:
     return None
 
 
+def _cipher_errors() -> tuple[type[Exception], ...]:
+    """sqlite3's errors and those of sqlcipher3, which reads a file protected with a password."""
+    from app.storage import encryption
+
+    return encryption.database_errors(sqlite3.DatabaseError)
+
+
 def diagnose(path: Path, supported_version: int, *, full: bool = False) -> Diagnosis:
     """Look at `path` without changing it and say what, if anything, is wrong."""
     found = header_problem(path)
@@ -157,7 +171,7 @@ def diagnose(path: Path, supported_version: int, *, full: bool = False) -> Diagn
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
         finally:
             conn.close()
-    except sqlite3.DatabaseError as exc:
+    except _cipher_errors() as exc:
         if pending_log(path) and not writable(path.parent):
             return Diagnosis(
                 Problem.UNREADABLE,

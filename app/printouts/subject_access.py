@@ -1,0 +1,99 @@
+"""The subject access printout: everything held on one person, readable, for sending to them.
+
+Made from the same data as the machine-readable file (`app.services.privacy.subject_access`),
+one section for each kind of record, each record as a list of its fields in plain words.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from app.i18n import _
+
+if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
+#: Bookkeeping fields nobody needs to read.
+_HIDDEN = frozenset(
+    {
+        "id",
+        "version_id",
+        "person_id",
+        "programme_id",
+        "line_manager_id",
+        "created_at",
+        "updated_at",
+        "position",
+    }
+)
+
+
+def _label(name: str) -> str:
+    return name.replace("_", " ").capitalize()
+
+
+def _text(value: Any) -> str:
+    if value is None or value == "":
+        return ""
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    text = str(value)
+    if len(text) >= 10 and text[4] == "-" and text[7] == "-":  # an ISO date (and time)
+        try:
+            return date.fromisoformat(text[:10]).strftime("%d/%m/%Y")
+        except ValueError:
+            return text
+    return text
+
+
+def render(data: dict[str, Any], printed_on: date) -> bytes:
+    from app.printouts import style
+    from app.services.audit import record_label
+
+    person = data["person"]
+    name = f"{person.get('first_name', '')} {person.get('last_name', '')}".strip()
+    title = _("Subject access: what we hold about you")
+    story: list[Flowable] = [
+        style.heading(title, 1),
+        style.paragraph(
+            _(
+                "This is everything the mentoring programme's records hold about {name}, as at "
+                "{date}. Other people in your matches are named by their role (your mentor, "
+                "your mentee). A machine-readable copy (JSON) comes with it."
+            ).format(name=name, date=printed_on.strftime("%d/%m/%Y"))
+        ),
+        style.heading(_("Your details"), 2),
+        style.field_rows(
+            [(_label(k), _text(v)) for k, v in person.items() if k not in _HIDDEN and _text(v)]
+        ),
+    ]
+    for table, rows in data["records"].items():
+        story.append(style.heading(record_label(table), 2))
+        for row in rows:
+            fields = [
+                (_label(k), _text(v))
+                for k, v in row.items()
+                if k not in _HIDDEN and not k.endswith("_id") and _text(v)
+            ]
+            if fields:
+                story.append(style.field_rows(fields))
+                story.append(style.spacer(4))
+    trail = data.get("audit_trail") or []
+    if trail:
+        story.append(style.heading(_("Who worked on your records"), 2))
+        story.append(
+            style.field_rows(
+                [
+                    (
+                        _text(e["at"][:10]),
+                        f"{e['who']}: {record_label(e['record'])} {e['action']}",
+                    )
+                    for e in trail[-200:]
+                ]
+            )
+        )
+    letterhead = style.Letterhead(
+        organisation="", programme=", ".join(data["programmes"]), title=title
+    )
+    return style.build_pdf(letterhead, story, printed_on=printed_on)
