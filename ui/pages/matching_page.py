@@ -63,6 +63,7 @@ from ui.models.matching_models import (
 )
 from ui.pages.base import Page
 from ui.printing import show_printout
+from ui.widgets.accessible import describe
 from ui.widgets.board import MenteeList, MentorList
 from ui.widgets.fit_view import FitView
 from ui.wizards.ending_wizard import EndingWizard
@@ -330,7 +331,7 @@ class MatchingPage(Page):
             Qt.TextInteractionFlag.TextSelectableByKeyboard
             | Qt.TextInteractionFlag.TextSelectableByMouse
         )
-        self.history_label.setAccessibleName(_("The chosen match's history"))
+        describe(self.history_label, _("The chosen match's history"))
         # A long history scrolls rather than squeezing the table of matches.
         history = QScrollArea()
         history.setWidgetResizable(True)
@@ -402,7 +403,7 @@ class MatchingPage(Page):
             toolbar.addWidget(widget)
         toolbar.addStretch(1)
         self.status_label = QLabel()
-        self.status_label.setAccessibleName(_("Board messages"))
+        describe(self.status_label, _("Board messages"))
         toolbar.addWidget(self.status_label)
 
         layout = QVBoxLayout(self)

@@ -48,6 +48,7 @@ from ui.models.meeting_table import ID_ROLE, MeetingLogTableModel
 from ui.models.plain_rows import ROW_ROLE, PlainRowsModel
 from ui.pages.base import Page
 from ui.printing import show_printout
+from ui.widgets.accessible import describe
 from ui.widgets.enum_combo import enum_value
 
 
@@ -177,7 +178,7 @@ class MeetingsPage(Page):
             label = QLabel(caption)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
-            value.setAccessibleName(caption)
+            describe(value, caption)
             figures.addWidget(value, 0, column)
             figures.addWidget(label, 1, column)
             self.figures[key] = value
@@ -186,7 +187,7 @@ class MeetingsPage(Page):
         self.warnings.setStyleSheet(
             "background: #fff4e5; border: 1px solid #e0a040; padding: 6px; color: #5a3800;"
         )
-        self.warnings.setAccessibleName(_("Warnings"))
+        describe(self.warnings, _("Warnings"))
         self.warnings.hide()
 
         self.log_button = _button(_("&Log a meeting…"), _("Log a meeting"), self.log_meeting)

@@ -50,6 +50,7 @@ from ui.models.people_table import (
 )
 from ui.pages.base import Page
 from ui.printing import show_printout
+from ui.widgets.accessible import describe
 from ui.widgets.person_record import PersonRecordView
 
 
@@ -156,7 +157,7 @@ class PeoplePage(Page):
             combo.setAccessibleName(name)
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.count = QLabel()
-        self.count.setAccessibleName(_("How many people are shown"))
+        describe(self.count, _("How many people are shown"))
         self.reminders = QLabel()
         self.reminders.setWordWrap(True)
         self.reminders.setTextFormat(Qt.TextFormat.RichText)
@@ -167,7 +168,7 @@ class PeoplePage(Page):
         self.reminders.setStyleSheet(
             "background: #fff4e5; border: 1px solid #e0a040; padding: 6px;"
         )
-        self.reminders.setAccessibleName(_("Reminders"))
+        describe(self.reminders, _("Reminders"))
         self.reminders.linkActivated.connect(self._reminder_chosen)
         self.reminders.hide()
 
