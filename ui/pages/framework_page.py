@@ -141,6 +141,7 @@ class FrameworkPage(Page):
         self.policy_status = QLabel()
         self.policy_status.setWordWrap(True)
         self.versions = QTableWidget(0, 4)
+        self.versions.setTabKeyNavigation(False)  # Tab leaves the table
         self.versions.setHorizontalHeaderLabels(
             [_("Version"), _("Status"), _("Approved by"), _("Started")]
         )

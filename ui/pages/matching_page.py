@@ -258,6 +258,7 @@ class MatchingPage(Page):
         self.match_proxy.setSourceModel(self.match_model)
         self.match_proxy.setSortRole(SORT_ROLE)
         self.match_table = QTableView()
+        self.match_table.setTabKeyNavigation(False)  # Tab leaves the table
         self.match_table.setModel(self.match_proxy)
         self.match_table.setAccessibleName(_("Open matches"))
         self.match_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -353,6 +354,7 @@ class MatchingPage(Page):
         # --- the waiting list --------------------------------------------------------------
         self.waiting_table_model = WaitingTableModel()
         self.waiting_table = QTableView()
+        self.waiting_table.setTabKeyNavigation(False)  # Tab leaves the table
         self.waiting_table.setModel(self.waiting_table_model)
         self.waiting_table.setAccessibleName(_("Waiting list"))
         self.waiting_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

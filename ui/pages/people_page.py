@@ -88,6 +88,7 @@ class PeoplePage(Page):
         context = self.context
         self.model = PeopleTableModel(self._fetch_rows)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)

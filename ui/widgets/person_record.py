@@ -66,6 +66,7 @@ def _label(text: str, *, wrap: bool = True, role: str = "") -> QLabel:
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], name: str) -> QTableWidget:
     table = QTableWidget(len(rows), len(headers))
+    table.setTabKeyNavigation(False)  # Tab leaves the table
     table.setHorizontalHeaderLabels(list(headers))
     table.setAccessibleName(name)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
