@@ -108,3 +108,48 @@ def audit_all_windows() -> list[str]:
         if window.isVisible():
             found += audit(window)
     return found
+
+
+def _mnemonic(text: str) -> str:
+    """The letter after a single '&' ('' when there is none)."""
+    cleaned = text.replace("&&", "")
+    at = cleaned.find("&")
+    return cleaned[at + 1].lower() if 0 <= at < len(cleaned) - 1 else ""
+
+
+def mnemonics(window: QWidget) -> dict[str, list[str]]:
+    """Alt+letter keys in use in `window` as it is shown now, with what each one reaches."""
+    from PySide6.QtWidgets import QMainWindow
+
+    found: dict[str, list[str]] = {}
+
+    def add(text: str, what: str) -> None:
+        letter = _mnemonic(text)
+        if letter:
+            found.setdefault(letter, []).append(f"{what} {text.replace('&', '')!r}")
+
+    if isinstance(window, QMainWindow):
+        for action in window.menuBar().actions():
+            add(action.text(), "menu")
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisibleTo(window) or not widget.isEnabled():
+            continue
+        if isinstance(widget, QAbstractButton):
+            add(widget.text(), "button")
+        elif isinstance(widget, QLabel) and widget.buddy() is not None:
+            if widget.buddy().isVisibleTo(window):
+                add(widget.text(), "label")
+        elif isinstance(widget, QTabBar):
+            for index in range(widget.count()):
+                add(widget.tabText(index), "tab")
+    return found
+
+
+def mnemonic_clashes(window: QWidget) -> list[str]:
+    return [
+        f"{type(window).__name__} {window.windowTitle()!r}: Alt+{letter.upper()} is "
+        + " and ".join(users)
+        for letter, users in sorted(mnemonics(window).items())
+        # The same control repeated (one "Update stage…" per role): Alt+U moves between them.
+        if len({u.split(" ", 1)[1] for u in users}) > 1
+    ]

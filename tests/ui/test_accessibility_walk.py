@@ -2,7 +2,8 @@
 
 The walk reuses the click-everything harness (each dialog is opened, explored and cancelled)
 and checks each window as it appears: no interactive control without a name, no label whose
-accessible name hides the value it shows, no table that keeps Tab inside it.
+accessible name hides the value it shows, no table that keeps Tab inside it, no Alt+letter
+that two controls (or a control and a menu) share.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import shiboken6
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QTableWidget, QTabWidget, QWidget
 from pytestqt.qtbot import QtBot
 
-from tests.ui.accessibility_audit import audit
+from tests.ui.accessibility_audit import audit, mnemonic_clashes
 from tests.ui.test_click_everything import Clicker, _delete_closed, _demo_people, _process
 from ui.main_window import MainWindow
 from ui.pages.people_page import PeoplePage
@@ -34,7 +35,7 @@ class AuditingClicker(Clicker):
         if not shiboken6.isValid(window):
             return
         self.audited.append(f"{type(window).__name__}: {window.windowTitle()}")
-        for problem in audit(window):
+        for problem in audit(window) + mnemonic_clashes(window):
             self.problems[problem] = None
 
     def modal(self, dialog: QDialog) -> int:

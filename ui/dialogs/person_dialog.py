@@ -108,7 +108,7 @@ class PersonDialog(QDialog):
             hint=_("A full postcode or just the district, such as EH6."),
         )
         about.add_field("locality", _("Localit&y"), self.locality)
-        about.add_field("languages", _("Lan&guages"), self.languages)
+        about.add_field("languages", _("Lang&uages"), self.languages)
         about.add_field("access_needs", _("&Access needs"), self.access_needs)
 
         # Work

@@ -102,7 +102,7 @@ class PolicyEditorDialog(QDialog):
         self.editor.setTabChangesFocus(True)
         self.heading.setBuddy(self.editor)
         self.editor.textChanged.connect(self._text_changed)
-        self.reset_button = QPushButton(_("Put back the &template wording"))
+        self.reset_button = QPushButton(_("Put &back the template wording"))
         self.reset_button.setAccessibleName(_("Put back the template wording for this passage"))
         self.reset_button.clicked.connect(self.reset_passage)
         self.status = QLabel(_("All changes saved."))

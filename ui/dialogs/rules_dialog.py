@@ -125,7 +125,7 @@ class OrganisationRulesForm(RulesForm):
         f.add_field("mentoring_type", _("Mentoring &type"), self.mentoring_type)
         f.add_field(
             "max_mentees_per_mentor",
-            _("Mentees &per mentor (at most)"),
+            _("Mentees p&er mentor (at most)"),
             self.max_mentees,
             hint=_("One-to-one and peer: 1. Group: 2 to 4. Team: up to 4."),
         )

@@ -161,7 +161,7 @@ class FrameworkPage(Page):
         self.approve_button = QPushButton(_("&Approve…"))
         self.approve_button.setAccessibleName(_("Approve the draft policy"))
         self.approve_button.clicked.connect(self.approve_policy)
-        self.print_policy_button = QPushButton(_("&Print this version…"))
+        self.print_policy_button = QPushButton(_("Print this ver&sion…"))
         self.print_policy_button.setAccessibleName(_("Print the selected version of the policy"))
         self.print_policy_button.clicked.connect(self.print_policy)
         row = QHBoxLayout()
@@ -268,7 +268,7 @@ class FrameworkPage(Page):
         ]
         self.sections.setText("<table>" + "".join(rows) + "</table>")
         if state.completed_on:
-            self.plan_button.setText(_("&Review the plan…"))
+            self.plan_button.setText(_("Re&view the plan…"))
         elif state.started:
             self.plan_button.setText(_("&Continue planning…"))
         else:

@@ -205,7 +205,7 @@ class MeetingsPage(Page):
             _("Pr&int…"), _("Print the selected meeting log"), self.print_entry
         )
         self.next_log_button = _button(
-            _("Print the ne&xt log…"),
+            _("Print the next l&og…"),
             _("Print a log for the next meeting, with the open action points"),
             self.print_next_log,
         )

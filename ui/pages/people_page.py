@@ -187,7 +187,7 @@ class PeoplePage(Page):
         self.bin_button.setAccessibleName(_("Records removed to the bin"))
         self.bin_button.clicked.connect(self.open_bin)
         self.print_button = QToolButton()
-        self.print_button.setText(_("&Print"))
+        self.print_button.setText(_("Print"))  # Alt+P is the programme picker
         self.print_button.setAccessibleName(_("Print a record or a form"))
         self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.print_button)

@@ -60,7 +60,7 @@ class ProgrammesPage(Page):
         self.edit_button = QPushButton(_("&Edit…"))
         self.archive_button = QPushButton(_("&Archive"))
         self.open_button = QPushButton(_("&Work on this programme"))
-        self.print_button = QPushButton(_("&Print summary…"))
+        self.print_button = QPushButton(_("Print s&ummary…"))
         self.show_archived = QCheckBox(_("Show a&rchived"))
         for button, name in (
             (self.plan_button, _("Plan a new programme with the planning wizard")),

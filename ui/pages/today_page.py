@@ -154,7 +154,7 @@ class TodayPage(Page):
             _("&Bring back now"), _("Bring back now"), self.wake_current
         )
         self.print_button = self._button(
-            _("&Print today's list…"), _("Print today's list"), self.print_list
+            _("Print toda&y's list…"), _("Print today's list"), self.print_list
         )
         buttons = QHBoxLayout()
         for button in (self.open_button, self.snooze_button, self.wake_button):
