@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QScrollBar,
-    QTableView,
     QTabBar,
+    QTableView,
     QTextEdit,
     QWidget,
 )

@@ -876,13 +876,9 @@ class MatchingPage(Page):
         ):
             value = _accepted(dialog.value)
             if value.decision is ReviewDecision.MOVE_TO_ENDING:
-                self.say(
-                    _("Review saved; the match is now ending. Press Ending… to carry on.")
-                )
+                self.say(_("Review saved; the match is now ending. Press Ending… to carry on."))
             else:
-                self.say(
-                    _("Review saved. Print the record for signing from More printouts.")
-                )
+                self.say(_("Review saved. Print the record for signing from More printouts."))
 
     def end_match(self) -> None:
         """Open the ending wizard (it begins the ending the first time)."""
