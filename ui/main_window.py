@@ -43,6 +43,7 @@ from ui.pages.programmes_page import ProgrammesPage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.today_page import TodayPage
 from ui.printing import show_printout
+from ui.widgets.accessible import announce
 
 log = logging.getLogger(__name__)
 
@@ -132,6 +133,8 @@ class MainWindow(QMainWindow):
         context.ops.changes_made.connect(self._changes_made)
         context.programme_changed.connect(lambda _id: self._refresh_programmes())
         context.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        # Status messages ("Saved.", "Backup made") are announced to screen readers (issue 26).
+        self.statusBar().messageChanged.connect(lambda text: announce(self.statusBar(), text))
 
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(60 * 60 * 1000)

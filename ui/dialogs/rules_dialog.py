@@ -34,6 +34,7 @@ from app.services.programme_settings import (
     criterion_label,
     validate_rules,
 )
+from ui.widgets.drafts import BACK, ask_to_discard, capture_fields
 from ui.widgets.form import ErrorForm
 
 
@@ -459,6 +460,13 @@ class RulesDialog(QDialog):
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
         self._values: dict[str, Any] | None = None
+        # Escape or Cancel asks before throwing away changed rules.
+        self._as_opened = capture_fields(self)
+
+    def reject(self) -> None:
+        if capture_fields(self) != self._as_opened and ask_to_discard(self, False) == BACK:
+            return
+        super().reject()
 
     def values(self) -> dict[str, Any]:
         """Every rule as chosen; call after exec() returns Accepted."""
