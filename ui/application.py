@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QAction, QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMenu, QMessageBox, QWidget
 
-from app import APP_NAME, __version__, clock
+from app import APP_NAME, __version__, clock, i18n
 from app.i18n import _
 from app.logs import configure_logging
 from app.paths import DataPaths
@@ -29,6 +29,7 @@ from app.storage.lock import DataFolderLock
 from ui import ops
 from ui.context import AppContext
 from ui.main_window import MainWindow
+from ui.translations import install_qt_translations
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,9 @@ UNDO_LAST_RESTORE = "undo-last-restore"
 
 def build_window(database: Database, *, synchronous_tasks: bool = False) -> MainWindow:
     preferences = load_preferences(database.paths.preferences)
+    # The language (MENTORDESK_LANGUAGE, else Settings) before anything says a word (issue 26).
+    i18n.install(i18n.chosen_language(preferences.language))
+    install_qt_translations()
     context = AppContext(database, preferences, synchronous_tasks=synchronous_tasks)
     window = MainWindow(context, window_settings(database.paths))
     context.setParent(window)
