@@ -52,7 +52,9 @@ def load_fonts(app: QApplication) -> None:
             font_id = QFontDatabase.addApplicationFont(str(path))
             families += QFontDatabase.applicationFontFamilies(font_id)
     if families:
-        app.setFont(QFont(families[0], 10))
+        # Lato at the desktop's own text size (issue 26): larger text settings are respected.
+        size = app.font().pointSizeF()
+        app.setFont(QFont(families[0], round(size) if size >= 10 else 10))
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -34,6 +35,7 @@ from app.services.programme_settings import (
     criterion_label,
     validate_rules,
 )
+from ui.widgets.accessible import fit_to_screen
 from ui.widgets.drafts import BACK, ask_to_discard, capture_fields
 from ui.widgets.form import ErrorForm
 
@@ -440,7 +442,6 @@ class RulesDialog(QDialog):
     def __init__(self, rules: ProgrammeRules, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Programme rules"))
-        self.setMinimumWidth(780)
         self.base = rules
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(_("Groups of rules"))
@@ -450,7 +451,11 @@ class RulesDialog(QDialog):
             holder = QWidget()
             column = QVBoxLayout(holder)
             column.addWidget(form)
-            self.tabs.addTab(holder, title)
+            area = QScrollArea()  # a small or magnified screen scrolls the rules
+            area.setWidgetResizable(True)
+            area.setFrameShape(QScrollArea.Shape.NoFrame)
+            area.setWidget(holder)
+            self.tabs.addTab(area, title)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -459,6 +464,7 @@ class RulesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
+        fit_to_screen(self, 820, 640)
         self._values: dict[str, Any] | None = None
         # Escape or Cancel asks before throwing away changed rules.
         self._as_opened = capture_fields(self)

@@ -50,3 +50,10 @@ def announce(widget: QWidget, message: str) -> None:
         return
     event = QAccessibleAnnouncementEvent(widget, message)
     QAccessible.updateAccessibility(event)
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Open at `width`×`height`, or smaller on a small or magnified screen (its contents
+    scroll), leaving room for the title bar."""
+    screen = window.screen().availableGeometry()
+    window.resize(min(width, screen.width()), min(height, screen.height() - 40))
