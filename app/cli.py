@@ -174,6 +174,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     paths = DataPaths(resolve_data_dir(args.data))
+    # Printouts and messages in the chosen language (MENTORDESK_LANGUAGE, else Settings).
+    from app import i18n
+    from app.settings import load_preferences
+
+    i18n.install(i18n.chosen_language(load_preferences(paths.preferences).language))
     commands = {
         "demo": cmd_demo,
         "backup": cmd_backup,

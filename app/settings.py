@@ -11,12 +11,16 @@ import os
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+#: Languages a coordinator can choose (Settings; or MENTORDESK_LANGUAGE for one run), each
+#: named in itself. The code is that of `resources/translations/<code>.po`.
+LANGUAGES: dict[str, str] = {"en_GB": "English (UK)", "gd": "Gàidhlig (a start)"}
+
 
 @dataclass
 class Preferences:
     current_programme_id: int | None = None
     last_page: str = ""
-    language: str = ""
+    language: str = ""  #: a code from LANGUAGES; "" is British English (read at start-up)
     coordinator_name: str = ""
     #: Minutes without use after which a password-protected window hides its content (0: never).
     lock_after_minutes: int = 10

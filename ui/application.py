@@ -17,7 +17,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QAction, QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMenu, QMessageBox, QWidget
 
-from app import APP_NAME, __version__, clock
+from app import APP_NAME, __version__, clock, i18n
 from app.i18n import _
 from app.logs import configure_logging
 from app.paths import DataPaths
@@ -30,6 +30,7 @@ from app.storage.lock import DataFolderLock
 from ui import ops
 from ui.context import AppContext
 from ui.main_window import MainWindow
+from ui.translations import install_qt_translations
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +53,9 @@ def load_fonts(app: QApplication) -> None:
             font_id = QFontDatabase.addApplicationFont(str(path))
             families += QFontDatabase.applicationFontFamilies(font_id)
     if families:
-        app.setFont(QFont(families[0], 10))
+        # Lato at the desktop's own text size (issue 26): larger text settings are respected.
+        size = app.font().pointSizeF()
+        app.setFont(QFont(families[0], round(size) if size >= 10 else 10))
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -78,6 +81,9 @@ UNDO_LAST_RESTORE = "undo-last-restore"
 
 def build_window(database: Database, *, synchronous_tasks: bool = False) -> MainWindow:
     preferences = load_preferences(database.paths.preferences)
+    # The language (MENTORDESK_LANGUAGE, else Settings) before anything says a word (issue 26).
+    i18n.install(i18n.chosen_language(preferences.language))
+    install_qt_translations()
     context = AppContext(database, preferences, synchronous_tasks=synchronous_tasks)
     window = MainWindow(context, window_settings(database.paths))
     context.setParent(window)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, QTimer, Signal
+from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -43,6 +44,7 @@ from ui.pages.programmes_page import ProgrammesPage
 from ui.pages.settings_page import SettingsPage
 from ui.pages.today_page import TodayPage
 from ui.printing import show_printout
+from ui.widgets.accessible import announce
 
 log = logging.getLogger(__name__)
 
@@ -73,17 +75,23 @@ class MainWindow(QMainWindow):
         self.context = context
         self.settings = settings
         self.setWindowTitle(APP_NAME)
-        self.setMinimumSize(QSize(760, 520))
 
         self.pages: list[Page] = [cls(context) for cls in page_classes()]
         self.nav = QListWidget()
         self.nav.setAccessibleName(_("Pages"))
-        self.nav.setFixedWidth(190)
         self.stack = QStackedWidget()
         for page in self.pages:
             QListWidgetItem(page.TITLE, self.nav)
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self._show_page)
+        # As wide as the longest page name in the current font and language, not a fixed 190 px.
+        self.nav.ensurePolished()
+        metrics = self.nav.fontMetrics()
+        overdue = _("{today} ({n} overdue)").format(today=self.pages[0].TITLE, n=999)
+        self.nav.setFixedWidth(
+            max(self.nav.sizeHintForColumn(0), metrics.horizontalAdvance(overdue))
+            + metrics.horizontalAdvance("x" * 4)
+        )
 
         self.programme_label = QLabel(_("&Programme:"))
         self.programme_picker = QComboBox()
@@ -106,7 +114,12 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(central)
         column.addLayout(top)
         column.addLayout(body, 1)
-        self.setCentralWidget(central)
+        # On a small or magnified screen the window may be smaller than a page: it scrolls.
+        frame = QScrollArea()
+        frame.setWidgetResizable(True)
+        frame.setFrameShape(QScrollArea.Shape.NoFrame)
+        frame.setWidget(central)
+        self.setCentralWidget(frame)
 
         self.backup_status = QLabel()
         self.statusBar().addPermanentWidget(self.backup_status)
@@ -137,6 +150,8 @@ class MainWindow(QMainWindow):
         context.ops.changes_made.connect(self._changes_made)
         context.programme_changed.connect(lambda _id: self._refresh_programmes())
         context.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        # Status messages ("Saved.", "Backup made") are announced to screen readers (issue 26).
+        self.statusBar().messageChanged.connect(lambda text: announce(self.statusBar(), text))
 
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(60 * 60 * 1000)
@@ -354,7 +369,8 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 780)
+            screen = self.screen().availableGeometry()  # never larger than a small screen
+            self.resize(min(1200, screen.width()), min(780, screen.height()))
         # The window opens on Today: everything due, whatever page was open last.
         self.go_to(TodayPage.KEY)
 

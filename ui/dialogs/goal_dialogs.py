@@ -217,10 +217,10 @@ class GoalDialog(_FittingDialog):
         )
         self._reason_row = f.rowCount() - 1
         f.add_field("target", _("&Target"), self.target, hint=_("What will be different."))
-        f.add_field("target_rating", _("Target ra&ting"), self.target_rating)
+        f.add_field("target_rating", _("Target rat&ing"), self.target_rating)
         f.add_field(
             "success_criteria",
-            _("&Success criteria"),
+            _("Su&ccess criteria"),
             self.success_criteria,
             hint=_("How you will both know it has been achieved."),
         )
@@ -344,7 +344,7 @@ class ActionDialog(_FittingDialog):
             "timescale", _("Time&scale"), self.timescale, hint=_("For example: within two weeks.")
         )
         f.add_field("milestone", _("&Milestone"), self.milestone)
-        f.add_field("success_criteria", _("&Success criteria"), self.success_criteria)
+        f.add_field("success_criteria", _("Su&ccess criteria"), self.success_criteria)
         f.add_field("agreed_on", _("A&greed on"), self.agreed_on)
         f.add_field("due_on", _("D&ue by"), self.due_on)
         f.add_field("done_on", _("D&one on"), self.done_on)

@@ -245,6 +245,7 @@ class _MappingPage(QWizardPage):
         self.found = QLabel()
         self.found.setWordWrap(True)
         self.grid = QTableWidget(0, 3)
+        self.grid.setTabKeyNavigation(False)  # Tab leaves the table
         self.grid.setHorizontalHeaderLabels([_("Column in your file"), _("Examples"), _("Holds")])
         self.grid.verticalHeader().hide()
         self.grid.setAccessibleName(_("Columns and what they hold"))
@@ -491,6 +492,7 @@ class _PreviewPage(QWizardPage):
         self.summary.setWordWrap(True)
         self.model = PreviewModel(self)
         self.rows = QTableView()
+        self.rows.setTabKeyNavigation(False)  # Tab leaves the table
         self.rows.setModel(self.model)
         self.rows.verticalHeader().hide()
         self.rows.setAccessibleName(_("Rows to import"))

@@ -25,6 +25,7 @@ from app.i18n import _
 from app.model import Role
 from app.model.person import CONSENT_LABELS, ConsentBasis
 from app.services.people import Duplicate, PersonDetails, validate_details
+from ui.widgets.accessible import fit_to_screen
 from ui.widgets.date_field import DateField
 from ui.widgets.drafts import FormDrafts
 from ui.widgets.form import ErrorForm
@@ -50,7 +51,7 @@ class PersonDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Add a person") if details is None else _("Edit person"))
-        self.setMinimumWidth(600)
+        self.setMinimumWidth(min(600, self.screen().availableGeometry().width()))
         self._today = today
         self._find_duplicates = find_duplicates
         self._warned_about: tuple[int, ...] | None = None
@@ -108,7 +109,7 @@ class PersonDialog(QDialog):
             hint=_("A full postcode or just the district, such as EH6."),
         )
         about.add_field("locality", _("Localit&y"), self.locality)
-        about.add_field("languages", _("Lan&guages"), self.languages)
+        about.add_field("languages", _("Lang&uages"), self.languages)
         about.add_field("access_needs", _("&Access needs"), self.access_needs)
 
         # Work
@@ -217,7 +218,7 @@ class PersonDialog(QDialog):
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        self.resize(640, 640)
+        fit_to_screen(self, 640, 640)  # smaller on a magnified screen: the tabs scroll
         layout = QVBoxLayout(self)
         layout.addWidget(self.warning)
         layout.addWidget(self.tabs)

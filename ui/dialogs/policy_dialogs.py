@@ -30,6 +30,7 @@ from app.dates import format_date
 from app.i18n import _
 from app.policy_template import gap_mark
 from app.services.policy import PolicyVersionView
+from ui.widgets.accessible import describe
 from ui.widgets.date_field import DateField
 from ui.widgets.form import ErrorForm
 
@@ -101,11 +102,11 @@ class PolicyEditorDialog(QDialog):
         self.editor.setTabChangesFocus(True)
         self.heading.setBuddy(self.editor)
         self.editor.textChanged.connect(self._text_changed)
-        self.reset_button = QPushButton(_("Put back the &template wording"))
+        self.reset_button = QPushButton(_("Put &back the template wording"))
         self.reset_button.setAccessibleName(_("Put back the template wording for this passage"))
         self.reset_button.clicked.connect(self.reset_passage)
         self.status = QLabel(_("All changes saved."))
-        self.status.setAccessibleName(_("Save status"))
+        describe(self.status, _("Save status"))
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)

@@ -69,7 +69,7 @@ class ProgrammeDialog(QDialog):
         f.add_field("status", _("&Status"), self.status)
         f.add_field("start_date", _("Start &date"), self.start_date)
         f.add_field("end_date", _("&End date"), self.end_date)
-        f.add_field("description", _("&Purpose"), self.description)
+        f.add_field("description", _("P&urpose"), self.description)
 
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -34,6 +35,8 @@ from app.services.programme_settings import (
     criterion_label,
     validate_rules,
 )
+from ui.widgets.accessible import fit_to_screen
+from ui.widgets.drafts import BACK, ask_to_discard, capture_fields
 from ui.widgets.form import ErrorForm
 
 
@@ -125,7 +128,7 @@ class OrganisationRulesForm(RulesForm):
         f.add_field("mentoring_type", _("Mentoring &type"), self.mentoring_type)
         f.add_field(
             "max_mentees_per_mentor",
-            _("Mentees &per mentor (at most)"),
+            _("Mentees p&er mentor (at most)"),
             self.max_mentees,
             hint=_("One-to-one and peer: 1. Group: 2 to 4. Team: up to 4."),
         )
@@ -439,7 +442,6 @@ class RulesDialog(QDialog):
     def __init__(self, rules: ProgrammeRules, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Programme rules"))
-        self.setMinimumWidth(780)
         self.base = rules
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(_("Groups of rules"))
@@ -449,7 +451,11 @@ class RulesDialog(QDialog):
             holder = QWidget()
             column = QVBoxLayout(holder)
             column.addWidget(form)
-            self.tabs.addTab(holder, title)
+            area = QScrollArea()  # a small or magnified screen scrolls the rules
+            area.setWidgetResizable(True)
+            area.setFrameShape(QScrollArea.Shape.NoFrame)
+            area.setWidget(holder)
+            self.tabs.addTab(area, title)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -458,7 +464,15 @@ class RulesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
+        fit_to_screen(self, 820, 640)
         self._values: dict[str, Any] | None = None
+        # Escape or Cancel asks before throwing away changed rules.
+        self._as_opened = capture_fields(self)
+
+    def reject(self) -> None:
+        if capture_fields(self) != self._as_opened and ask_to_discard(self, False) == BACK:
+            return
+        super().reject()
 
     def values(self) -> dict[str, Any]:
         """Every rule as chosen; call after exec() returns Accepted."""

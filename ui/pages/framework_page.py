@@ -39,6 +39,7 @@ from ui.dialogs.policy_dialogs import ApprovePolicyDialog, PolicyEditorDialog, a
 from ui.dialogs.rules_dialog import RulesDialog
 from ui.pages.base import Page
 from ui.printing import show_printout
+from ui.widgets.accessible import describe
 from ui.wizards.planning_wizard import PlanningWizard
 
 
@@ -98,7 +99,7 @@ class FrameworkPage(Page):
         self.planning_status.setWordWrap(True)
         self.sections = QLabel()
         self.sections.setTextFormat(Qt.TextFormat.RichText)
-        self.sections.setAccessibleName(_("Planning sections and how complete each is"))
+        describe(self.sections, _("Planning sections and how complete each is"))
         self.plan_button = QPushButton(_("&Continue planning…"))
         self.plan_button.setAccessibleName(_("Open the planning wizard"))
         self.plan_button.clicked.connect(self.open_wizard)
@@ -121,7 +122,7 @@ class FrameworkPage(Page):
         rules_intro.setWordWrap(True)
         self.rules_table = QLabel()
         self.rules_table.setTextFormat(Qt.TextFormat.RichText)
-        self.rules_table.setAccessibleName(_("The programme's rules"))
+        describe(self.rules_table, _("The programme's rules"))
         self.rules_button = QPushButton(_("Change the &rules…"))
         self.rules_button.setAccessibleName(_("Change the programme rules"))
         self.rules_button.clicked.connect(self.edit_rules)
@@ -140,6 +141,7 @@ class FrameworkPage(Page):
         self.policy_status = QLabel()
         self.policy_status.setWordWrap(True)
         self.versions = QTableWidget(0, 4)
+        self.versions.setTabKeyNavigation(False)  # Tab leaves the table
         self.versions.setHorizontalHeaderLabels(
             [_("Version"), _("Status"), _("Approved by"), _("Started")]
         )
@@ -159,7 +161,7 @@ class FrameworkPage(Page):
         self.approve_button = QPushButton(_("&Approve…"))
         self.approve_button.setAccessibleName(_("Approve the draft policy"))
         self.approve_button.clicked.connect(self.approve_policy)
-        self.print_policy_button = QPushButton(_("&Print this version…"))
+        self.print_policy_button = QPushButton(_("Print this ver&sion…"))
         self.print_policy_button.setAccessibleName(_("Print the selected version of the policy"))
         self.print_policy_button.clicked.connect(self.print_policy)
         row = QHBoxLayout()
@@ -266,7 +268,7 @@ class FrameworkPage(Page):
         ]
         self.sections.setText("<table>" + "".join(rows) + "</table>")
         if state.completed_on:
-            self.plan_button.setText(_("&Review the plan…"))
+            self.plan_button.setText(_("Re&view the plan…"))
         elif state.started:
             self.plan_button.setText(_("&Continue planning…"))
         else:

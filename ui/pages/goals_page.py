@@ -99,8 +99,8 @@ class GoalsPage(Page):
         )
         self.nudge_label.hide()
         self.new_button = QPushButton(_("&New goal…"))
-        self.help_button = QPushButton(_("Goal-setting &help…"))
-        self.print_plan_button = QPushButton(_("Print action &plan…"))
+        self.help_button = QPushButton(_("Goal-setting he&lp…"))
+        self.print_plan_button = QPushButton(_("Print &action plan…"))
         self.print_progress_button = QPushButton(_("Print progress s&ummary…"))
         self.settings_button = QPushButton(_("Goal se&ttings…"))
         for button, name in (

@@ -63,6 +63,7 @@ from ui.models.matching_models import (
 )
 from ui.pages.base import Page
 from ui.printing import show_printout
+from ui.widgets.accessible import announce, describe
 from ui.widgets.board import MenteeList, MentorList
 from ui.widgets.fit_view import FitView
 from ui.wizards.ending_wizard import EndingWizard
@@ -210,7 +211,7 @@ class MatchingPage(Page):
             _("&Suggest matches"), _("Suggest matches for everyone waiting"), self.suggest
         )
         self.propose_button = _button(
-            _("&Propose match"), _("Propose the chosen mentee and mentor"), self.propose_selected
+            _("Pr&opose match"), _("Propose the chosen mentee and mentor"), self.propose_selected
         )
         self.undo_action = self.undo_stack.createUndoAction(self, _("&Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
@@ -228,6 +229,10 @@ class MatchingPage(Page):
         self.undo_stack.redoTextChanged.connect(self.redo_button.setToolTip)
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
+        # After Undo or Redo the board message says what was taken back, never a stale result.
+        self._board_index = 0
+        self._pushing = False
+        self.undo_stack.indexChanged.connect(self._board_moved)
 
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(_group(_("How well they fit"), self.fit_view))
@@ -257,6 +262,7 @@ class MatchingPage(Page):
         self.match_proxy.setSourceModel(self.match_model)
         self.match_proxy.setSortRole(SORT_ROLE)
         self.match_table = QTableView()
+        self.match_table.setTabKeyNavigation(False)  # Tab leaves the table
         self.match_table.setModel(self.match_proxy)
         self.match_table.setAccessibleName(_("Open matches"))
         self.match_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -279,10 +285,10 @@ class MatchingPage(Page):
         self.risk_button = _button(_("&Risk assessment…"), _("Risk assessment"), self.edit_risk)
         self.intro_button = _button(_("&Introduction…"), _("Introduction meeting"), self.edit_intro)
         self.agreement_button = _button(
-            _("A&greement…"), _("Draw up the agreement"), self.edit_agreement
+            _("Agree&ment…"), _("Draw up the agreement"), self.edit_agreement
         )
         self.signatures_button = _button(
-            _("Si&gnatures…"), _("Record signatures"), self.edit_signatures
+            _("Sig&natures…"), _("Record signatures"), self.edit_signatures
         )
         self.status_button = _button(_("Change s&tatus…"), _("Change status"), self.change_status)
         self.review_button = _button(_("Re&view…"), _("Record a review"), self.review)
@@ -330,7 +336,7 @@ class MatchingPage(Page):
             Qt.TextInteractionFlag.TextSelectableByKeyboard
             | Qt.TextInteractionFlag.TextSelectableByMouse
         )
-        self.history_label.setAccessibleName(_("The chosen match's history"))
+        describe(self.history_label, _("The chosen match's history"))
         # A long history scrolls rather than squeezing the table of matches.
         history = QScrollArea()
         history.setWidgetResizable(True)
@@ -352,6 +358,7 @@ class MatchingPage(Page):
         # --- the waiting list --------------------------------------------------------------
         self.waiting_table_model = WaitingTableModel()
         self.waiting_table = QTableView()
+        self.waiting_table.setTabKeyNavigation(False)  # Tab leaves the table
         self.waiting_table.setModel(self.waiting_table_model)
         self.waiting_table.setAccessibleName(_("Waiting list"))
         self.waiting_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -402,7 +409,7 @@ class MatchingPage(Page):
             toolbar.addWidget(widget)
         toolbar.addStretch(1)
         self.status_label = QLabel()
-        self.status_label.setAccessibleName(_("Board messages"))
+        describe(self.status_label, _("Board messages"))
         toolbar.addWidget(self.status_label)
 
         layout = QVBoxLayout(self)
@@ -603,6 +610,29 @@ class MatchingPage(Page):
             lines.append(_("Next review: {date}").format(date=format_date(next_on)))
         self.history_label.setText("\n".join(lines))
 
+    # --- board messages ---------------------------------------------------------------------
+    def say(self, message: str) -> None:
+        """Show a board message and have a screen reader announce it."""
+        self.status_label.setText(message)
+        announce(self.status_label, message)
+
+    def _push(self, command: QUndoCommand) -> None:
+        self._pushing = True
+        try:
+            self.undo_stack.push(command)
+        finally:
+            self._pushing = False
+            self._board_index = self.undo_stack.index()
+
+    def _board_moved(self, index: int) -> None:
+        before, self._board_index = self._board_index, index
+        if self._pushing or self.undo_stack.count() == 0:
+            return  # a new move says its own message; a cleared stack keeps the last one
+        if index < before:
+            self.say(_("Undone: {move}.").format(move=self.undo_stack.text(index)))
+        elif index > before:
+            self.say(_("Done again: {move}.").format(move=self.undo_stack.text(index - 1)))
+
     # --- board moves ------------------------------------------------------------------------
     def _mentee_chosen(self) -> None:
         mentee = self.selected_mentee()
@@ -611,7 +641,7 @@ class MatchingPage(Page):
         self.mentor_view.setFocus()
         if not self.mentor_view.currentIndex().isValid() and self.mentor_model.rowCount():
             self._select(self.mentor_view, 0)
-        self.status_label.setText(
+        self.say(
             _("Choose a mentor for {name} and press Enter.").format(
                 name=self._name(self.board.waiting if self.board else [], mentee)
             )
@@ -620,7 +650,7 @@ class MatchingPage(Page):
     def propose_selected(self) -> None:
         mentee, mentor = self.selected_mentee(), self.selected_mentor()
         if mentee is None or mentor is None:
-            self.status_label.setText(_("Choose a waiting mentee and a mentor first."))
+            self.say(_("Choose a waiting mentee and a mentor first."))
             return
         self.propose(mentee, mentor)
 
@@ -634,10 +664,10 @@ class MatchingPage(Page):
             self, mentee_id, mentor_id, _("propose {mentee} with {mentor}").format(**names)
         )
         command.draft = draft
-        self.undo_stack.push(command)
+        self._push(command)
         done = command.match_id is not None
         if done:
-            self.status_label.setText(_("Proposed {mentee} with {mentor}.").format(**names))
+            self.say(_("Proposed {mentee} with {mentor}.").format(**names))
         return done
 
     def suggest(self) -> None:
@@ -650,7 +680,7 @@ class MatchingPage(Page):
         def done(pairs: list[Pair]) -> None:
             self.drafts = pairs
             self.show_drafts()
-            self.status_label.setText(
+            self.say(
                 ngettext("{n} pair suggested.", "{n} pairs suggested.", len(pairs)).format(
                     n=len(pairs)
                 )
@@ -699,7 +729,8 @@ class MatchingPage(Page):
         row = self.drafts_list.currentRow()
         if 0 <= row < len(self.drafts):
             draft = self.drafts[row]
-            self.undo_stack.push(RejectDraftCommand(self, draft, _("reject a suggestion")))
+            self._push(RejectDraftCommand(self, draft, _("reject a suggestion")))
+            self.say(_("Suggestion rejected."))
 
     # --- one match --------------------------------------------------------------------------
     def _pair_text(self, row: matching.MatchRow) -> str:
@@ -769,7 +800,7 @@ class MatchingPage(Page):
                 s, row.match_id, _accepted(dialog.value), today, who
             ),
         ):
-            self.status_label.setText(_("Agreement saved: print it for signing."))
+            self.say(_("Agreement saved: print it for signing."))
 
     def edit_signatures(self) -> None:
         row = self._match_row()
@@ -778,7 +809,7 @@ class MatchingPage(Page):
         today, who = self.today(), self.who()
         details = self.context.ops.read(lambda s: matching.match_details(s, row.match_id))
         if details.signatures is None:
-            self.status_label.setText(_("Draw up the agreement before recording signatures."))
+            self.say(_("Draw up the agreement before recording signatures."))
             return
         coordinator = self.board.coordinator if self.board else ""
         dialog = SignaturesDialog(
@@ -801,7 +832,7 @@ class MatchingPage(Page):
         today, who = self.today(), self.who()
         details = self.context.ops.read(lambda s: matching.match_details(s, row.match_id))
         if not details.allowed:
-            self.status_label.setText(_("Nothing to change: {step}").format(step=details.next_step))
+            self.say(_("Nothing to change: {step}").format(step=details.next_step))
             return
         allowed = details.allowed
         if details.started_on is not None:
@@ -845,13 +876,9 @@ class MatchingPage(Page):
         ):
             value = _accepted(dialog.value)
             if value.decision is ReviewDecision.MOVE_TO_ENDING:
-                self.status_label.setText(
-                    _("Review saved; the match is now ending. Press Ending… to carry on.")
-                )
+                self.say(_("Review saved; the match is now ending. Press Ending… to carry on."))
             else:
-                self.status_label.setText(
-                    _("Review saved. Print the record for signing from More printouts.")
-                )
+                self.say(_("Review saved. Print the record for signing from More printouts."))
 
     def end_match(self) -> None:
         """Open the ending wizard (it begins the ending the first time)."""
@@ -882,7 +909,7 @@ class MatchingPage(Page):
         if key == "review-latest":
             rows = self.context.ops.read(lambda s: reviews.reviews_of(s, match_id))
             if not rows:
-                self.status_label.setText(_("No review has been recorded for this match yet."))
+                self.say(_("No review has been recorded for this match yet."))
                 return
             show_printout(self, self.context, "review-record", rows[-1].id)
             return

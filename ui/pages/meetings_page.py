@@ -48,11 +48,13 @@ from ui.models.meeting_table import ID_ROLE, MeetingLogTableModel
 from ui.models.plain_rows import ROW_ROLE, PlainRowsModel
 from ui.pages.base import Page
 from ui.printing import show_printout
+from ui.widgets.accessible import describe
 from ui.widgets.enum_combo import enum_value
 
 
 def _table(name: str) -> QTableView:
     table = QTableView()
+    table.setTabKeyNavigation(False)  # Tab leaves the table
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -177,7 +179,7 @@ class MeetingsPage(Page):
             label = QLabel(caption)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
             label.setWordWrap(True)
-            value.setAccessibleName(caption)
+            describe(value, caption)
             figures.addWidget(value, 0, column)
             figures.addWidget(label, 1, column)
             self.figures[key] = value
@@ -186,7 +188,7 @@ class MeetingsPage(Page):
         self.warnings.setStyleSheet(
             "background: #fff4e5; border: 1px solid #e0a040; padding: 6px; color: #5a3800;"
         )
-        self.warnings.setAccessibleName(_("Warnings"))
+        describe(self.warnings, _("Warnings"))
         self.warnings.hide()
 
         self.log_button = _button(_("&Log a meeting…"), _("Log a meeting"), self.log_meeting)
@@ -203,7 +205,7 @@ class MeetingsPage(Page):
             _("Pr&int…"), _("Print the selected meeting log"), self.print_entry
         )
         self.next_log_button = _button(
-            _("Print the ne&xt log…"),
+            _("Print the next l&og…"),
             _("Print a log for the next meeting, with the open action points"),
             self.print_next_log,
         )

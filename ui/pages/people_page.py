@@ -50,6 +50,7 @@ from ui.models.people_table import (
 )
 from ui.pages.base import Page
 from ui.printing import show_printout
+from ui.widgets.accessible import describe
 from ui.widgets.person_record import PersonRecordView
 
 
@@ -87,6 +88,7 @@ class PeoplePage(Page):
         context = self.context
         self.model = PeopleTableModel(self._fetch_rows)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(NAME, Qt.SortOrder.AscendingOrder)
@@ -156,7 +158,7 @@ class PeoplePage(Page):
             combo.setAccessibleName(name)
             combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.count = QLabel()
-        self.count.setAccessibleName(_("How many people are shown"))
+        describe(self.count, _("How many people are shown"))
         self.reminders = QLabel()
         self.reminders.setWordWrap(True)
         self.reminders.setTextFormat(Qt.TextFormat.RichText)
@@ -167,7 +169,7 @@ class PeoplePage(Page):
         self.reminders.setStyleSheet(
             "background: #fff4e5; border: 1px solid #e0a040; padding: 6px;"
         )
-        self.reminders.setAccessibleName(_("Reminders"))
+        describe(self.reminders, _("Reminders"))
         self.reminders.linkActivated.connect(self._reminder_chosen)
         self.reminders.hide()
 
@@ -185,7 +187,7 @@ class PeoplePage(Page):
         self.bin_button.setAccessibleName(_("Records removed to the bin"))
         self.bin_button.clicked.connect(self.open_bin)
         self.print_button = QToolButton()
-        self.print_button.setText(_("&Print"))
+        self.print_button.setText(_("Print"))  # Alt+P is the programme picker
         self.print_button.setAccessibleName(_("Print a record or a form"))
         self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.print_button)

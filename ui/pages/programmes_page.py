@@ -39,6 +39,7 @@ class ProgrammesPage(Page):
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
@@ -59,7 +60,7 @@ class ProgrammesPage(Page):
         self.edit_button = QPushButton(_("&Edit…"))
         self.archive_button = QPushButton(_("&Archive"))
         self.open_button = QPushButton(_("&Work on this programme"))
-        self.print_button = QPushButton(_("&Print summary…"))
+        self.print_button = QPushButton(_("Print s&ummary…"))
         self.show_archived = QCheckBox(_("Show a&rchived"))
         for button, name in (
             (self.plan_button, _("Plan a new programme with the planning wizard")),

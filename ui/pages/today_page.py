@@ -39,6 +39,7 @@ from ui.context import AppContext
 from ui.dialogs.support_dialogs import ConcernDialog, SupportContactDialog
 from ui.pages.base import Page
 from ui.printing import show_printout
+from ui.widgets.accessible import describe
 from ui.widgets.date_field import DateField
 from ui.widgets.form import ErrorForm
 
@@ -142,7 +143,7 @@ class TodayPage(Page):
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail.setAccessibleName(_("Why it is due"))
+        describe(self.detail, _("Why it is due"))
         self.detail.setMinimumHeight(48)
 
         self.open_button = self._button(_("&Open"), _("Open where it is done"), self.open_current)
@@ -153,7 +154,7 @@ class TodayPage(Page):
             _("&Bring back now"), _("Bring back now"), self.wake_current
         )
         self.print_button = self._button(
-            _("&Print today's list…"), _("Print today's list"), self.print_list
+            _("Print toda&y's list…"), _("Print today's list"), self.print_list
         )
         buttons = QHBoxLayout()
         for button in (self.open_button, self.snooze_button, self.wake_button):

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from app.i18n import _
 from app.services.fit import Fit, Reason
+from ui.widgets.accessible import describe
 
 
 def value_word(reason: Reason) -> str:
@@ -42,7 +43,7 @@ class FitView(QWidget):
             | Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.label.setAccessibleName(_("Fit explanation"))
+        describe(self.label, _("Fit explanation"))
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)

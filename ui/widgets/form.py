@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app.i18n import _
+from ui.widgets.accessible import describe
 
 
 class ErrorForm(QFormLayout):
@@ -37,7 +38,11 @@ class ErrorForm(QFormLayout):
         column.addWidget(error)
         caption = QLabel(label)
         caption.setBuddy(widget)
-        widget.setAccessibleName(label.replace("&", ""))
+        if isinstance(widget, QLabel):
+            # A value shown as text: a screen reader reads the value, the caption describes it.
+            describe(widget, label)
+        else:
+            widget.setAccessibleName(label.replace("&", ""))
         self.addRow(caption, holder)
         self._fields[name] = (widget, error)
         return widget

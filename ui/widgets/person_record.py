@@ -52,6 +52,7 @@ from ui.dialogs.screening_dialogs import (
     TrainingDialog,
     pvg_note,
 )
+from ui.widgets.accessible import describe
 
 
 def _label(text: str, *, wrap: bool = True, role: str = "") -> QLabel:
@@ -65,6 +66,7 @@ def _label(text: str, *, wrap: bool = True, role: str = "") -> QLabel:
 
 def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], name: str) -> QTableWidget:
     table = QTableWidget(len(rows), len(headers))
+    table.setTabKeyNavigation(False)  # Tab leaves the table
     table.setHorizontalHeaderLabels(list(headers))
     table.setAccessibleName(name)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -131,7 +133,7 @@ class PersonRecordView(QWidget):
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.summary = _label("")
         self.status = _label("")
-        self.status.setAccessibleName(_("Readiness"))
+        describe(self.status, _("Readiness"))
         self.edit_button = _button(_("&Edit details…"), _("Edit this person's details"), self._edit)
         self.remove_button = _button(
             _("Remove…"), _("Remove this person to the bin"), self._remove_person
@@ -317,7 +319,7 @@ class PersonRecordView(QWidget):
                     value_label.setStyleSheet("color: #5f6670;")
                 caption_label = QLabel(caption)
                 caption_label.setBuddy(value_label)
-                value_label.setAccessibleName(caption)
+                describe(value_label, caption)
                 form.addRow(caption_label, value_label)
             layout.addWidget(box)
 
@@ -378,7 +380,7 @@ class PersonRecordView(QWidget):
             )
         note = _label(pvg_note(), role="note")
         note.setStyleSheet("background: #eef3f8; padding: 6px; border: 1px solid #c3d3e3;")
-        note.setAccessibleName(_("Why no certificate is kept"))
+        describe(note, _("Why no certificate is kept"))
         column.addWidget(note)
         self.pvg_note_label = note
         rows = []

@@ -240,7 +240,6 @@ class PrintPreviewDialog(QDialog):
             )
             return False
         self._sent_label.setText(sent.message())
-        self._sent_label.setAccessibleName(sent.message())
         self._sent_label.setVisible(True)
         return True
 
@@ -302,7 +301,6 @@ class PrintPreviewDialog(QDialog):
             return
         current = min(pages, max(1, self._view.pageNavigator().currentPage() + 1))
         self._page_label.setText(_("Page {page} of {pages}").format(page=current, pages=pages))
-        self._page_label.setAccessibleName(self._page_label.text())
 
     def _pages_to_print(self, printer: QPrinter) -> list[int]:
         """0-based page numbers, honouring a page range chosen in the print dialog."""

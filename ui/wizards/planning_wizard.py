@@ -86,7 +86,7 @@ class DetailsPage(_Page):
         self.start_date = DateField(self.details.start_date)
         self.form.add_field(
             "name",
-            _("Programme &name"),
+            _("Programme na&me"),
             self.name,
             hint=_("For example: Growing Together Mentoring Programme."),
         )
@@ -270,7 +270,7 @@ class PlanningWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveHelpButton, False)
-        self.setButtonText(QWizard.WizardButton.CancelButton, _("Save and &close"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, _("Save and c&lose"))
         self.setButtonText(QWizard.WizardButton.NextButton, _("&Next >"))
         self.setButtonText(QWizard.WizardButton.BackButton, _("< &Back"))
         self.setButtonText(QWizard.WizardButton.FinishButton, _("&Finish"))
