@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QMenu
 from pytestqt.qtbot import QtBot
 
 from app import i18n
-from app.settings import Preferences, save_preferences
+from app.settings import load_preferences
 from app.storage import Database
 from ui.application import build_window, create_application
 from ui.main_window import MainWindow
@@ -75,9 +75,17 @@ def test_gaelic_saved_in_settings_shows_after_a_restart(
     monkeypatch.delenv(i18n.LANGUAGE_VARIABLE, raising=False)
     first = _open(qtbot, demo_db)
     assert "People" in _navigation(first)
+    # WHEN Gaelic is chosen on the Settings page and the window opens again
+    from ui.pages.settings_page import SettingsPage
+
+    first.go_to("settings")
+    settings = first.stack.currentWidget()
+    assert isinstance(settings, SettingsPage)
+    settings.language_box.setCurrentIndex(settings.language_box.findData("gd"))
+    settings.language_box.activated.emit(settings.language_box.currentIndex())
+    assert "next time" in settings.language_note.text()
     first.close()
-    # WHEN Gaelic is saved as the language and the window opens again
-    save_preferences(demo_db.paths.preferences, Preferences(language="gd"))
+    assert load_preferences(demo_db.paths.preferences).language == "gd"
     again = _open(qtbot, demo_db)
     # THEN it speaks Gaelic
     assert "Daoine" in _navigation(again) and "&Faidhle" in _menus(again)

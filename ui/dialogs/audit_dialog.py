@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.i18n import _
 from app.services import audit
 from ui.context import AppContext
+from ui.widgets.accessible import leave_tab
 
 
 class AuditDialog(QDialog):
@@ -79,6 +80,7 @@ class AuditDialog(QDialog):
             [_("When"), _("Who"), _("What happened"), _("Record"), _("Number"), _("Fields")]
         )
         self.table.setAccessibleName(_("Audit trail"))
+        leave_tab(self.table)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -167,7 +167,7 @@ class SetPasswordDialog(QDialog):
             ),
         )
         self.form.add_field("repeat", _("&Type it again"), self.repeat)
-        self.suggest_button = QPushButton(_("&Suggest a password"))
+        self.suggest_button = QPushButton(_("Su&ggest a password"))
         self.suggest_button.setAccessibleName(_("Suggest a password"))
         self.suggest_button.clicked.connect(self.suggest)
         self.suggested = QLabel()
@@ -175,10 +175,10 @@ class SetPasswordDialog(QDialog):
         self.suggested.setTextInteractionFlags(
             self.suggested.textInteractionFlags().TextSelectableByMouse
         )
-        self.print_sheet = QCheckBox(_("&Print the recovery sheet afterwards"))
+        self.print_sheet = QCheckBox(_("Print the recovery s&heet afterwards"))
         self.print_sheet.setChecked(True)
         self.with_password = QCheckBox(
-            _("Print the &password on the sheet (else write it by hand)")
+            _("Print the pass&word on the sheet (else write it by hand)")
         )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -24,11 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
+from app.settings import LANGUAGES
 from app.storage import password
 from app.storage.backups import list_backups
 from app.storage.errors import StorageError
 from ui.context import AppContext
 from ui.pages.base import Page
+from ui.widgets.accessible import announce
 
 
 class SettingsPage(Page):
@@ -107,6 +110,19 @@ class SettingsPage(Page):
         name_label = QLabel(_("Your &name"))
         name_label.setBuddy(self.coordinator_name)
         you_form.addRow(name_label, self.coordinator_name)
+        self.language_box = QComboBox()
+        self.language_box.setAccessibleName(_("Language"))
+        for code, label in LANGUAGES.items():
+            self.language_box.addItem(label, code)
+        chosen = self.language_box.findData(context.preferences.language or "en_GB")
+        self.language_box.setCurrentIndex(max(chosen, 0))
+        self.language_box.activated.connect(self._save_language)
+        language_label = QLabel(_("Lang&uage"))
+        language_label.setBuddy(self.language_box)
+        self.language_note = QLabel()
+        self.language_note.setWordWrap(True)
+        you_form.addRow(language_label, self.language_box)
+        you_form.addRow("", self.language_note)
 
         heading = QLabel(_("Settings"))
         heading.setProperty("role", "heading")
@@ -153,13 +169,13 @@ class SettingsPage(Page):
         self.password_status = QLabel()
         self.password_status.setObjectName("password-status")
         self.password_status.setWordWrap(True)
-        self.set_password_button = QPushButton(_("Set a &password…"))
+        self.set_password_button = QPushButton(_("Set a passwor&d…"))
         self.change_password_button = QPushButton(_("C&hange the password…"))
         self.remove_password_button = QPushButton(_("Take the password &off…"))
         self.recovery_sheet_button = QPushButton(_("Print a recovery &sheet…"))
         self.lock_now_button = QPushButton(_("&Lock now"))
         self.audit_button = QPushButton(_("&Audit trail…"))
-        self.privacy_button = QPushButton(_("People's &rights…"))
+        self.privacy_button = QPushButton(_("Peop&le's rights…"))
         for button, slot in (
             (self.set_password_button, self.set_password),
             (self.change_password_button, self.change_password),
@@ -335,6 +351,15 @@ class SettingsPage(Page):
 
         PrivacyDialog(self.context, self).exec()
         self.refresh()
+
+    def _save_language(self, _index: int = 0) -> None:
+        code = str(self.language_box.currentData() or "en_GB")
+        self.context.preferences.language = "" if code == "en_GB" else code
+        self.context.save_preferences()
+        self.language_note.setText(
+            _("The new language is used the next time Mentor Desk is opened.")
+        )
+        announce(self.language_note, self.language_note.text())
 
     def _save_name(self) -> None:
         self.context.preferences.coordinator_name = self.coordinator_name.text().strip()
