@@ -112,8 +112,8 @@ class SettingsPage(Page):
         you_form.addRow(name_label, self.coordinator_name)
         self.language_box = QComboBox()
         self.language_box.setAccessibleName(_("Language"))
-        for code, label in LANGUAGES.items():
-            self.language_box.addItem(label, code)
+        for code, language in LANGUAGES.items():
+            self.language_box.addItem(language, code)
         chosen = self.language_box.findData(context.preferences.language or "en_GB")
         self.language_box.setCurrentIndex(max(chosen, 0))
         self.language_box.activated.connect(self._save_language)
