@@ -6,38 +6,57 @@ document prints the same way from either.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, TypedDict
 
-from sqlalchemy.orm import Session
-
 from app.i18n import _
-from app.model import Role
-from app.model.programme import label
-from app.printouts import certificates, closure_record, review_record
-from app.services import programmes
 
 if TYPE_CHECKING:
-    from app.model import Agreement, Match, Programme
+    from sqlalchemy.orm import Session
+
+    from app.model import Agreement, Match, Programme, Role
+    from app.printouts.agreement import AgreementSheet
     from app.printouts.person_forms import FormContext
 
 
 @dataclass(frozen=True)
 class Printout:
+    """One kind of printout. `target` names the function that builds it ("module:function", or
+    a function of this module), found only when it is built: so listing the printouts, or
+    printing one, loads no other document's code (the command line starts faster)."""
+
     kind: str
     title: str
-    build: Callable[[Session, int, date], bytes]
+    target: str
     id_meaning: str
     #: ID 0 prints a blank form for completing by hand.
     blank_with_0: bool = False
+
+    @property
+    def function(self) -> Callable[[Session, int, date], bytes]:
+        module, _sep, name = self.target.rpartition(":")
+        found: Callable[[Session, int, date], bytes] = getattr(
+            importlib.import_module(module) if module else _this_module(), name
+        )
+        return found
+
+    def build(self, s: Session, record_id: int, printed_on: date) -> bytes:
+        return self.function(s, record_id, printed_on)
 
     def id_help(self) -> str:
         """What the ID is, for `mentordesk print list`."""
         if self.blank_with_0:
             return _("{meaning}, or 0 for a blank form").format(meaning=self.id_meaning)
         return self.id_meaning
+
+
+def _this_module() -> object:
+    import sys
+
+    return sys.modules[__name__]
 
 
 BLANK = 0  #: the ID that asks for a blank form, for completing by hand
@@ -59,7 +78,10 @@ def _programme_for_blank(s: Session) -> Programme:
 
 
 def programme_summary(s: Session, programme_id: int, printed_on: date) -> bytes:
+    from app.model import Role
+    from app.model.programme import label
     from app.printouts import programme_summary as document
+    from app.services import programmes
 
     p = programmes.get_programme(s, programme_id)
     summary = document.ProgrammeSummary(
@@ -83,7 +105,16 @@ def programme_summary(s: Session, programme_id: int, printed_on: date) -> bytes:
 
 def agreement(s: Session, match_id: int, printed_on: date) -> bytes:
     """The mentoring agreement for a match: as drawn up, or pre-filled from the programme's
-    rules when it has not been drawn up yet; with ID 0, a blank one for the pen."""
+    rules when it has not been drawn up yet; with ID 0, a blank one for the pen.
+    (`mentordesk print agreement ID` reads the same values straight from SQLite when it can:
+    app/printouts/quick.py.)"""
+    from app.printouts import agreement as document
+
+    return document.render(agreement_sheet(s, match_id, printed_on), printed_on=printed_on)
+
+
+def agreement_sheet(s: Session, match_id: int, printed_on: date) -> AgreementSheet:
+    """What the agreement for a match prints (ID 0: a blank one)."""
     from app.printouts import agreement as document
     from app.services import matching
 
@@ -125,17 +156,17 @@ def agreement(s: Session, match_id: int, printed_on: date) -> bytes:
         mentee_signed_on=record.mentee_signed_on if record is not None else None,
         coordinator_signed_on=record.coordinator_signed_on if record is not None else None,
     )
-    return document.render(sheet, printed_on=printed_on)
+    return sheet
 
 
-def _blank_agreement(s: Session, printed_on: date) -> bytes:
+def _blank_agreement(s: Session, printed_on: date) -> AgreementSheet:
     """An agreement with the programme's rules and nothing else: names and dates by pen."""
     from app.printouts import agreement as document
     from app.services import matching
 
     p = _programme_for_blank(s)
     version, approved_on = matching.agreement_policy(s, p.id, printed_on)
-    sheet = document.AgreementSheet(
+    return document.AgreementSheet(
         organisation=p.organisation,
         programme=p.name,
         coordinator=p.coordinator,
@@ -156,7 +187,6 @@ def _blank_agreement(s: Session, printed_on: date) -> bytes:
         policy_version=version,
         policy_approved_on=approved_on,
     )
-    return document.render(sheet, printed_on=printed_on)
 
 
 def action_plan(s: Session, match_id: int, printed_on: date) -> bytes:
@@ -329,6 +359,7 @@ def meeting_log_pack(s: Session, match_id: int, printed_on: date) -> bytes:
     """For a new match: the programme's meeting rules and enough blank logs to reach the
     first review (the programme's meetings a month times the months to the review)."""
     from app.printouts import meeting_log as document
+    from app.services import programmes
 
     match, common = _meeting_sheet_parts(s, match_id)
     p = match.programme
@@ -360,7 +391,7 @@ def meeting_log_pack(s: Session, match_id: int, printed_on: date) -> bytes:
 def policy_version(s: Session, version_id: int, printed_on: date) -> bytes:
     """One version of the written policy; a draft prints marked DRAFT."""
     from app.printouts import policy as document
-    from app.services import policy
+    from app.services import policy, programmes
 
     version = policy.get_version(s, version_id)
     p = programmes.get_programme(s, version.programme_id)
@@ -389,7 +420,7 @@ def policy_in_force(s: Session, programme_id: int, printed_on: date) -> bytes:
 
 def planning_notes(s: Session, programme_id: int, printed_on: date) -> bytes:
     from app.printouts import planning_notes as document
-    from app.services import framework
+    from app.services import framework, programmes
 
     p = programmes.get_programme(s, programme_id)
     state = framework.planning_state(s, programme_id)
@@ -425,7 +456,7 @@ def _form_context(s: Session, person_id: int) -> tuple[FormContext, int | None, 
     the first programme still running; plus the roles they hold in it."""
     from sqlalchemy import select
 
-    from app.model import Participant, Programme
+    from app.model import Participant, Programme, Role
     from app.printouts.person_forms import FormContext
 
     programme = None
@@ -499,6 +530,7 @@ def today(s: Session, programme_id: int, printed_on: date) -> bytes:
 
     from app.model import Programme
     from app.printouts import today as document
+    from app.services import programmes
     from app.today import service
 
     if not programme_id:
@@ -518,56 +550,61 @@ def today(s: Session, programme_id: int, printed_on: date) -> bytes:
 PRINTOUTS: dict[str, Printout] = {
     p.kind: p
     for p in [
-        Printout("programme-summary", _("Programme summary"), programme_summary, "programme"),
-        Printout("today", _("Today"), today, "programme"),
-        Printout("agreement", _("Mentoring agreement"), agreement, "match", blank_with_0=True),
-        Printout("action-plan", _("Action plan"), action_plan, "match", blank_with_0=True),
-        Printout("progress-summary", _("Progress summary"), progress_summary, "match"),
-        Printout("meeting-log", _("Meeting log"), meeting_log, "meeting", blank_with_0=True),
+        Printout("programme-summary", _("Programme summary"), "programme_summary", "programme"),
+        Printout("today", _("Today"), "today", "programme"),
+        Printout("agreement", _("Mentoring agreement"), "agreement", "match", blank_with_0=True),
+        Printout("action-plan", _("Action plan"), "action_plan", "match", blank_with_0=True),
+        Printout("progress-summary", _("Progress summary"), "progress_summary", "match"),
+        Printout("meeting-log", _("Meeting log"), "meeting_log", "meeting", blank_with_0=True),
         Printout(
             "meeting-log-with-private-note",
             _("Meeting log with the coordinator's private note"),
-            meeting_log_with_private_note,
+            "meeting_log_with_private_note",
             "meeting",
         ),
         Printout(
-            "meeting-log-blank", _("Meeting log for the next meeting"), meeting_log_blank, "match"
+            "meeting-log-blank", _("Meeting log for the next meeting"), "meeting_log_blank", "match"
         ),
-        Printout("meeting-log-pack", _("Blank meeting log pack"), meeting_log_pack, "match"),
-        Printout("policy", _("Mentoring policy"), policy_in_force, "programme"),
-        Printout("policy-version", _("Mentoring policy"), policy_version, "policy version"),
-        Printout("planning", _("Planning notes"), planning_notes, "programme"),
-        Printout("evaluation-report", _("Evaluation report"), evaluation_report, "programme"),
-        Printout("person", _("Person record"), person_record, "person"),
+        Printout("meeting-log-pack", _("Blank meeting log pack"), "meeting_log_pack", "match"),
+        Printout("policy", _("Mentoring policy"), "policy_in_force", "programme"),
+        Printout("policy-version", _("Mentoring policy"), "policy_version", "policy version"),
+        Printout("planning", _("Planning notes"), "planning_notes", "programme"),
+        Printout("evaluation-report", _("Evaluation report"), "evaluation_report", "programme"),
+        Printout("person", _("Person record"), "person_record", "person"),
         Printout(
             "application-form",
             _("Application form"),
-            application_form,
+            "application_form",
             "person, or 0 for a blank form",
         ),
         Printout(
             "interview-form",
             _("Interview form"),
-            interview_form,
+            "interview_form",
             "person, or 0 for a blank form",
         ),
         Printout(
             "review-record",
             _("Review record"),
-            review_record.review_record,
+            "app.printouts.review_record:review_record",
             "review, or 0 for a blank form",
         ),
-        Printout("closure-record", _("Closure record"), closure_record.closure_record, "match"),
+        Printout(
+            "closure-record",
+            _("Closure record"),
+            "app.printouts.closure_record:closure_record",
+            "match",
+        ),
         Printout(
             "certificate-mentee",
             _("Certificate of achievement for the mentee"),
-            certificates.certificate_mentee,
+            "app.printouts.certificates:certificate_mentee",
             "match that is ending or closed",
         ),
         Printout(
             "certificate-mentor",
             _("Certificate of thanks for the mentor"),
-            certificates.certificate_mentor,
+            "app.printouts.certificates:certificate_mentor",
             "match that is ending or closed",
         ),
     ]

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
 from reportlab.lib.styles import ParagraphStyle
@@ -17,6 +16,7 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 
 from app.i18n import _
 from app.printouts import style
+from app.printouts.style import escape
 
 _CELL = ParagraphStyle(
     "GoalCell", fontName=style.FONT, fontSize=8.5, leading=10.5, textColor=style.INK

@@ -95,9 +95,9 @@ def _styles() -> tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle]:
 
 
 def _p(text: str, st: ParagraphStyle) -> Paragraph:
-    from xml.sax.saxutils import escape
-
     from reportlab.platypus import Paragraph
+
+    from app.printouts.style import escape
 
     return Paragraph("<br/>".join(escape(line) for line in str(text).splitlines()), st)
 

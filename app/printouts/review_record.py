@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape
 
 from app.i18n import _
+from app.printouts.style import escape
 
 if TYPE_CHECKING:
     from reportlab.lib.styles import ParagraphStyle

@@ -14,13 +14,17 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import QueuePool
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 def create_sqlite_engine(database: Path, *, read_only: bool = False) -> Engine:
+    # SQLAlchemy is imported here, not above: the plain-SQLite checks below need none of it.
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import QueuePool
+
     if read_only:
         engine = create_engine(
             "sqlite://",
