@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from app.model import Agreement, Match, Programme, Role
     from app.printouts.agreement import AgreementSheet
+    from app.printouts.meeting_log import ActionLine
     from app.printouts.person_forms import FormContext
 
 
@@ -251,6 +252,43 @@ def _meeting_sheet_parts(s: Session, match_id: int) -> tuple[Match, _SheetCommon
     return match, _sheet_common(match.programme, mentor, mentee)
 
 
+def _open_lines(s: Session, match_id: int) -> tuple[ActionLine, ...]:
+    """The match's open action points for the next log, each with its date (or, carried past
+    it, the date it was first due)."""
+    from app.printouts.meeting_log import ActionLine
+    from app.services import meetings
+
+    points = meetings.open_action_points(s, match_id)
+    was_due = _was_due(s, [p.action_id for p in points])
+    return tuple(
+        ActionLine(
+            p.text, meetings.owner_label(p.owner), p.due_on, was_due_on=was_due.get(p.action_id)
+        )
+        for p in points
+    )
+
+
+def _was_due(s: Session, action_ids: Sequence[int | None]) -> dict[int, date]:
+    """For action points carried forward without a date of their own (their date had passed
+    when they were carried): the date the point was first due, from the meeting it came from."""
+    from app.model import ActionPoint
+
+    found: dict[int, date] = {}
+    for action_id in action_ids:
+        point = s.get(ActionPoint, action_id) if action_id is not None else None
+        if point is None or point.due_on is not None:
+            continue
+        earlier = point
+        while earlier.due_on is None and earlier.carried_from_id is not None:
+            before = s.get(ActionPoint, earlier.carried_from_id)
+            if before is None:
+                break
+            earlier = before
+        if earlier.due_on is not None and action_id is not None:
+            found[action_id] = earlier.due_on
+    return found
+
+
 def _sheet_common(p: Programme, mentor: str, mentee: str) -> _SheetCommon:
     from app.model.meeting import MEETING_MODE_LABELS, STAGE_LABELS
 
@@ -287,6 +325,8 @@ def meeting_log(
     reviewed, agreed = meetings.action_points_of(s, meeting_id)
     from app.model.meeting import ACTION_STATUS_LABELS
 
+    was_due = _was_due(s, [r.action_id for r in reviewed] + [a.id for a in agreed])
+
     sheet = document.MeetingLogSheet(
         **common,
         held_on=m.held_on,
@@ -298,12 +338,22 @@ def meeting_log(
         next_meeting_on=m.next_meeting_on,
         reviews=tuple(
             document.ActionLine(
-                r.text, meetings.owner_label(r.owner), r.due_on, _(ACTION_STATUS_LABELS[r.outcome])
+                r.text,
+                meetings.owner_label(r.owner),
+                r.due_on,
+                _(ACTION_STATUS_LABELS[r.outcome]),
+                was_due_on=was_due.get(r.action_id),
             )
             for r in reviewed
         ),
         actions=tuple(
-            document.ActionLine(a.text, meetings.owner_label(a.owner), a.due_on) for a in agreed
+            document.ActionLine(
+                a.text,
+                meetings.owner_label(a.owner),
+                a.due_on,
+                was_due_on=was_due.get(a.id) if a.id is not None else None,
+            )
+            for a in agreed
         ),
         mentee_signed_on=m.mentee_signed_on,
         mentor_signed_on=m.mentor_signed_on,
@@ -325,7 +375,6 @@ def meeting_log_blank(s: Session, match_id: int, printed_on: date) -> bytes:
 
     from app.model import MeetingLog
     from app.printouts import meeting_log as document
-    from app.services import meetings
 
     _match, common = _meeting_sheet_parts(s, match_id)
     next_on = s.scalar(
@@ -334,10 +383,7 @@ def meeting_log_blank(s: Session, match_id: int, printed_on: date) -> bytes:
         .order_by(MeetingLog.held_on.desc(), MeetingLog.id.desc())
         .limit(1)
     )
-    reviews = tuple(
-        document.ActionLine(r.text, meetings.owner_label(r.owner), r.due_on)
-        for r in meetings.open_action_points(s, match_id)
-    )
+    reviews = _open_lines(s, match_id)
     if next_on is not None and next_on < printed_on:
         next_on = None  # that date has passed: the pair write in the real one
     sheet = document.MeetingLogSheet(**common, held_on=next_on, reviews=reviews)
@@ -366,14 +412,10 @@ def meeting_log_pack(s: Session, match_id: int, printed_on: date) -> bytes:
     wanted = {_(label) for label in MEETING_RULE_LABELS}
     rules = [rule for rule in programmes.rules_for_print(p) if rule[0] in wanted]
     count = max(1, p.min_meetings_per_month * p.review_interval_months)
-    from app.services import meetings
 
     # The first log lists what is still open from earlier meetings; later logs have rows to
     # write in the points agreed at the meeting before (not known when the pack is printed).
-    open_points = tuple(
-        document.ActionLine(r.text, meetings.owner_label(r.owner), r.due_on)
-        for r in meetings.open_action_points(s, match_id)
-    )
+    open_points = _open_lines(s, match_id)
     sheets = [document.MeetingLogSheet(**common, reviews=open_points)]
     sheets += [document.MeetingLogSheet(**common, reviews_unknown=True) for _n in range(count - 1)]
     pack = document.LogPack(

@@ -26,6 +26,18 @@ class ActionLine:
     owner: str
     due_on: date | None
     outcome: str = ""  # on a completed log: done, dropped or carried forward
+    #: For a point carried forward past its date (the copy has no date of its own): the date
+    #: it was first due, so the pair see how long it has been waiting.
+    was_due_on: date | None = None
+
+
+def due_text(line: ActionLine) -> str:
+    """The "By when" cell: the date, or for a point carried past its date, when it was due."""
+    from app.printouts import style
+
+    if line.due_on is None and line.was_due_on is not None:
+        return _("was due {date}").format(date=style.format_date(line.was_due_on))
+    return style.format_date(line.due_on)
 
 
 @dataclass(frozen=True)
@@ -212,7 +224,7 @@ def _sheet_story(sheet: MeetingLogSheet) -> list[Flowable]:
                     [
                         _p(r.text, cell),
                         _p(r.owner, cell),
-                        _p(style.format_date(r.due_on), cell),
+                        _p(due_text(r), cell),
                         _p(r.outcome, cell),
                     ]
                 )
@@ -236,7 +248,7 @@ def _sheet_story(sheet: MeetingLogSheet) -> list[Flowable]:
                     [
                         _p(r.text, cell),
                         _p(r.owner, cell),
-                        _p(style.format_date(r.due_on), cell),
+                        _p(due_text(r), cell),
                         style.tick_box("", None),
                         style.tick_box("", None),
                         style.tick_box("", None),
@@ -261,7 +273,7 @@ def _sheet_story(sheet: MeetingLogSheet) -> list[Flowable]:
     story.append(style.heading(_("Action points agreed for next time"), 2))
     rows = [[_p(_("Action point"), head), _p(_("By whom"), head), _p(_("By when"), head)]]
     for a in sheet.actions:
-        rows.append([_p(a.text, cell), _p(a.owner, cell), _p(style.format_date(a.due_on), cell)])
+        rows.append([_p(a.text, cell), _p(a.owner, cell), _p(due_text(a), cell)])
     blank = 0 if sheet.completed else BLANK_ACTION_ROWS
     if sheet.completed and not sheet.actions:
         story.append(_p(_("No action points were agreed."), note))
