@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from app.model import Agreement, Match, Programme, Role
     from app.printouts.agreement import AgreementSheet
     from app.printouts.meeting_log import ActionLine
-    from app.printouts.person_forms import FormContext
+    from app.printouts.person_forms import FormContext, RecordedInterview
 
 
 @dataclass(frozen=True)
@@ -562,8 +562,44 @@ def interview_form(s: Session, person_id: int, printed_on: date) -> bytes:
     from app.services.lookups import get_person
 
     name = get_person(s, person_id).full_name if person_id else ""
-    context, _programme_id, roles = _form_context(s, person_id)
-    return person_forms.render_interview(name, roles, context, printed_on=printed_on)
+    context, programme_id, roles = _form_context(s, person_id)
+    recorded = _recorded_interviews(s, person_id, programme_id) if person_id else []
+    return person_forms.render_interview(
+        name, roles, context, printed_on=printed_on, recorded=recorded
+    )
+
+
+def _recorded_interviews(
+    s: Session, person_id: int, programme_id: int | None
+) -> list[RecordedInterview]:
+    """The newest interview recorded for each of the person's roles in the programme (none
+    that are in the bin)."""
+    from sqlalchemy import select
+
+    from app.model import Interview, Participant
+    from app.printouts.person_forms import RecordedInterview
+
+    newest: dict[Role, RecordedInterview] = {}
+    rows = s.execute(
+        select(Interview, Participant.role)
+        .join(Participant, Participant.id == Interview.participant_id)
+        .where(
+            Participant.person_id == person_id,
+            Participant.programme_id == programme_id,
+            Interview.removed_on.is_(None),
+        )
+        .order_by(Interview.held_on, Interview.id)
+    )
+    for interview, role in rows:
+        newest[role] = RecordedInterview(
+            role=role,
+            held_on=interview.held_on,
+            interviewer=interview.interviewer,
+            qualities=frozenset(interview.qualities or ()),
+            outcome=interview.outcome,
+            notes=interview.notes,
+        )
+    return list(newest.values())
 
 
 def today(s: Session, programme_id: int, printed_on: date) -> bytes:

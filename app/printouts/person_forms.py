@@ -6,6 +6,7 @@ A blank form is printed with ID 0 (`mentordesk print application-form 0`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -20,6 +21,7 @@ from app.model.screening import (
     DISCLOSURE_LABELS,
     MENTEE_QUALITIES,
     MENTOR_QUALITIES,
+    InterviewOutcome,
 )
 from app.services.people import PersonDetails, PersonRecord
 
@@ -27,6 +29,18 @@ if TYPE_CHECKING:
     from reportlab.platypus import Flowable
 
     from app.printouts import style
+
+
+@dataclass(frozen=True)
+class RecordedInterview:
+    """An interview already recorded for one of the person's roles (the newest one)."""
+
+    role: Role
+    held_on: date
+    interviewer: str
+    qualities: frozenset[str]
+    outcome: InterviewOutcome
+    notes: str
 
 
 @dataclass(frozen=True)
@@ -353,12 +367,17 @@ def render_interview(
     roles: list[Role],
     context: FormContext,
     printed_on: date,
+    recorded: Sequence[RecordedInterview] = (),
 ) -> bytes:
-    """The interview form with the checklist for each role (both when blank)."""
+    """The interview form with the checklist for each role (both when blank). An interview
+    already recorded fills it in (date, interviewer, the qualities seen, the outcome and the
+    notes), so a reprint matches the record; the open questions keep their lines for the pen."""
     from app.printouts import style
 
     title = _("Interview record")
     shown = roles or [Role.MENTOR, Role.MENTEE]
+    by_role = {r.role: r for r in recorded}
+    newest = max(recorded, key=lambda r: r.held_on, default=None)
     role_text = _(" and ").join(_(ROLE_LABELS[r]).lower() for r in roles) if roles else ""
     story: list[Flowable] = [
         style.heading(title, 1),
@@ -366,8 +385,11 @@ def render_interview(
             [
                 (_("Candidate"), name),
                 (_("Applying to be a"), role_text),
-                (_("Date of interview"), ""),
-                (_("Interviewer"), context.coordinator),
+                (_("Date of interview"), format_date(newest.held_on) if newest else ""),
+                (
+                    _("Interviewer"),
+                    newest.interviewer if newest and newest.interviewer else context.coordinator,
+                ),
             ]
         ),
     ]
@@ -377,18 +399,36 @@ def render_interview(
             style.paragraph(_("Use the checklist for the role the person is applying for."))
         )
     for role in shown:
-        if role is Role.MENTOR:
-            story.append(style.heading(_("Qualities of a good mentor"), 2))
-            story.append(
-                style.paragraph(_("Tick each quality you saw evidence of during the interview."))
+        seen = by_role.get(role)
+        qualities = MENTOR_QUALITIES if role is Role.MENTOR else MENTEE_QUALITIES
+        story.append(
+            style.heading(
+                _("Qualities of a good mentor")
+                if role is Role.MENTOR
+                else _("Qualities of a successful mentee"),
+                2,
             )
-            story.append(style.tick_list([_(label) for _k, label in MENTOR_QUALITIES]))
+        )
+        if seen is not None:
+            story.append(
+                style.paragraph(
+                    _("Ticked: the qualities recorded at the interview on {date}.").format(
+                        date=format_date(seen.held_on)
+                    )
+                )
+            )
         else:
-            story.append(style.heading(_("Qualities of a successful mentee"), 2))
             story.append(
                 style.paragraph(_("Tick each quality you saw evidence of during the interview."))
             )
-            story.append(style.tick_list([_(label) for _k, label in MENTEE_QUALITIES]))
+        story.append(
+            style.tick_list(
+                [
+                    (_(label), (key in seen.qualities) if seen is not None else None)
+                    for key, label in qualities
+                ]
+            )
+        )
     for question in (
         _("Why do they want to take part, and what do they hope to gain?"),
         _("What experience do they bring (of mentoring, being mentored, or supporting others)?"),
@@ -397,11 +437,34 @@ def render_interview(
     ):
         story.append(style.heading(question, 3))
         story.append(style.writing_lines(3))
+    story.append(style.heading(_("Outcome"), 2))
+    outcomes = (
+        (InterviewOutcome.SUITABLE, _("Suitable")),
+        (InterviewOutcome.NOT_SUITABLE, _("Not suitable")),
+        (InterviewOutcome.UNDECIDED, _("Not decided yet: follow-up needed")),
+    )
+    for role in shown if recorded else [None]:
+        seen = by_role.get(role) if role is not None else None
+        if role is not None and seen is None:
+            continue
+        if seen is not None and len(recorded) > 1:
+            story.append(
+                style.paragraph(_("As a {role}:").format(role=_(ROLE_LABELS[seen.role]).lower()))
+            )
+        story.append(
+            style.tick_list(
+                [
+                    (label, (seen.outcome is outcome) if seen is not None else None)
+                    for outcome, label in outcomes
+                ]
+            )
+        )
+    story.append(style.heading(_("Notes"), 3))
+    notes = [r.notes for r in recorded if r.notes]
+    for text in notes:
+        story.append(style.paragraph(text))
     story += [
-        style.heading(_("Outcome"), 2),
-        style.tick_list([_("Suitable"), _("Not suitable"), _("Not decided yet: follow-up needed")]),
-        style.heading(_("Notes"), 3),
-        style.writing_lines(4),
+        style.writing_lines(2 if notes else 4),
         style.signature_block([_("Interviewer"), _("Candidate")]),
     ]
     return style.build_pdf(_letterhead(context, title), story, printed_on=printed_on)
