@@ -443,11 +443,9 @@ def render_interview(
         (InterviewOutcome.NOT_SUITABLE, _("Not suitable")),
         (InterviewOutcome.UNDECIDED, _("Not decided yet: follow-up needed")),
     )
-    for role in shown if recorded else [None]:
-        seen = by_role.get(role) if role is not None else None
-        if role is not None and seen is None:
-            continue
-        if seen is not None and len(recorded) > 1:
+    answers: list[RecordedInterview | None] = [by_role[r] for r in shown if r in by_role]
+    for seen in answers or [None]:
+        if seen is not None and len(answers) > 1:
             story.append(
                 style.paragraph(_("As a {role}:").format(role=_(ROLE_LABELS[seen.role]).lower()))
             )
