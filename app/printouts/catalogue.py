@@ -554,7 +554,32 @@ def application_form(s: Session, person_id: int, printed_on: date) -> bytes:
 
     details = people.details_of(get_person(s, person_id)) if person_id else None
     context, _programme_id, roles = _form_context(s, person_id)
-    return person_forms.render_application(details, roles, context, printed_on=printed_on)
+    referees: list[person_forms.Referee] = []
+    pvg = None
+    if person_id:
+        from sqlalchemy import select
+
+        from app.model import PvgRecord, Reference
+
+        referees = [
+            person_forms.Referee(r.referee, r.relationship, r.contact)
+            for r in s.scalars(
+                select(Reference)
+                .where(Reference.person_id == person_id, Reference.removed_on.is_(None))
+                .order_by(Reference.id)
+            )
+        ]
+        newest = s.scalar(
+            select(PvgRecord)
+            .where(PvgRecord.person_id == person_id, PvgRecord.removed_on.is_(None))
+            .order_by(PvgRecord.issued_on.desc(), PvgRecord.id.desc())
+            .limit(1)
+        )
+        if newest is not None:
+            pvg = person_forms.PvgAnswer(newest.issued_on, newest.reference_number)
+    return person_forms.render_application(
+        details, roles, context, printed_on=printed_on, referees=referees, pvg=pvg
+    )
 
 
 def interview_form(s: Session, person_id: int, printed_on: date) -> bytes:

@@ -32,6 +32,23 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class Referee:
+    """A referee already given, as the application form prints them."""
+
+    name: str
+    relationship: str = ""
+    contact: str = ""
+
+
+@dataclass(frozen=True)
+class PvgAnswer:
+    """The newest PVG disclosure recorded: only what the Code of Practice lets us keep."""
+
+    issued_on: date
+    reference_number: str
+
+
+@dataclass(frozen=True)
 class RecordedInterview:
     """An interview already recorded for one of the person's roles (the newest one)."""
 
@@ -260,8 +277,11 @@ def render_application(
     roles: list[Role],
     context: FormContext,
     printed_on: date,
+    referees: Sequence[Referee] = (),
+    pvg: PvgAnswer | None = None,
 ) -> bytes:
-    """The application form: blank when `details` is None, otherwise filled in so far."""
+    """The application form: blank when `details` is None, otherwise filled in so far (with
+    the referees and the PVG disclosure already recorded)."""
     from app.printouts import style
 
     d = details or PersonDetails(first_name="", last_name="")
@@ -335,6 +355,65 @@ def render_application(
     answer(_("Have you mentored someone, or been mentored, before? Tell us about it."), "", 3)
     answer(_("Is there anything we should arrange so you can take part fully?"), d.access_needs, 2)
     story += [
+        style.heading(_("Referees"), 2),
+        style.paragraph(
+            _(
+                "Please give two people who know your work, such as a manager or a colleague, "
+                "and not a relative. We ask them for a reference before you are matched."
+            )
+        ),
+    ]
+    for n in range(max(2, len(referees))):
+        given = referees[n] if n < len(referees) else Referee("")
+        story += [
+            style.keep_together(
+                [
+                    style.heading(_("Referee {n}").format(n=n + 1), 3),
+                    style.field_rows(
+                        [
+                            (_("Name"), given.name),
+                            (_("How they know you"), given.relationship),
+                            (_("E-mail or phone"), given.contact),
+                        ]
+                    ),
+                ]
+            )
+        ]
+    pvg_section: list[Flowable] = [
+        style.heading(_("Protecting Vulnerable Groups (PVG) scheme"), 2),
+        style.paragraph(
+            _(
+                "Most people who work in childcare are members of the PVG scheme for regulated "
+                "work with children. Tell us about your membership so that we know whether a "
+                "disclosure is needed for the programme. Please do not write anything about "
+                "convictions here: if a disclosure is needed, it comes to us from Disclosure "
+                "Scotland."
+            )
+        ),
+        style.tick_list(
+            [
+                (
+                    _("I am a member of the PVG scheme for regulated work with children."),
+                    True if pvg else None,
+                ),
+                _("I am not a member of the PVG scheme."),
+            ]
+        ),
+        style.field_rows(
+            [
+                (
+                    _("Disclosure or scheme record number"),
+                    pvg.reference_number if pvg else "",
+                ),
+                (_("Date it was issued"), format_date(pvg.issued_on) if pvg else ""),
+            ]
+        ),
+        style.tick_list(
+            [_("I agree to the programme applying for a disclosure about me if one is needed.")]
+        ),
+    ]
+    story += [
+        style.keep_together(pvg_section),
         style.heading(_("What taking part asks of you"), 2),
         style.tick_list(
             [

@@ -99,3 +99,23 @@ def test_the_interview_form_shows_the_interview_already_recorded(
     filled = render("X", [participant.role], FormContext("O", "P", "C"), today, [recorded])
     assert filled != blank
     assert "A. Interviewer" in _text(filled) and "A. Interviewer" not in _text(blank)
+
+
+def test_the_application_form_has_referees_and_pvg(demo_db: Database, today: date) -> None:
+    from app.model import PvgRecord, Reference
+
+    with demo_db.session() as s:
+        blank = " ".join(_text(catalogue.build("application-form", s, 0, today)).split())
+        reference = s.scalars(select(Reference).order_by(Reference.id)).first()
+        assert reference is not None
+        pvg = s.scalars(select(PvgRecord).where(PvgRecord.person_id == reference.person_id)).first()
+        filled = " ".join(
+            _text(catalogue.build("application-form", s, reference.person_id, today)).split()
+        )
+    for text in (blank, filled):
+        assert "Referee 1" in text and "Referee 2" in text
+        assert "Protecting Vulnerable Groups (PVG) scheme" in text
+        assert "do not write anything about convictions" in text
+    assert reference.referee in filled and reference.referee not in blank
+    assert pvg is not None and pvg.reference_number in filled
+    assert f"{pvg.issued_on:%d/%m/%Y}" in filled
