@@ -114,15 +114,17 @@ def _p(text: str, st: ParagraphStyle) -> Paragraph:
     return Paragraph("<br/>".join(escape(line) for line in str(text).splitlines()), st)
 
 
-def _action_table(rows: list[list[Flowable]], widths: list[float], blank_rows: int = 0) -> Table:
+def _action_table(
+    rows: list[list[Flowable]], widths: list[float], blank_rows: int = 0, *, title: str = ""
+) -> Table:
     from reportlab.lib.units import mm
-    from reportlab.platypus import Table, TableStyle
+    from reportlab.platypus import TableStyle
 
     from app.printouts import style
 
     data = rows + [[""] * len(widths) for _n in range(blank_rows)]
     heights = [None] * len(rows) + [9 * mm] * blank_rows
-    table = Table(data, colWidths=widths, rowHeights=heights, repeatRows=1, hAlign="LEFT")
+    table = style.continued_table(data, widths, title=title, row_heights=heights)
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LEFTPADDING", (0, 0), (-1, -1), 2),
@@ -229,7 +231,11 @@ def _sheet_story(sheet: MeetingLogSheet) -> list[Flowable]:
                     ]
                 )
             story.append(
-                _action_table(rows, [width - owner_w - due_w - 34 * mm, owner_w, due_w, 34 * mm])
+                _action_table(
+                    rows,
+                    [width - owner_w - due_w - 34 * mm, owner_w, due_w, 34 * mm],
+                    title=_("Action points from last time"),
+                )
             )
         else:
             box_w = 15 * mm
@@ -259,6 +265,7 @@ def _sheet_story(sheet: MeetingLogSheet) -> list[Flowable]:
                     rows,
                     [width - owner_w - due_w - 3 * box_w, owner_w, due_w, box_w, box_w, box_w],
                     BLANK_REVIEW_ROWS if sheet.reviews_unknown else 0,
+                    title=_("Action points from last time"),
                 )
             )
     elif sheet.completed:
@@ -278,7 +285,14 @@ def _sheet_story(sheet: MeetingLogSheet) -> list[Flowable]:
     if sheet.completed and not sheet.actions:
         story.append(_p(_("No action points were agreed."), note))
     else:
-        story.append(_action_table(rows, [width - 2 * 30 * mm, 30 * mm, 30 * mm], blank))
+        story.append(
+            _action_table(
+                rows,
+                [width - 2 * 30 * mm, 30 * mm, 30 * mm],
+                blank,
+                title=_("Action points agreed for next time"),
+            )
+        )
 
     if not sheet.completed and sheet.stages:
         story.append(style.spacer(2))

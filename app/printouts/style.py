@@ -26,6 +26,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
@@ -481,6 +482,46 @@ FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
 _CONTINUED = ParagraphStyle(
     "MentorContinued", parent=_LABEL, fontName=FONT_BOLD_ITALIC, spaceAfter=2 * mm
 )
+
+
+class ContinuedTable(Table):  # type: ignore[misc]  # ReportLab has no type hints
+    """A table that, split across pages, repeats its header row overleaf under a caption
+    saying it continues ("Action points from last time (continued)"). Build it with
+    `continued_table`."""
+
+    continued = ""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        for part in parts:
+            part.continued = self.continued  # ReportLab builds the parts afresh
+        if len(parts) < 2 or not self.continued:
+            return parts
+        # The caption starts the next page, never ends this one, and stays with the rows.
+        caption = Paragraph(_markup(self.continued), _CONTINUED)
+        caption.keepWithNext = True
+        return [parts[0], CondPageBreak(FRAME_HEIGHT), caption, *parts[1:]]
+
+
+def continued_table(
+    data: Sequence[Sequence[Any]],
+    col_widths: Sequence[float],
+    *,
+    title: str,
+    header_rows: int = 1,
+    row_heights: Sequence[float | None] | None = None,
+) -> ContinuedTable:
+    """The house table for rows that may run over a page: the header row(s) repeat on each
+    page, under "`title` (continued)"."""
+    table = ContinuedTable(
+        [list(row) for row in data],
+        colWidths=list(col_widths),
+        rowHeights=list(row_heights) if row_heights is not None else None,
+        repeatRows=header_rows,
+        hAlign="LEFT",
+    )
+    table.continued = _("{title} (continued)").format(title=title) if title else ""
+    return table
 
 
 def _height(flowables: Sequence[Flowable]) -> float:
