@@ -426,6 +426,8 @@ def meeting_log_pack(s: Session, match_id: int, printed_on: date) -> bytes:
         rules=rules,
         sheets=sheets,
         coordinator=p.coordinator,
+        coordinator_phone=p.coordinator_phone,
+        coordinator_email=p.coordinator_email,
     )
     return document.render_pack(pack, printed_on=printed_on)
 

@@ -79,6 +79,8 @@ class LogPack:
     rules: list[tuple[str, str]]
     sheets: list[MeetingLogSheet]
     coordinator: str = ""
+    coordinator_phone: str = ""
+    coordinator_email: str = ""
 
 
 BLANK_ACTION_ROWS = 3
@@ -392,7 +394,11 @@ def render_pack(pack: LogPack, printed_on: date) -> bytes:
             )
         ),
         style.field_rows(
-            [(_("Coordinator"), pack.coordinator or None), (_("Telephone or e-mail"), None)]
+            [
+                (_("Coordinator"), pack.coordinator or None),
+                (_("Telephone"), pack.coordinator_phone or None),
+                (_("E-mail"), pack.coordinator_email or None),
+            ]
         ),
     ]
     for sheet in pack.sheets:
