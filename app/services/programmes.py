@@ -37,8 +37,10 @@ class ProgrammeDetails:
     coordinator: str = ""
     description: str = ""
     partner_organisations: str = ""
-    coordinator_phone: str = ""
-    coordinator_email: str = ""
+    #: How the pair reach the coordinator; None leaves what is kept as it is (a form that
+    #: does not show these fields).
+    coordinator_phone: str | None = None
+    coordinator_email: str | None = None
 
     def cleaned(self) -> ProgrammeDetails:
         """Trimmed text, and real enum members even if a caller passed their string values."""
@@ -52,8 +54,12 @@ class ProgrammeDetails:
             coordinator=self.coordinator.strip(),
             description=self.description.strip(),
             partner_organisations=self.partner_organisations.strip(),
-            coordinator_phone=self.coordinator_phone.strip(),
-            coordinator_email=self.coordinator_email.strip(),
+            coordinator_phone=None
+            if self.coordinator_phone is None
+            else self.coordinator_phone.strip(),
+            coordinator_email=None
+            if self.coordinator_email is None
+            else self.coordinator_email.strip(),
         )
 
 
@@ -87,7 +93,8 @@ def validate_details(details: ProgrammeDetails) -> dict[str, str]:
             start=details.start_date.strftime("%d/%m/%Y")
         )
     for field, checker in (("coordinator_phone", check_phone), ("coordinator_email", check_email)):
-        _value, message = checker(getattr(details, field))
+        given = getattr(details, field)
+        _value, message = checker(given) if given is not None else ("", "")
         if message:
             errors[field] = message
     if (
@@ -111,8 +118,10 @@ def _apply(programme: Programme, details: ProgrammeDetails) -> None:
     programme.coordinator = details.coordinator
     programme.description = details.description
     programme.partner_organisations = details.partner_organisations
-    programme.coordinator_phone = check_phone(details.coordinator_phone)[0]
-    programme.coordinator_email = check_email(details.coordinator_email)[0]
+    if details.coordinator_phone is not None:
+        programme.coordinator_phone = check_phone(details.coordinator_phone)[0]
+    if details.coordinator_email is not None:
+        programme.coordinator_email = check_email(details.coordinator_email)[0]
     if details.mentoring_type is MentoringType.ONE_TO_ONE or (
         details.mentoring_type is MentoringType.PEER
     ):

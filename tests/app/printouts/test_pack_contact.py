@@ -54,3 +54,15 @@ def test_the_coordinators_contact_is_checked_and_tidied(demo_db: Database) -> No
         good = details.__class__(**{**details.__dict__, "coordinator_phone": "01314960000"})
         programmes.update_programme(s, p.id, good)
         assert p.coordinator_phone == "0131 496 0000"
+
+
+def test_a_form_without_the_contact_fields_leaves_them_as_they_are(demo_db: Database) -> None:
+    with demo_db.session() as s:
+        p = s.scalars(select(Programme).order_by(Programme.id)).first()
+        assert p is not None and p.coordinator_phone
+        phone, email = p.coordinator_phone, p.coordinator_email
+        # As the programme dialog builds it: no phone or e-mail given.
+        programmes.update_programme(
+            s, p.id, programmes.ProgrammeDetails(name=p.name, organisation=p.organisation)
+        )
+        assert (p.coordinator_phone, p.coordinator_email) == (phone, email)
