@@ -529,9 +529,10 @@ def cmd_print(paths: DataPaths, args: argparse.Namespace) -> int:
 
 
 def _print_quickly(paths: DataPaths, kind: str, ids: list[int]) -> bytes | None:
-    """One agreement read straight from SQLite, without SQLAlchemy (app/printouts/quick.py),
-    when opening the data file would have nothing to do; None to open it the ordinary way."""
-    if kind != "agreement" or len(ids) != 1:
+    """Agreements (one, or several by number) read straight from SQLite, without SQLAlchemy
+    (app/printouts/quick.py), when opening the data file would have nothing to do; None to
+    open it the ordinary way."""
+    if kind != "agreement" or not ids:
         return None
     from app.printouts import quick
     from app.services.errors import ActionRefused
@@ -539,7 +540,7 @@ def _print_quickly(paths: DataPaths, kind: str, ids: list[int]) -> bytes | None:
 
     try:
         with DataFolderLock(paths.lock):
-            return quick.agreement_pdf(paths, ids[0], clock.today())
+            return quick.agreements_pdf(paths, ids, clock.today())
     except ActionRefused as exc:
         raise CliError(str(exc)) from exc
 

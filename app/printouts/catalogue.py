@@ -735,10 +735,12 @@ def build_many(kind: str, s: Session, record_ids: Sequence[int], printed_on: dat
     with style.collecting() as documents:
         for record_id in record_ids:
             printout.build(s, record_id, printed_on)
-    return style.build_documents(
-        documents,
-        title=_("{title} ({n})").format(title=printout.title, n=len(record_ids)),
-    )
+    return style.build_documents(documents, title=batch_title(kind, len(record_ids)))
+
+
+def batch_title(kind: str, n: int) -> str:
+    """The title of a PDF holding `n` printouts of one kind ("Mentoring agreement (14)")."""
+    return _("{title} ({n})").format(title=PRINTOUTS[kind].title, n=n)
 
 
 def every_id(s: Session, kind: str) -> list[int]:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -69,18 +70,30 @@ def readable_without_opening(paths: DataPaths) -> bool:
 def agreement_pdf(paths: DataPaths, match_id: int, printed_on: date) -> bytes | None:
     """The agreement for a match (0: a blank one), or None when the data file must be opened
     the ordinary way first. The caller holds the data folder's lock."""
-    if not readable_without_opening(paths):
+    return agreements_pdf(paths, [match_id], printed_on)
+
+
+def agreements_pdf(paths: DataPaths, match_ids: Sequence[int], printed_on: date) -> bytes | None:
+    """Several agreements as one PDF, each on its own pages, as `catalogue.build_many` makes
+    them (`mentordesk print agreement 3,7,9`); None as for `agreement_pdf`."""
+    if not match_ids or not readable_without_opening(paths):
         return None
     from app.printouts import agreement as document
+    from app.printouts import catalogue, style
     from app.storage.engine import open_read_only
 
     conn = open_read_only(paths.database)
     try:
         conn.row_factory = sqlite3.Row
-        sheet = agreement_sheet(conn, match_id, printed_on)
+        sheets = [agreement_sheet(conn, match_id, printed_on) for match_id in match_ids]
     finally:
         conn.close()
-    return document.render(sheet, printed_on=printed_on)
+    if len(sheets) == 1:
+        return document.render(sheets[0], printed_on=printed_on)
+    with style.collecting() as documents:
+        for sheet in sheets:
+            document.render(sheet, printed_on=printed_on)
+    return style.build_documents(documents, title=catalogue.batch_title("agreement", len(sheets)))
 
 
 def _day(value: Any) -> date | None:

@@ -97,7 +97,7 @@ def test_one_agreement_as_a_whole_process(tmp_path: Path, today: date) -> None:
             f"{label}:",
             f"  one agreement, whole process, read straight from SQLite: {_median(fast)}",
             f"  one agreement, whole process, the ordinary way (SQLAlchemy): {_median(slow)}",
-            f"  50 agreements as one PDF, whole process: {_median(batch)}",
+            f"  50 agreements as one PDF, whole process (straight from SQLite): {_median(batch)}",
         ]
         assert statistics.median(c for _w, c in fast) < statistics.median(c for _w, c in slow)
     assert len(PdfReader(str(out / "fifty.pdf")).pages) >= 100

@@ -81,6 +81,8 @@ def test_the_command_line_prints_an_agreement_without_sqlalchemy(
         match_id = s.scalars(select(Agreement.match_id).order_by(Agreement.id)).first()
         assert match_id is not None
         in_the_window = text_of(catalogue.build("agreement", s, match_id, today))
+        several = [*list(s.scalars(select(Match.id).order_by(Match.id)))[:3], 0]
+        batch_in_the_window = catalogue.build_many("agreement", s, several, today)
     data = demo_db.paths.folder
     demo_db.close(backup=False)
 
@@ -95,6 +97,15 @@ def test_the_command_line_prints_an_agreement_without_sqlalchemy(
     assert again.stdout.split()[-1] == "plain"
     assert text_of((tmp_path / "again.pdf").read_bytes()) == in_the_window
     assert text_of((tmp_path / "first.pdf").read_bytes()) == in_the_window
+
+    batch = _print(data, ",".join(map(str, several)), tmp_path / "batch.pdf")
+    assert batch.returncode == 0, batch.stderr
+    assert batch.stdout.split()[-1] == "plain"
+    made = PdfReader(str(tmp_path / "batch.pdf"))
+    expected = PdfReader(io.BytesIO(batch_in_the_window))
+    assert [p.extract_text() for p in made.pages] == [p.extract_text() for p in expected.pages]
+    assert made.metadata is not None and expected.metadata is not None
+    assert made.metadata.title == expected.metadata.title
 
     blank = _print(data, "0", tmp_path / "blank.pdf")
     assert blank.stdout.split()[-1] == "plain"
