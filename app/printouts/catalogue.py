@@ -27,17 +27,20 @@ if TYPE_CHECKING:
 class Printout:
     """One kind of printout. `target` names the function that builds it ("module:function", or
     a function of this module), found only when it is built: so listing the printouts, or
-    printing one, loads no other document's code (the command line starts faster)."""
+    printing one, loads no other document's code (the command line starts faster). The
+    function itself may be given too, for a document whose module is light to import."""
 
     kind: str
     title: str
-    target: str
+    target: str | Callable[[Session, int, date], bytes]
     id_meaning: str
     #: ID 0 prints a blank form for completing by hand.
     blank_with_0: bool = False
 
     @property
     def function(self) -> Callable[[Session, int, date], bytes]:
+        if callable(self.target):
+            return self.target
         module, _sep, name = self.target.rpartition(":")
         found: Callable[[Session, int, date], bytes] = getattr(
             importlib.import_module(module) if module else _this_module(), name

@@ -131,3 +131,26 @@ def test_the_quick_way_leaves_a_due_backup_to_the_ordinary_way(
     demo_db.backup("manual")
     pdf = quick.agreement_pdf(demo_db.paths, 1, today)
     assert pdf is not None and "Mentoring agreement" in text_of(pdf)
+
+
+def test_the_catalogue_loads_a_document_only_when_it_is_built(today: date) -> None:
+    code = (
+        "import sys\nfrom app.printouts import catalogue\n"
+        "assert catalogue.PRINTOUTS['review-record'].title\n"
+        "heavy = [m for m in ('sqlalchemy', 'reportlab', 'app.model',"
+        " 'app.printouts.review_record', 'app.printouts.certificates') if m in sys.modules]\n"
+        "assert not heavy, heavy\n"
+        "assert catalogue.PRINTOUTS['review-record'].function.__name__ == 'review_record'\n"
+        "assert 'app.printouts.review_record' in sys.modules\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    given = catalogue.Printout("x", "X", catalogue.agreement, "match")
+    assert given.function is catalogue.agreement
