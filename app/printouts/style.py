@@ -472,10 +472,23 @@ def bullet_list(items: Sequence[str]) -> Flowable:
     return _list(items, bulletType="bullet", start="•", bulletDedent=5 * mm)
 
 
+class _KeepIfItFits(KeepTogether):  # type: ignore[misc]  # ReportLab has no type hints
+    """ReportLab's KeepTogether, except that content taller than a whole page starts where it
+    is (ReportLab moves it to a new page first, leaving the rest of this one empty)."""
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        if self._H > FRAME_HEIGHT and aH >= ROOM_TO_START_UNDER_HEADING:
+            return list(self._content)
+        parts: list[Flowable] = super().split(aW, aH)
+        return parts
+
+
 def keep_together(flowables: Sequence[Flowable]) -> Flowable:
     """These flowables on one page when they fit on one: moved over together, never split,
     unless together they are taller than a page (then they flow on as usual)."""
-    return KeepTogether(list(flowables))
+    return _KeepIfItFits(list(flowables))
 
 
 FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM

@@ -33,6 +33,10 @@ def test_a_long_list_of_action_points_continues_with_its_header(today: date) -> 
     after = overleaf.split(caption, 1)[1]
     assert after.lstrip().startswith("Action point By whom By when")
     assert "Action point number 40" in " ".join(text)
+    # A section taller than a page starts under its heading, not on a page of its own.
+    assert "Action points from last time Action point" in text[0]
+    assert "Action point number 1 " in text[0]
+    assert len(text) == 2
 
 
 def test_a_table_that_fits_has_no_caption(today: date) -> None:
