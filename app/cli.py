@@ -511,6 +511,9 @@ def cmd_print(paths: DataPaths, args: argparse.Namespace) -> int:
     ids = [] if batch else _record_ids(id_text)
     if period is not None and len(ids) != 1:
         raise CliError(_("The evaluation report is for one programme at a time."))
+    data = _print_quickly(paths, args.kind, ids)
+    if data is not None:
+        return _write_printout(args, ids, data)
     lock, db = _open_locked(paths)
     try:
         with db.session() as s:
@@ -537,6 +540,27 @@ def cmd_print(paths: DataPaths, args: argparse.Namespace) -> int:
     finally:
         db.close(backup=False)
         lock.release()
+    return _write_printout(args, ids, data)
+
+
+def _print_quickly(paths: DataPaths, kind: str, ids: list[int]) -> bytes | None:
+    """Agreements (one, or several by number) read straight from SQLite, without SQLAlchemy
+    (app/printouts/quick.py), when opening the data file would have nothing to do; None to
+    open it the ordinary way."""
+    if kind != "agreement" or not ids:
+        return None
+    from app.printouts import quick
+    from app.services.errors import ActionRefused
+    from app.storage.lock import DataFolderLock
+
+    try:
+        with DataFolderLock(paths.lock):
+            return quick.agreements_pdf(paths, ids, clock.today())
+    except ActionRefused as exc:
+        raise CliError(str(exc)) from exc
+
+
+def _write_printout(args: argparse.Namespace, ids: list[int], data: bytes) -> int:
     default = f"{args.kind}-{ids[0]}.pdf" if len(ids) == 1 else f"{args.kind}-{len(ids)}.pdf"
     output = Path(args.output or default)
     output.write_bytes(data)

@@ -296,6 +296,8 @@ def create_demo(s: Session, today: date) -> int:
             "those working towards the Childhood Practice award."
         ),
         coordinator="Seonag Morrison",
+        coordinator_phone="0131 496 0123",
+        coordinator_email="seonag.morrison@example.org.uk",
         programme_model=ProgrammeModel.SHARED_PARTNERSHIP,
         partner_organisations="Wee Acorns Nursery; Sunflower Family Centre; Rainbow Childminding",
         mentoring_type=MentoringType.ONE_TO_ONE,

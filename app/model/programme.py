@@ -101,6 +101,9 @@ class Programme(Versioned, Base):
     organisation: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")
     coordinator: Mapped[str] = mapped_column(String(200), default="")
+    #: How the pair reach the coordinator, printed on their paperwork (the meeting-log pack).
+    coordinator_phone: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    coordinator_email: Mapped[str] = mapped_column(String(200), default="", server_default="")
     programme_model: Mapped[ProgrammeModel] = mapped_column(
         enum_column(ProgrammeModel), default=ProgrammeModel.SINGLE_ORGANISATION
     )

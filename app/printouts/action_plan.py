@@ -48,7 +48,7 @@ def _when(action: ActionRow) -> str:
     return "\n".join(lines)
 
 
-def actions_grid(actions: list[ActionRow], blank_rows: int = 2) -> Table:
+def actions_grid(actions: list[ActionRow], blank_rows: int = 2, title: str = "") -> Table:
     """The steps of a goal as a ruled grid, with empty rows to add steps by hand."""
     from app.printouts import goal_parts, style
 
@@ -80,6 +80,7 @@ def actions_grid(actions: list[ActionRow], blank_rows: int = 2) -> Table:
         rows,
         [46, 20, 28, 28, 28, 20],
         blank_rows=blank_rows,
+        title=title or _("Steps towards the goal"),
     )
 
 
@@ -157,7 +158,10 @@ def render(plan: ActionPlan, printed_on: date) -> bytes:
                     ]
                 ),
                 style.spacer(3),
-                actions_grid(goal.open_actions),
+                actions_grid(
+                    goal.open_actions,
+                    title=_("Goal {number}: steps").format(number=number),
+                ),
             ]
         )
     if finished:

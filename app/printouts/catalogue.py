@@ -6,38 +6,61 @@ document prints the same way from either.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, TypedDict
 
-from sqlalchemy.orm import Session
-
 from app.i18n import _
-from app.model import Role
-from app.model.programme import label
-from app.printouts import certificates, closure_record, review_record
-from app.services import programmes
 
 if TYPE_CHECKING:
-    from app.model import Agreement, Match, Programme
-    from app.printouts.person_forms import FormContext
+    from sqlalchemy.orm import Session
+
+    from app.model import Agreement, Match, Programme, Role
+    from app.printouts.agreement import AgreementSheet
+    from app.printouts.meeting_log import ActionLine
+    from app.printouts.person_forms import FormContext, RecordedInterview
 
 
 @dataclass(frozen=True)
 class Printout:
+    """One kind of printout. `target` names the function that builds it ("module:function", or
+    a function of this module), found only when it is built: so listing the printouts, or
+    printing one, loads no other document's code (the command line starts faster). The
+    function itself may be given too, for a document whose module is light to import."""
+
     kind: str
     title: str
-    build: Callable[[Session, int, date], bytes]
+    target: str | Callable[[Session, int, date], bytes]
     id_meaning: str
     #: ID 0 prints a blank form for completing by hand.
     blank_with_0: bool = False
+
+    @property
+    def function(self) -> Callable[[Session, int, date], bytes]:
+        if callable(self.target):
+            return self.target
+        module, _sep, name = self.target.rpartition(":")
+        found: Callable[[Session, int, date], bytes] = getattr(
+            importlib.import_module(module) if module else _this_module(), name
+        )
+        return found
+
+    def build(self, s: Session, record_id: int, printed_on: date) -> bytes:
+        return self.function(s, record_id, printed_on)
 
     def id_help(self) -> str:
         """What the ID is, for `mentordesk print list`."""
         if self.blank_with_0:
             return _("{meaning}, or 0 for a blank form").format(meaning=self.id_meaning)
         return self.id_meaning
+
+
+def _this_module() -> object:
+    import sys
+
+    return sys.modules[__name__]
 
 
 BLANK = 0  #: the ID that asks for a blank form, for completing by hand
@@ -59,7 +82,10 @@ def _programme_for_blank(s: Session) -> Programme:
 
 
 def programme_summary(s: Session, programme_id: int, printed_on: date) -> bytes:
+    from app.model import Role
+    from app.model.programme import label
     from app.printouts import programme_summary as document
+    from app.services import programmes
 
     p = programmes.get_programme(s, programme_id)
     summary = document.ProgrammeSummary(
@@ -83,7 +109,16 @@ def programme_summary(s: Session, programme_id: int, printed_on: date) -> bytes:
 
 def agreement(s: Session, match_id: int, printed_on: date) -> bytes:
     """The mentoring agreement for a match: as drawn up, or pre-filled from the programme's
-    rules when it has not been drawn up yet; with ID 0, a blank one for the pen."""
+    rules when it has not been drawn up yet; with ID 0, a blank one for the pen.
+    (`mentordesk print agreement ID` reads the same values straight from SQLite when it can:
+    app/printouts/quick.py.)"""
+    from app.printouts import agreement as document
+
+    return document.render(agreement_sheet(s, match_id, printed_on), printed_on=printed_on)
+
+
+def agreement_sheet(s: Session, match_id: int, printed_on: date) -> AgreementSheet:
+    """What the agreement for a match prints (ID 0: a blank one)."""
     from app.printouts import agreement as document
     from app.services import matching
 
@@ -125,17 +160,17 @@ def agreement(s: Session, match_id: int, printed_on: date) -> bytes:
         mentee_signed_on=record.mentee_signed_on if record is not None else None,
         coordinator_signed_on=record.coordinator_signed_on if record is not None else None,
     )
-    return document.render(sheet, printed_on=printed_on)
+    return sheet
 
 
-def _blank_agreement(s: Session, printed_on: date) -> bytes:
+def _blank_agreement(s: Session, printed_on: date) -> AgreementSheet:
     """An agreement with the programme's rules and nothing else: names and dates by pen."""
     from app.printouts import agreement as document
     from app.services import matching
 
     p = _programme_for_blank(s)
     version, approved_on = matching.agreement_policy(s, p.id, printed_on)
-    sheet = document.AgreementSheet(
+    return document.AgreementSheet(
         organisation=p.organisation,
         programme=p.name,
         coordinator=p.coordinator,
@@ -156,7 +191,6 @@ def _blank_agreement(s: Session, printed_on: date) -> bytes:
         policy_version=version,
         policy_approved_on=approved_on,
     )
-    return document.render(sheet, printed_on=printed_on)
 
 
 def action_plan(s: Session, match_id: int, printed_on: date) -> bytes:
@@ -221,6 +255,43 @@ def _meeting_sheet_parts(s: Session, match_id: int) -> tuple[Match, _SheetCommon
     return match, _sheet_common(match.programme, mentor, mentee)
 
 
+def _open_lines(s: Session, match_id: int) -> tuple[ActionLine, ...]:
+    """The match's open action points for the next log, each with its date (or, carried past
+    it, the date it was first due)."""
+    from app.printouts.meeting_log import ActionLine
+    from app.services import meetings
+
+    points = meetings.open_action_points(s, match_id)
+    was_due = _was_due(s, [p.action_id for p in points])
+    return tuple(
+        ActionLine(
+            p.text, meetings.owner_label(p.owner), p.due_on, was_due_on=was_due.get(p.action_id)
+        )
+        for p in points
+    )
+
+
+def _was_due(s: Session, action_ids: Sequence[int | None]) -> dict[int, date]:
+    """For action points carried forward without a date of their own (their date had passed
+    when they were carried): the date the point was first due, from the meeting it came from."""
+    from app.model import ActionPoint
+
+    found: dict[int, date] = {}
+    for action_id in action_ids:
+        point = s.get(ActionPoint, action_id) if action_id is not None else None
+        if point is None or point.due_on is not None:
+            continue
+        earlier = point
+        while earlier.due_on is None and earlier.carried_from_id is not None:
+            before = s.get(ActionPoint, earlier.carried_from_id)
+            if before is None:
+                break
+            earlier = before
+        if earlier.due_on is not None and action_id is not None:
+            found[action_id] = earlier.due_on
+    return found
+
+
 def _sheet_common(p: Programme, mentor: str, mentee: str) -> _SheetCommon:
     from app.model.meeting import MEETING_MODE_LABELS, STAGE_LABELS
 
@@ -257,6 +328,8 @@ def meeting_log(
     reviewed, agreed = meetings.action_points_of(s, meeting_id)
     from app.model.meeting import ACTION_STATUS_LABELS
 
+    was_due = _was_due(s, [r.action_id for r in reviewed] + [a.id for a in agreed])
+
     sheet = document.MeetingLogSheet(
         **common,
         held_on=m.held_on,
@@ -268,12 +341,22 @@ def meeting_log(
         next_meeting_on=m.next_meeting_on,
         reviews=tuple(
             document.ActionLine(
-                r.text, meetings.owner_label(r.owner), r.due_on, _(ACTION_STATUS_LABELS[r.outcome])
+                r.text,
+                meetings.owner_label(r.owner),
+                r.due_on,
+                _(ACTION_STATUS_LABELS[r.outcome]),
+                was_due_on=was_due.get(r.action_id),
             )
             for r in reviewed
         ),
         actions=tuple(
-            document.ActionLine(a.text, meetings.owner_label(a.owner), a.due_on) for a in agreed
+            document.ActionLine(
+                a.text,
+                meetings.owner_label(a.owner),
+                a.due_on,
+                was_due_on=was_due.get(a.id) if a.id is not None else None,
+            )
+            for a in agreed
         ),
         mentee_signed_on=m.mentee_signed_on,
         mentor_signed_on=m.mentor_signed_on,
@@ -295,7 +378,6 @@ def meeting_log_blank(s: Session, match_id: int, printed_on: date) -> bytes:
 
     from app.model import MeetingLog
     from app.printouts import meeting_log as document
-    from app.services import meetings
 
     _match, common = _meeting_sheet_parts(s, match_id)
     next_on = s.scalar(
@@ -304,10 +386,7 @@ def meeting_log_blank(s: Session, match_id: int, printed_on: date) -> bytes:
         .order_by(MeetingLog.held_on.desc(), MeetingLog.id.desc())
         .limit(1)
     )
-    reviews = tuple(
-        document.ActionLine(r.text, meetings.owner_label(r.owner), r.due_on)
-        for r in meetings.open_action_points(s, match_id)
-    )
+    reviews = _open_lines(s, match_id)
     if next_on is not None and next_on < printed_on:
         next_on = None  # that date has passed: the pair write in the real one
     sheet = document.MeetingLogSheet(**common, held_on=next_on, reviews=reviews)
@@ -329,20 +408,17 @@ def meeting_log_pack(s: Session, match_id: int, printed_on: date) -> bytes:
     """For a new match: the programme's meeting rules and enough blank logs to reach the
     first review (the programme's meetings a month times the months to the review)."""
     from app.printouts import meeting_log as document
+    from app.services import programmes
 
     match, common = _meeting_sheet_parts(s, match_id)
     p = match.programme
     wanted = {_(label) for label in MEETING_RULE_LABELS}
     rules = [rule for rule in programmes.rules_for_print(p) if rule[0] in wanted]
     count = max(1, p.min_meetings_per_month * p.review_interval_months)
-    from app.services import meetings
 
     # The first log lists what is still open from earlier meetings; later logs have rows to
     # write in the points agreed at the meeting before (not known when the pack is printed).
-    open_points = tuple(
-        document.ActionLine(r.text, meetings.owner_label(r.owner), r.due_on)
-        for r in meetings.open_action_points(s, match_id)
-    )
+    open_points = _open_lines(s, match_id)
     sheets = [document.MeetingLogSheet(**common, reviews=open_points)]
     sheets += [document.MeetingLogSheet(**common, reviews_unknown=True) for _n in range(count - 1)]
     pack = document.LogPack(
@@ -353,6 +429,8 @@ def meeting_log_pack(s: Session, match_id: int, printed_on: date) -> bytes:
         rules=rules,
         sheets=sheets,
         coordinator=p.coordinator,
+        coordinator_phone=p.coordinator_phone,
+        coordinator_email=p.coordinator_email,
     )
     return document.render_pack(pack, printed_on=printed_on)
 
@@ -360,7 +438,7 @@ def meeting_log_pack(s: Session, match_id: int, printed_on: date) -> bytes:
 def policy_version(s: Session, version_id: int, printed_on: date) -> bytes:
     """One version of the written policy; a draft prints marked DRAFT."""
     from app.printouts import policy as document
-    from app.services import policy
+    from app.services import policy, programmes
 
     version = policy.get_version(s, version_id)
     p = programmes.get_programme(s, version.programme_id)
@@ -389,7 +467,7 @@ def policy_in_force(s: Session, programme_id: int, printed_on: date) -> bytes:
 
 def planning_notes(s: Session, programme_id: int, printed_on: date) -> bytes:
     from app.printouts import planning_notes as document
-    from app.services import framework
+    from app.services import framework, programmes
 
     p = programmes.get_programme(s, programme_id)
     state = framework.planning_state(s, programme_id)
@@ -425,7 +503,7 @@ def _form_context(s: Session, person_id: int) -> tuple[FormContext, int | None, 
     the first programme still running; plus the roles they hold in it."""
     from sqlalchemy import select
 
-    from app.model import Participant, Programme
+    from app.model import Participant, Programme, Role
     from app.printouts.person_forms import FormContext
 
     programme = None
@@ -481,7 +559,32 @@ def application_form(s: Session, person_id: int, printed_on: date) -> bytes:
 
     details = people.details_of(get_person(s, person_id)) if person_id else None
     context, _programme_id, roles = _form_context(s, person_id)
-    return person_forms.render_application(details, roles, context, printed_on=printed_on)
+    referees: list[person_forms.Referee] = []
+    pvg = None
+    if person_id:
+        from sqlalchemy import select
+
+        from app.model import PvgRecord, Reference
+
+        referees = [
+            person_forms.Referee(r.referee, r.relationship, r.contact)
+            for r in s.scalars(
+                select(Reference)
+                .where(Reference.person_id == person_id, Reference.removed_on.is_(None))
+                .order_by(Reference.id)
+            )
+        ]
+        newest = s.scalar(
+            select(PvgRecord)
+            .where(PvgRecord.person_id == person_id, PvgRecord.removed_on.is_(None))
+            .order_by(PvgRecord.issued_on.desc(), PvgRecord.id.desc())
+            .limit(1)
+        )
+        if newest is not None:
+            pvg = person_forms.PvgAnswer(newest.issued_on, newest.reference_number)
+    return person_forms.render_application(
+        details, roles, context, printed_on=printed_on, referees=referees, pvg=pvg
+    )
 
 
 def interview_form(s: Session, person_id: int, printed_on: date) -> bytes:
@@ -489,8 +592,44 @@ def interview_form(s: Session, person_id: int, printed_on: date) -> bytes:
     from app.services.lookups import get_person
 
     name = get_person(s, person_id).full_name if person_id else ""
-    context, _programme_id, roles = _form_context(s, person_id)
-    return person_forms.render_interview(name, roles, context, printed_on=printed_on)
+    context, programme_id, roles = _form_context(s, person_id)
+    recorded = _recorded_interviews(s, person_id, programme_id) if person_id else []
+    return person_forms.render_interview(
+        name, roles, context, printed_on=printed_on, recorded=recorded
+    )
+
+
+def _recorded_interviews(
+    s: Session, person_id: int, programme_id: int | None
+) -> list[RecordedInterview]:
+    """The newest interview recorded for each of the person's roles in the programme (none
+    that are in the bin)."""
+    from sqlalchemy import select
+
+    from app.model import Interview, Participant
+    from app.printouts.person_forms import RecordedInterview
+
+    newest: dict[Role, RecordedInterview] = {}
+    rows = s.execute(
+        select(Interview, Participant.role)
+        .join(Participant, Participant.id == Interview.participant_id)
+        .where(
+            Participant.person_id == person_id,
+            Participant.programme_id == programme_id,
+            Interview.removed_on.is_(None),
+        )
+        .order_by(Interview.held_on, Interview.id)
+    )
+    for interview, role in rows:
+        newest[role] = RecordedInterview(
+            role=role,
+            held_on=interview.held_on,
+            interviewer=interview.interviewer,
+            qualities=frozenset(interview.qualities or ()),
+            outcome=interview.outcome,
+            notes=interview.notes,
+        )
+    return list(newest.values())
 
 
 def today(s: Session, programme_id: int, printed_on: date) -> bytes:
@@ -499,6 +638,7 @@ def today(s: Session, programme_id: int, printed_on: date) -> bytes:
 
     from app.model import Programme
     from app.printouts import today as document
+    from app.services import programmes
     from app.today import service
 
     if not programme_id:
@@ -518,6 +658,7 @@ def today(s: Session, programme_id: int, printed_on: date) -> bytes:
 def recovery_sheet(s: Session, programme_id: int, printed_on: date) -> bytes:
     """The password recovery sheet, with a line to write the password on by hand."""
     from app.printouts import recovery_key
+    from app.services import programmes
 
     p = (
         _programme_for_blank(s)
@@ -533,62 +674,67 @@ def recovery_sheet(s: Session, programme_id: int, printed_on: date) -> bytes:
 PRINTOUTS: dict[str, Printout] = {
     p.kind: p
     for p in [
-        Printout("programme-summary", _("Programme summary"), programme_summary, "programme"),
-        Printout("today", _("Today"), today, "programme"),
-        Printout("agreement", _("Mentoring agreement"), agreement, "match", blank_with_0=True),
-        Printout("action-plan", _("Action plan"), action_plan, "match", blank_with_0=True),
-        Printout("progress-summary", _("Progress summary"), progress_summary, "match"),
-        Printout("meeting-log", _("Meeting log"), meeting_log, "meeting", blank_with_0=True),
+        Printout("programme-summary", _("Programme summary"), "programme_summary", "programme"),
+        Printout("today", _("Today"), "today", "programme"),
+        Printout("agreement", _("Mentoring agreement"), "agreement", "match", blank_with_0=True),
+        Printout("action-plan", _("Action plan"), "action_plan", "match", blank_with_0=True),
+        Printout("progress-summary", _("Progress summary"), "progress_summary", "match"),
+        Printout("meeting-log", _("Meeting log"), "meeting_log", "meeting", blank_with_0=True),
         Printout(
             "meeting-log-with-private-note",
             _("Meeting log with the coordinator's private note"),
-            meeting_log_with_private_note,
+            "meeting_log_with_private_note",
             "meeting",
         ),
         Printout(
-            "meeting-log-blank", _("Meeting log for the next meeting"), meeting_log_blank, "match"
+            "meeting-log-blank", _("Meeting log for the next meeting"), "meeting_log_blank", "match"
         ),
-        Printout("meeting-log-pack", _("Blank meeting log pack"), meeting_log_pack, "match"),
-        Printout("policy", _("Mentoring policy"), policy_in_force, "programme"),
-        Printout("policy-version", _("Mentoring policy"), policy_version, "policy version"),
-        Printout("planning", _("Planning notes"), planning_notes, "programme"),
-        Printout("evaluation-report", _("Evaluation report"), evaluation_report, "programme"),
-        Printout("person", _("Person record"), person_record, "person"),
+        Printout("meeting-log-pack", _("Blank meeting log pack"), "meeting_log_pack", "match"),
+        Printout("policy", _("Mentoring policy"), "policy_in_force", "programme"),
+        Printout("policy-version", _("Mentoring policy"), "policy_version", "policy version"),
+        Printout("planning", _("Planning notes"), "planning_notes", "programme"),
+        Printout("evaluation-report", _("Evaluation report"), "evaluation_report", "programme"),
+        Printout("person", _("Person record"), "person_record", "person"),
         Printout(
             "application-form",
             _("Application form"),
-            application_form,
+            "application_form",
             "person, or 0 for a blank form",
         ),
         Printout(
             "interview-form",
             _("Interview form"),
-            interview_form,
+            "interview_form",
             "person, or 0 for a blank form",
         ),
         Printout(
             "review-record",
             _("Review record"),
-            review_record.review_record,
+            "app.printouts.review_record:review_record",
             "review, or 0 for a blank form",
         ),
-        Printout("closure-record", _("Closure record"), closure_record.closure_record, "match"),
+        Printout(
+            "closure-record",
+            _("Closure record"),
+            "app.printouts.closure_record:closure_record",
+            "match",
+        ),
         Printout(
             "certificate-mentee",
             _("Certificate of achievement for the mentee"),
-            certificates.certificate_mentee,
+            "app.printouts.certificates:certificate_mentee",
             "match that is ending or closed",
         ),
         Printout(
             "certificate-mentor",
             _("Certificate of thanks for the mentor"),
-            certificates.certificate_mentor,
+            "app.printouts.certificates:certificate_mentor",
             "match that is ending or closed",
         ),
         Printout(
             "recovery-sheet",
             _("Password recovery sheet"),
-            recovery_sheet,
+            "recovery_sheet",
             "programme",
             blank_with_0=True,
         ),
@@ -615,10 +761,12 @@ def build_many(kind: str, s: Session, record_ids: Sequence[int], printed_on: dat
     with style.collecting() as documents:
         for record_id in record_ids:
             printout.build(s, record_id, printed_on)
-    return style.build_documents(
-        documents,
-        title=_("{title} ({n})").format(title=printout.title, n=len(record_ids)),
-    )
+    return style.build_documents(documents, title=batch_title(kind, len(record_ids)))
+
+
+def batch_title(kind: str, n: int) -> str:
+    """The title of a PDF holding `n` printouts of one kind ("Mentoring agreement (14)")."""
+    return _("{title} ({n})").format(title=PRINTOUTS[kind].title, n=n)
 
 
 def every_id(s: Session, kind: str) -> list[int]:

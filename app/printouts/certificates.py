@@ -16,9 +16,9 @@ import math
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape
 
 from app.i18n import N_, _, ngettext
+from app.printouts.style import escape
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
 from reportlab.lib.styles import ParagraphStyle
@@ -17,6 +16,7 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 
 from app.i18n import _
 from app.printouts import style
+from app.printouts.style import escape
 
 _CELL = ParagraphStyle(
     "GoalCell", fontName=style.FONT, fontSize=8.5, leading=10.5, textColor=style.INK
@@ -46,8 +46,10 @@ def grid(
     rows: Sequence[Sequence[Any]],
     widths_mm: Sequence[float],
     blank_rows: int = 0,
+    title: str = "",
 ) -> Table:
-    """A ruled table with a header row; `blank_rows` empty rows follow for writing by hand."""
+    """A ruled table with a header row; `blank_rows` empty rows follow for writing by hand.
+    Split across pages, the header row repeats overleaf under "`title` (continued)"."""
     style.register_fonts()
     scale = style.CONTENT_WIDTH / (sum(widths_mm) * mm)
     widths = [w * mm * scale for w in widths_mm]
@@ -55,7 +57,7 @@ def grid(
     data += [list(r) for r in rows]
     data += [["" for _h in headers] for _n in range(blank_rows)]
     heights: list[float | None] = [None] * (1 + len(rows)) + [10 * mm] * blank_rows
-    table = Table(data, colWidths=widths, rowHeights=heights, repeatRows=1, hAlign="LEFT")
+    table = style.continued_table(data, widths, title=title, row_heights=heights)
     table.setStyle(
         TableStyle(
             [

@@ -26,6 +26,18 @@ class ActionLine:
     owner: str
     due_on: date | None
     outcome: str = ""  # on a completed log: done, dropped or carried forward
+    #: For a point carried forward past its date (the copy has no date of its own): the date
+    #: it was first due, so the pair see how long it has been waiting.
+    was_due_on: date | None = None
+
+
+def due_text(line: ActionLine) -> str:
+    """The "By when" cell: the date, or for a point carried past its date, when it was due."""
+    from app.printouts import style
+
+    if line.due_on is None and line.was_due_on is not None:
+        return _("was due {date}").format(date=style.format_date(line.was_due_on))
+    return style.format_date(line.due_on)
 
 
 @dataclass(frozen=True)
@@ -67,6 +79,8 @@ class LogPack:
     rules: list[tuple[str, str]]
     sheets: list[MeetingLogSheet]
     coordinator: str = ""
+    coordinator_phone: str = ""
+    coordinator_email: str = ""
 
 
 BLANK_ACTION_ROWS = 3
@@ -95,22 +109,24 @@ def _styles() -> tuple[ParagraphStyle, ParagraphStyle, ParagraphStyle]:
 
 
 def _p(text: str, st: ParagraphStyle) -> Paragraph:
-    from xml.sax.saxutils import escape
-
     from reportlab.platypus import Paragraph
+
+    from app.printouts.style import escape
 
     return Paragraph("<br/>".join(escape(line) for line in str(text).splitlines()), st)
 
 
-def _action_table(rows: list[list[Flowable]], widths: list[float], blank_rows: int = 0) -> Table:
+def _action_table(
+    rows: list[list[Flowable]], widths: list[float], blank_rows: int = 0, *, title: str = ""
+) -> Table:
     from reportlab.lib.units import mm
-    from reportlab.platypus import Table, TableStyle
+    from reportlab.platypus import TableStyle
 
     from app.printouts import style
 
     data = rows + [[""] * len(widths) for _n in range(blank_rows)]
     heights = [None] * len(rows) + [9 * mm] * blank_rows
-    table = Table(data, colWidths=widths, rowHeights=heights, repeatRows=1, hAlign="LEFT")
+    table = style.continued_table(data, widths, title=title, row_heights=heights)
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LEFTPADDING", (0, 0), (-1, -1), 2),
@@ -212,12 +228,16 @@ def _sheet_story(sheet: MeetingLogSheet) -> list[Flowable]:
                     [
                         _p(r.text, cell),
                         _p(r.owner, cell),
-                        _p(style.format_date(r.due_on), cell),
+                        _p(due_text(r), cell),
                         _p(r.outcome, cell),
                     ]
                 )
             story.append(
-                _action_table(rows, [width - owner_w - due_w - 34 * mm, owner_w, due_w, 34 * mm])
+                _action_table(
+                    rows,
+                    [width - owner_w - due_w - 34 * mm, owner_w, due_w, 34 * mm],
+                    title=_("Action points from last time"),
+                )
             )
         else:
             box_w = 15 * mm
@@ -236,7 +256,7 @@ def _sheet_story(sheet: MeetingLogSheet) -> list[Flowable]:
                     [
                         _p(r.text, cell),
                         _p(r.owner, cell),
-                        _p(style.format_date(r.due_on), cell),
+                        _p(due_text(r), cell),
                         style.tick_box("", None),
                         style.tick_box("", None),
                         style.tick_box("", None),
@@ -247,6 +267,7 @@ def _sheet_story(sheet: MeetingLogSheet) -> list[Flowable]:
                     rows,
                     [width - owner_w - due_w - 3 * box_w, owner_w, due_w, box_w, box_w, box_w],
                     BLANK_REVIEW_ROWS if sheet.reviews_unknown else 0,
+                    title=_("Action points from last time"),
                 )
             )
     elif sheet.completed:
@@ -261,12 +282,19 @@ def _sheet_story(sheet: MeetingLogSheet) -> list[Flowable]:
     story.append(style.heading(_("Action points agreed for next time"), 2))
     rows = [[_p(_("Action point"), head), _p(_("By whom"), head), _p(_("By when"), head)]]
     for a in sheet.actions:
-        rows.append([_p(a.text, cell), _p(a.owner, cell), _p(style.format_date(a.due_on), cell)])
+        rows.append([_p(a.text, cell), _p(a.owner, cell), _p(due_text(a), cell)])
     blank = 0 if sheet.completed else BLANK_ACTION_ROWS
     if sheet.completed and not sheet.actions:
         story.append(_p(_("No action points were agreed."), note))
     else:
-        story.append(_action_table(rows, [width - 2 * 30 * mm, 30 * mm, 30 * mm], blank))
+        story.append(
+            _action_table(
+                rows,
+                [width - 2 * 30 * mm, 30 * mm, 30 * mm],
+                blank,
+                title=_("Action points agreed for next time"),
+            )
+        )
 
     if not sheet.completed and sheet.stages:
         story.append(style.spacer(2))
@@ -366,7 +394,11 @@ def render_pack(pack: LogPack, printed_on: date) -> bytes:
             )
         ),
         style.field_rows(
-            [(_("Coordinator"), pack.coordinator or None), (_("Telephone or e-mail"), None)]
+            [
+                (_("Coordinator"), pack.coordinator or None),
+                (_("Telephone"), pack.coordinator_phone or None),
+                (_("E-mail"), pack.coordinator_email or None),
+            ]
         ),
     ]
     for sheet in pack.sheets:

@@ -6,6 +6,7 @@ A blank form is printed with ID 0 (`mentordesk print application-form 0`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -20,6 +21,7 @@ from app.model.screening import (
     DISCLOSURE_LABELS,
     MENTEE_QUALITIES,
     MENTOR_QUALITIES,
+    InterviewOutcome,
 )
 from app.services.people import PersonDetails, PersonRecord
 
@@ -27,6 +29,35 @@ if TYPE_CHECKING:
     from reportlab.platypus import Flowable
 
     from app.printouts import style
+
+
+@dataclass(frozen=True)
+class Referee:
+    """A referee already given, as the application form prints them."""
+
+    name: str
+    relationship: str = ""
+    contact: str = ""
+
+
+@dataclass(frozen=True)
+class PvgAnswer:
+    """The newest PVG disclosure recorded: only what the Code of Practice lets us keep."""
+
+    issued_on: date
+    reference_number: str
+
+
+@dataclass(frozen=True)
+class RecordedInterview:
+    """An interview already recorded for one of the person's roles (the newest one)."""
+
+    role: Role
+    held_on: date
+    interviewer: str
+    qualities: frozenset[str]
+    outcome: InterviewOutcome
+    notes: str
 
 
 @dataclass(frozen=True)
@@ -246,8 +277,11 @@ def render_application(
     roles: list[Role],
     context: FormContext,
     printed_on: date,
+    referees: Sequence[Referee] = (),
+    pvg: PvgAnswer | None = None,
 ) -> bytes:
-    """The application form: blank when `details` is None, otherwise filled in so far."""
+    """The application form: blank when `details` is None, otherwise filled in so far (with
+    the referees and the PVG disclosure already recorded)."""
     from app.printouts import style
 
     d = details or PersonDetails(first_name="", last_name="")
@@ -321,6 +355,65 @@ def render_application(
     answer(_("Have you mentored someone, or been mentored, before? Tell us about it."), "", 3)
     answer(_("Is there anything we should arrange so you can take part fully?"), d.access_needs, 2)
     story += [
+        style.heading(_("Referees"), 2),
+        style.paragraph(
+            _(
+                "Please give two people who know your work, such as a manager or a colleague, "
+                "and not a relative. We ask them for a reference before you are matched."
+            )
+        ),
+    ]
+    for n in range(max(2, len(referees))):
+        given = referees[n] if n < len(referees) else Referee("")
+        story += [
+            style.keep_together(
+                [
+                    style.heading(_("Referee {n}").format(n=n + 1), 3),
+                    style.field_rows(
+                        [
+                            (_("Name"), given.name),
+                            (_("How they know you"), given.relationship),
+                            (_("E-mail or phone"), given.contact),
+                        ]
+                    ),
+                ]
+            )
+        ]
+    pvg_section: list[Flowable] = [
+        style.heading(_("Protecting Vulnerable Groups (PVG) scheme"), 2),
+        style.paragraph(
+            _(
+                "Most people who work in childcare are members of the PVG scheme for regulated "
+                "work with children. Tell us about your membership so that we know whether a "
+                "disclosure is needed for the programme. Please do not write anything about "
+                "convictions here: if a disclosure is needed, it comes to us from Disclosure "
+                "Scotland."
+            )
+        ),
+        style.tick_list(
+            [
+                (
+                    _("I am a member of the PVG scheme for regulated work with children."),
+                    True if pvg else None,
+                ),
+                _("I am not a member of the PVG scheme."),
+            ]
+        ),
+        style.field_rows(
+            [
+                (
+                    _("Disclosure or scheme record number"),
+                    pvg.reference_number if pvg else "",
+                ),
+                (_("Date it was issued"), format_date(pvg.issued_on) if pvg else ""),
+            ]
+        ),
+        style.tick_list(
+            [_("I agree to the programme applying for a disclosure about me if one is needed.")]
+        ),
+    ]
+    story += [
+        style.keep_together(pvg_section),
         style.heading(_("What taking part asks of you"), 2),
         style.tick_list(
             [
@@ -353,12 +446,17 @@ def render_interview(
     roles: list[Role],
     context: FormContext,
     printed_on: date,
+    recorded: Sequence[RecordedInterview] = (),
 ) -> bytes:
-    """The interview form with the checklist for each role (both when blank)."""
+    """The interview form with the checklist for each role (both when blank). An interview
+    already recorded fills it in (date, interviewer, the qualities seen, the outcome and the
+    notes), so a reprint matches the record; the open questions keep their lines for the pen."""
     from app.printouts import style
 
     title = _("Interview record")
     shown = roles or [Role.MENTOR, Role.MENTEE]
+    by_role = {r.role: r for r in recorded}
+    newest = max(recorded, key=lambda r: r.held_on, default=None)
     role_text = _(" and ").join(_(ROLE_LABELS[r]).lower() for r in roles) if roles else ""
     story: list[Flowable] = [
         style.heading(title, 1),
@@ -366,8 +464,11 @@ def render_interview(
             [
                 (_("Candidate"), name),
                 (_("Applying to be a"), role_text),
-                (_("Date of interview"), ""),
-                (_("Interviewer"), context.coordinator),
+                (_("Date of interview"), format_date(newest.held_on) if newest else ""),
+                (
+                    _("Interviewer"),
+                    newest.interviewer if newest and newest.interviewer else context.coordinator,
+                ),
             ]
         ),
     ]
@@ -377,18 +478,36 @@ def render_interview(
             style.paragraph(_("Use the checklist for the role the person is applying for."))
         )
     for role in shown:
-        if role is Role.MENTOR:
-            story.append(style.heading(_("Qualities of a good mentor"), 2))
-            story.append(
-                style.paragraph(_("Tick each quality you saw evidence of during the interview."))
+        seen = by_role.get(role)
+        qualities = MENTOR_QUALITIES if role is Role.MENTOR else MENTEE_QUALITIES
+        story.append(
+            style.heading(
+                _("Qualities of a good mentor")
+                if role is Role.MENTOR
+                else _("Qualities of a successful mentee"),
+                2,
             )
-            story.append(style.tick_list([_(label) for _k, label in MENTOR_QUALITIES]))
+        )
+        if seen is not None:
+            story.append(
+                style.paragraph(
+                    _("Ticked: the qualities recorded at the interview on {date}.").format(
+                        date=format_date(seen.held_on)
+                    )
+                )
+            )
         else:
-            story.append(style.heading(_("Qualities of a successful mentee"), 2))
             story.append(
                 style.paragraph(_("Tick each quality you saw evidence of during the interview."))
             )
-            story.append(style.tick_list([_(label) for _k, label in MENTEE_QUALITIES]))
+        story.append(
+            style.tick_list(
+                [
+                    (_(label), (key in seen.qualities) if seen is not None else None)
+                    for key, label in qualities
+                ]
+            )
+        )
     for question in (
         _("Why do they want to take part, and what do they hope to gain?"),
         _("What experience do they bring (of mentoring, being mentored, or supporting others)?"),
@@ -397,11 +516,32 @@ def render_interview(
     ):
         story.append(style.heading(question, 3))
         story.append(style.writing_lines(3))
+    story.append(style.heading(_("Outcome"), 2))
+    outcomes = (
+        (InterviewOutcome.SUITABLE, _("Suitable")),
+        (InterviewOutcome.NOT_SUITABLE, _("Not suitable")),
+        (InterviewOutcome.UNDECIDED, _("Not decided yet: follow-up needed")),
+    )
+    answers: list[RecordedInterview | None] = [by_role[r] for r in shown if r in by_role]
+    for seen in answers or [None]:
+        if seen is not None and len(answers) > 1:
+            story.append(
+                style.paragraph(_("As a {role}:").format(role=_(ROLE_LABELS[seen.role]).lower()))
+            )
+        story.append(
+            style.tick_list(
+                [
+                    (label, (seen.outcome is outcome) if seen is not None else None)
+                    for outcome, label in outcomes
+                ]
+            )
+        )
+    story.append(style.heading(_("Notes"), 3))
+    notes = [r.notes for r in recorded if r.notes]
+    for text in notes:
+        story.append(style.paragraph(text))
     story += [
-        style.heading(_("Outcome"), 2),
-        style.tick_list([_("Suitable"), _("Not suitable"), _("Not decided yet: follow-up needed")]),
-        style.heading(_("Notes"), 3),
-        style.writing_lines(4),
+        style.writing_lines(2 if notes else 4),
         style.signature_block([_("Interviewer"), _("Candidate")]),
     ]
     return style.build_pdf(_letterhead(context, title), story, printed_on=printed_on)

@@ -66,8 +66,6 @@ def _blocks(text: str) -> list[tuple[str, list[str]]]:
 
 def render(doc: PolicyDocument, printed_on: date) -> bytes:
     """The policy as A4 PDF bytes."""
-    from xml.sax.saxutils import escape
-
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
     from reportlab.platypus import (
@@ -79,6 +77,7 @@ def render(doc: PolicyDocument, printed_on: date) -> bytes:
     )
 
     from app.printouts import style
+    from app.printouts.style import escape
 
     style.register_fonts()
     draft = doc.approved_on is None

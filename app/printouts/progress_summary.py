@@ -130,6 +130,7 @@ def render(summary: ProgressSummary, printed_on: date) -> bytes:
                         for r in goal.ratings
                     ],
                     [24, 16, 26, 104],
+                    title=_("Ratings of {goal}").format(goal=goal.title),
                 ),
             ]
         for changed in goal.baseline_changes:

@@ -13,9 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape
 
 from app.i18n import _
+from app.printouts.style import escape
 
 if TYPE_CHECKING:
     from reportlab.lib.styles import ParagraphStyle
@@ -124,7 +124,9 @@ def _progress_table(sheet: ReviewSheet) -> Flowable:
     ]
     widths = [62, 26, 19, 22, 17, 24]
     if not sheet.completed:
-        return goal_parts.grid(headers, [], widths, blank_rows=BLANK_GOAL_ROWS)
+        return goal_parts.grid(
+            headers, [], widths, blank_rows=BLANK_GOAL_ROWS, title=_("Progress on the goals")
+        )
     rows = [
         [
             goal_parts.cell(line.title),
@@ -136,7 +138,7 @@ def _progress_table(sheet: ReviewSheet) -> Flowable:
         ]
         for line in sheet.progress
     ]
-    return goal_parts.grid(headers, rows, widths)
+    return goal_parts.grid(headers, rows, widths, title=_("Progress on the goals"))
 
 
 def label_style() -> ParagraphStyle:

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -27,6 +26,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     KeepTogether,
@@ -90,6 +90,13 @@ def format_date(d: date | None) -> str:
     if d is None:
         return ""
     return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
+
+
+def escape(text: str) -> str:
+    """Text made safe inside ReportLab's paragraph markup (& < > as entities), as
+    xml.sax.saxutils.escape; defined here because that module imports urllib.request and
+    http.client, a tenth of the command line's start."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _markup(text: str) -> str:
@@ -465,16 +472,69 @@ def bullet_list(items: Sequence[str]) -> Flowable:
     return _list(items, bulletType="bullet", start="•", bulletDedent=5 * mm)
 
 
+class _KeepIfItFits(KeepTogether):  # type: ignore[misc]  # ReportLab has no type hints
+    """ReportLab's KeepTogether, except that content taller than a whole page starts where it
+    is (ReportLab moves it to a new page first, leaving the rest of this one empty)."""
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        if self._H > FRAME_HEIGHT and aH >= ROOM_TO_START_UNDER_HEADING:
+            return list(self._content)
+        parts: list[Flowable] = super().split(aW, aH)
+        return parts
+
+
 def keep_together(flowables: Sequence[Flowable]) -> Flowable:
     """These flowables on one page when they fit on one: moved over together, never split,
     unless together they are taller than a page (then they flow on as usual)."""
-    return KeepTogether(list(flowables))
+    return _KeepIfItFits(list(flowables))
 
 
 FRAME_HEIGHT = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
 _CONTINUED = ParagraphStyle(
     "MentorContinued", parent=_LABEL, fontName=FONT_BOLD_ITALIC, spaceAfter=2 * mm
 )
+
+
+class ContinuedTable(Table):  # type: ignore[misc]  # ReportLab has no type hints
+    """A table that, split across pages, repeats its header row overleaf under a caption
+    saying it continues ("Action points from last time (continued)"). Build it with
+    `continued_table`."""
+
+    continued = ""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        for part in parts:
+            part.continued = self.continued  # ReportLab builds the parts afresh
+        if len(parts) < 2 or not self.continued:
+            return parts
+        # The caption starts the next page, never ends this one, and stays with the rows.
+        caption = Paragraph(_markup(self.continued), _CONTINUED)
+        caption.keepWithNext = True
+        return [parts[0], CondPageBreak(FRAME_HEIGHT), caption, *parts[1:]]
+
+
+def continued_table(
+    data: Sequence[Sequence[Any]],
+    col_widths: Sequence[float],
+    *,
+    title: str,
+    header_rows: int = 1,
+    row_heights: Sequence[float | None] | None = None,
+) -> ContinuedTable:
+    """The house table for rows that may run over a page: the header row(s) repeat on each
+    page, under "`title` (continued)"."""
+    table = ContinuedTable(
+        [list(row) for row in data],
+        colWidths=list(col_widths),
+        rowHeights=list(row_heights) if row_heights is not None else None,
+        repeatRows=header_rows,
+        hAlign="LEFT",
+    )
+    table.continued = _("{title} (continued)").format(title=title) if title else ""
+    return table
 
 
 def _height(flowables: Sequence[Flowable]) -> float:

@@ -20,7 +20,7 @@ from app.model.programme import (
 from app.services.changes import Changes
 from app.services.errors import check
 from app.services.lookups import get_programme as get_programme
-from app.services.validation import text_errors
+from app.services.validation import check_email, check_phone, text_errors
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,10 @@ class ProgrammeDetails:
     coordinator: str = ""
     description: str = ""
     partner_organisations: str = ""
+    #: How the pair reach the coordinator; None leaves what is kept as it is (a form that
+    #: does not show these fields).
+    coordinator_phone: str | None = None
+    coordinator_email: str | None = None
 
     def cleaned(self) -> ProgrammeDetails:
         """Trimmed text, and real enum members even if a caller passed their string values."""
@@ -50,6 +54,12 @@ class ProgrammeDetails:
             coordinator=self.coordinator.strip(),
             description=self.description.strip(),
             partner_organisations=self.partner_organisations.strip(),
+            coordinator_phone=None
+            if self.coordinator_phone is None
+            else self.coordinator_phone.strip(),
+            coordinator_email=None
+            if self.coordinator_email is None
+            else self.coordinator_email.strip(),
         )
 
 
@@ -82,6 +92,11 @@ def validate_details(details: ProgrammeDetails) -> dict[str, str]:
         errors["end_date"] = _("The end date must be after the start date ({start}).").format(
             start=details.start_date.strftime("%d/%m/%Y")
         )
+    for field, checker in (("coordinator_phone", check_phone), ("coordinator_email", check_email)):
+        given = getattr(details, field)
+        _value, message = checker(given) if given is not None else ("", "")
+        if message:
+            errors[field] = message
     if (
         details.programme_model is ProgrammeModel.SHARED_PARTNERSHIP
         and not details.partner_organisations
@@ -103,6 +118,10 @@ def _apply(programme: Programme, details: ProgrammeDetails) -> None:
     programme.coordinator = details.coordinator
     programme.description = details.description
     programme.partner_organisations = details.partner_organisations
+    if details.coordinator_phone is not None:
+        programme.coordinator_phone = check_phone(details.coordinator_phone)[0]
+    if details.coordinator_email is not None:
+        programme.coordinator_email = check_email(details.coordinator_email)[0]
     if details.mentoring_type is MentoringType.ONE_TO_ONE or (
         details.mentoring_type is MentoringType.PEER
     ):
@@ -133,6 +152,8 @@ def details_of(programme: Programme) -> ProgrammeDetails:
         coordinator=programme.coordinator,
         description=programme.description,
         partner_organisations=programme.partner_organisations,
+        coordinator_phone=programme.coordinator_phone,
+        coordinator_email=programme.coordinator_email,
     )
 
 

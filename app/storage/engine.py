@@ -22,16 +22,20 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import QueuePool
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 from app.storage import encryption
 from app.storage.folder import create_private
 
 
 def create_sqlite_engine(database: Path, *, read_only: bool = False) -> Engine:
+    # SQLAlchemy is imported here, not above: the plain-SQLite checks below need none of it.
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import QueuePool
+
     key = encryption.key_for(database)
     if key is not None:
         engine = create_engine(

@@ -13,10 +13,9 @@ from contextlib import contextmanager
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine
-
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Connection, Engine
 
 _REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
 

@@ -65,3 +65,57 @@ def test_record_of_someone_who_is_gone_is_a_plain_refusal(demo_db: Database, tod
 def test_cli_lists_the_new_printouts(demo_db: Database) -> None:
     assert {"person", "application-form", "interview-form"} <= set(catalogue.PRINTOUTS)
     assert "0 for a blank form" in catalogue.PRINTOUTS["application-form"].id_meaning
+
+
+def test_the_interview_form_shows_the_interview_already_recorded(
+    demo_db: Database, today: date
+) -> None:
+    from app.model import Interview, Participant
+    from app.model.screening import MENTOR_QUALITIES
+    from app.printouts.person_forms import FormContext, RecordedInterview
+    from app.printouts.person_forms import render_interview as render
+
+    with demo_db.session() as s:
+        interview, participant = s.execute(
+            select(Interview, Participant)
+            .join(Participant, Participant.id == Interview.participant_id)
+            .where(Interview.removed_on.is_(None), Interview.notes != "")
+            .order_by(Interview.id)
+        ).first() or (None, None)
+        assert interview is not None and participant is not None
+        text = " ".join(
+            _text(catalogue.build("interview-form", s, participant.person_id, today)).split()
+        )
+    assert f"{interview.held_on:%d/%m/%Y}" in text
+    assert interview.interviewer in text
+    assert " ".join(interview.notes.split()) in text
+    assert "Ticked: the qualities recorded at the interview" in text
+    # The ticks themselves are drawn, not text: a form with a recorded interview differs.
+    seen = frozenset(k for k, _label in MENTOR_QUALITIES[:3])
+    recorded = RecordedInterview(
+        participant.role, interview.held_on, "A. Interviewer", seen, interview.outcome, "Kind."
+    )
+    blank = render("X", [participant.role], FormContext("O", "P", "C"), today)
+    filled = render("X", [participant.role], FormContext("O", "P", "C"), today, [recorded])
+    assert filled != blank
+    assert "A. Interviewer" in _text(filled) and "A. Interviewer" not in _text(blank)
+
+
+def test_the_application_form_has_referees_and_pvg(demo_db: Database, today: date) -> None:
+    from app.model import PvgRecord, Reference
+
+    with demo_db.session() as s:
+        blank = " ".join(_text(catalogue.build("application-form", s, 0, today)).split())
+        reference = s.scalars(select(Reference).order_by(Reference.id)).first()
+        assert reference is not None
+        pvg = s.scalars(select(PvgRecord).where(PvgRecord.person_id == reference.person_id)).first()
+        filled = " ".join(
+            _text(catalogue.build("application-form", s, reference.person_id, today)).split()
+        )
+    for text in (blank, filled):
+        assert "Referee 1" in text and "Referee 2" in text
+        assert "Protecting Vulnerable Groups (PVG) scheme" in text
+        assert "do not write anything about convictions" in text
+    assert reference.referee in filled and reference.referee not in blank
+    assert pvg is not None and pvg.reference_number in filled
+    assert f"{pvg.issued_on:%d/%m/%Y}" in filled
