@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -29,39 +32,54 @@ from app.dates import format_date
 from app.i18n import _, ngettext
 from app.services import programmes
 from app.services.changes import Changes
-from app.storage.backups import copy_database
 from ui.context import AppContext
-from ui.dialogs.help_dialogs import show_about, show_guidance
 from ui.pages.base import Page
-from ui.pages.dashboard_page import DashboardPage
-from ui.pages.framework_page import FrameworkPage
-from ui.pages.goals_page import GoalsPage
-from ui.pages.matching_page import MatchingPage
-from ui.pages.meetings_page import MeetingsPage
-from ui.pages.people_page import PeoplePage
-from ui.pages.programmes_page import ProgrammesPage
-from ui.pages.settings_page import SettingsPage
 from ui.pages.today_page import TodayPage
-from ui.printing import show_printout
+
+if TYPE_CHECKING:
+    from ui.pages.settings_page import SettingsPage
 
 log = logging.getLogger(__name__)
 
 DAILY = timedelta(hours=24)
 
 
-def page_classes() -> list[type[Page]]:
+@dataclass(frozen=True)
+class PageEntry:
+    """A navigation page, known by key and title before it is built: pages are built (and their
+    modules imported) the first time they are shown, so the window opens on Today quickly."""
+
+    key: str
+    title: Callable[[], str]
+    module: str
+    name: str
+
+    def load(self) -> type[Page]:
+        page_class = getattr(importlib.import_module(self.module), self.name)
+        assert issubclass(page_class, Page) and page_class.KEY == self.key
+        return cast(type[Page], page_class)
+
+
+def page_entries() -> list[PageEntry]:
     """The navigation, in order. Each part of the product adds its page here."""
     return [
-        TodayPage,
-        ProgrammesPage,
-        FrameworkPage,
-        PeoplePage,
-        MatchingPage,
-        MeetingsPage,
-        GoalsPage,
-        DashboardPage,
-        SettingsPage,
+        PageEntry("today", lambda: _("Today"), "ui.pages.today_page", "TodayPage"),
+        PageEntry(
+            "programmes", lambda: _("Programmes"), "ui.pages.programmes_page", "ProgrammesPage"
+        ),
+        PageEntry("framework", lambda: _("Framework"), "ui.pages.framework_page", "FrameworkPage"),
+        PageEntry("people", lambda: _("People"), "ui.pages.people_page", "PeoplePage"),
+        PageEntry("matching", lambda: _("Matching"), "ui.pages.matching_page", "MatchingPage"),
+        PageEntry("meetings", lambda: _("Meetings"), "ui.pages.meetings_page", "MeetingsPage"),
+        PageEntry("goals", lambda: _("Goals"), "ui.pages.goals_page", "GoalsPage"),
+        PageEntry("dashboard", lambda: _("Dashboard"), "ui.pages.dashboard_page", "DashboardPage"),
+        PageEntry("settings", lambda: _("Settings"), "ui.pages.settings_page", "SettingsPage"),
     ]
+
+
+def page_classes() -> list[type[Page]]:
+    """Every page class, in navigation order (imports them all: for tests and tools)."""
+    return [entry.load() for entry in page_entries()]
 
 
 class MainWindow(QMainWindow):
@@ -75,14 +93,17 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.setMinimumSize(QSize(760, 520))
 
-        self.pages: list[Page] = [cls(context) for cls in page_classes()]
+        self.entries = page_entries()
+        #: Pages built so far, by key; the others are empty placeholders in the stack.
+        self.built: dict[str, Page] = {}
         self.nav = QListWidget()
         self.nav.setAccessibleName(_("Pages"))
         self.nav.setFixedWidth(190)
         self.stack = QStackedWidget()
-        for page in self.pages:
-            QListWidgetItem(page.TITLE, self.nav)
-            self.stack.addWidget(page)
+        for entry in self.entries:
+            QListWidgetItem(entry.title(), self.nav)
+            self.stack.addWidget(QWidget())
+        self._build_page(0)
         self.nav.currentRowChanged.connect(self._show_page)
 
         self.programme_label = QLabel(_("&Programme:"))
@@ -127,8 +148,6 @@ class MainWindow(QMainWindow):
         today_page.overdue_changed.connect(self._show_overdue)
         today_page.refresh()
 
-        self.settings_page.backup_requested.connect(self.backup_now)
-        self.settings_page.restore_requested.connect(self._restore_from_page)
         context.ops.changes_made.connect(self._changes_made)
         context.programme_changed.connect(lambda _id: self._refresh_programmes())
         context.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -160,21 +179,45 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         go_menu = self.menuBar().addMenu(_("&Go"))
-        for number, page in enumerate(self.pages, start=1):
+        for number, entry in enumerate(self.entries, start=1):
             self._action(
                 go_menu,
-                page.TITLE,
+                entry.title(),
                 lambda _c=False, n=number - 1: self.go_to(n),
                 f"Ctrl+{number}" if number < 10 else None,
             )
         help_menu = self.menuBar().addMenu(_("&Help"))
         self._action(
             help_menu,
-            _("&Guidance"),
-            lambda: show_guidance(self),
+            _("&User guide"),
+            self.show_user_guide,
             QKeySequence.StandardKey.HelpContents,
         )
-        self._action(help_menu, _("&About Mentor Desk"), lambda: show_about(self, self.context))
+        self._action(help_menu, _("&What is this page?"), self.show_page_help, "Shift+F1")
+        self._action(help_menu, _("&Guidance"), self.show_guidance)
+        help_menu.addSeparator()
+        self._action(help_menu, _("&About Mentor Desk"), self.show_about)
+
+    def show_user_guide(self) -> None:
+        from ui.dialogs.guide_dialog import GuideDialog
+
+        GuideDialog(self).open()
+
+    def show_page_help(self) -> None:
+        """The user guide, at the section on the page being shown."""
+        from ui.dialogs.guide_dialog import GuideDialog
+
+        GuideDialog(self, section=self.entries[max(0, self.nav.currentRow())].key).open()
+
+    def show_guidance(self) -> None:
+        from ui.dialogs.help_dialogs import show_guidance
+
+        show_guidance(self)
+
+    def show_about(self) -> None:
+        from ui.dialogs.about_dialog import AboutDialog
+
+        AboutDialog(self.context.database.paths, self).open()
 
     def _action(
         self,
@@ -190,16 +233,43 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
+    # --- pages, built when first shown -------------------------------------------------------
+    def _build_page(self, index: int) -> Page:
+        entry = self.entries[index]
+        page = self.built.get(entry.key)
+        if page is not None:
+            return page
+        page = entry.load()(self.context)
+        placeholder = self.stack.widget(index)
+        self.stack.insertWidget(index, page)
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self.built[entry.key] = page
+        if entry.key == "settings":
+            settings = cast("SettingsPage", page)
+            settings.backup_requested.connect(self.backup_now)
+            settings.restore_requested.connect(self._restore_from_page)
+        return page
+
+    @property
+    def pages(self) -> list[Page]:
+        """Every page, in navigation order (builds those not built yet)."""
+        return [self._build_page(i) for i in range(len(self.entries))]
+
     @property
     def settings_page(self) -> SettingsPage:
-        return next(p for p in self.pages if isinstance(p, SettingsPage))
+        return cast("SettingsPage", self.page("settings"))
 
     def page(self, key: str) -> Page:
-        return next(p for p in self.pages if p.KEY == key)
+        return self._build_page(self._index_of(key))
+
+    def _index_of(self, key: str) -> int:
+        return next(i for i, e in enumerate(self.entries) if e.key == key)
 
     @property
     def today_page(self) -> TodayPage:
-        return next(p for p in self.pages if isinstance(p, TodayPage))
+        return cast(TodayPage, self.built[TodayPage.KEY])
 
     def _open_page(self, key: str) -> Page:
         self.go_to(key)
@@ -207,7 +277,7 @@ class MainWindow(QMainWindow):
 
     def _show_overdue(self, count: int) -> None:
         """The overdue count next to Today in the navigation."""
-        item = self.nav.item(self.pages.index(self.today_page))
+        item = self.nav.item(self._index_of(TodayPage.KEY))
         if item is not None:
             item.setText(
                 _("{today} ({n} overdue)").format(today=self.today_page.TITLE, n=count)
@@ -220,18 +290,15 @@ class MainWindow(QMainWindow):
 
     # --- navigation -----------------------------------------------------------------------
     def go_to(self, index_or_key: int | str) -> None:
-        index = (
-            index_or_key
-            if isinstance(index_or_key, int)
-            else next(i for i, p in enumerate(self.pages) if p.KEY == index_or_key)
-        )
+        index = index_or_key if isinstance(index_or_key, int) else self._index_of(index_or_key)
         self.nav.setCurrentRow(index)
 
     def _show_page(self, index: int) -> None:
         if index < 0:
             return
+        self._build_page(index)
         self.stack.setCurrentIndex(index)
-        self.context.preferences.last_page = self.pages[index].KEY
+        self.context.preferences.last_page = self.entries[index].key
 
     def _refresh_programmes(self) -> None:
         rows = self.context.ops.read(lambda s: programmes.list_programmes(s))
@@ -272,7 +339,8 @@ class MainWindow(QMainWindow):
     def backup_now(self) -> None:
         def done(path: Path) -> None:
             self._update_backup_status()
-            self.settings_page.refresh()
+            if "settings" in self.built:
+                self.settings_page.refresh()
             self.statusBar().showMessage(_("Backup made: {name}").format(name=path.name), 6000)
 
         def failed(error: BaseException) -> None:
@@ -295,6 +363,12 @@ class MainWindow(QMainWindow):
         if self.context.database.changed_since_backup:
             self.context.database.backup("daily")
             self._update_backup_status()
+
+    def refresh_backup_status(self) -> None:
+        """After a backup made elsewhere (the one on opening)."""
+        self._update_backup_status()
+        if "settings" in self.built:
+            self.settings_page.refresh()
 
     def _update_backup_status(self) -> None:
         last = self.context.database.last_backup_at
@@ -320,6 +394,8 @@ class MainWindow(QMainWindow):
         )
         if not target:
             return
+        from app.storage.backups import copy_database
+
         try:
             copy_database(self.context.database.paths.database, Path(target))
         except OSError as exc:
@@ -340,6 +416,8 @@ class MainWindow(QMainWindow):
             ExportTablesDialog(self.context, self.context.programme_id, self).exec()
 
     def print_summary(self) -> None:
+        from ui.printing import show_printout
+
         if self.context.programme_id is not None:
             show_printout(self, self.context, "programme-summary", self.context.programme_id)
 
