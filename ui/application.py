@@ -345,23 +345,47 @@ def restore_into(window: MainWindow, chosen: Path | str | None) -> MainWindow:
     else:
         chosen = Path(chosen)
         intro = _("Restore the backup {name}?").format(name=chosen.name)
+    # A move file from another computer: its data file goes through the same restore, and its
+    # settings are copied over once the data is in.
+    from app.storage import moving
+
+    moved: moving.Unpacked | None = None
+    shown_name = chosen.name
     try:
+        if moving.is_move_file(chosen):
+            moved = moving.unpack(chosen, paths.folder)
+            title = _("Bring your data from another computer")
+            intro = _(
+                "Bring in the move file {name}, made by Mentor Desk {version} on {when}?"
+            ).format(
+                name=chosen.name, version=moved.manifest.app_version, when=moved.manifest.made_at
+            )
+            chosen = moved.database
         backups.check_backup_file(chosen, migrate.SCHEMA_VERSION)
         question = _restore_question(paths, chosen, intro)
     except StorageError as exc:
+        if moved is not None:
+            moved.remove()
         QMessageBox.warning(window, _("Cannot restore"), str(exc))
         return window
     answer = QMessageBox.question(window, title, question)
     if answer != QMessageBox.StandardButton.Yes:
+        if moved is not None:
+            moved.remove()
         return window
     window.close()
     database.close(backup=False)
     restored = True
     try:
         backups.restore_backup(paths, chosen, migrate.SCHEMA_VERSION)
-    except StorageError as exc:
+        if moved is not None:
+            moving.take_settings(paths, moved)
+    except (StorageError, OSError) as exc:
         restored = False
         QMessageBox.warning(None, _("Cannot restore"), str(exc))
+    finally:
+        if moved is not None:
+            moved.remove()
     # No copy "on opening": the restored data is a backup already.
     reopened = open_with_recovery(paths, backup_on_open=False)
     if reopened is None:
@@ -371,7 +395,7 @@ def restore_into(window: MainWindow, chosen: Path | str | None) -> MainWindow:
     new_window.show()
     show_warnings(new_window, reopened)
     if restored:
-        new_window.statusBar().showMessage(_("Restored {name}.").format(name=chosen.name), 8000)
+        new_window.statusBar().showMessage(_("Restored {name}.").format(name=shown_name), 8000)
     return new_window
 
 

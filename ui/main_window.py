@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME, clock
 from app.dates import format_date
+from app.first_run import is_demo_folder
 from app.i18n import _, ngettext
 from app.services import programmes
 from app.services.changes import Changes
@@ -38,6 +39,7 @@ from ui.pages.today_page import TodayPage
 
 if TYPE_CHECKING:
     from ui.pages.settings_page import SettingsPage
+    from ui.pages.welcome_page import WelcomePage
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +98,8 @@ class MainWindow(QMainWindow):
         self.entries = page_entries()
         #: Pages built so far, by key; the others are empty placeholders in the stack.
         self.built: dict[str, Page] = {}
+        #: Shown instead of Today while there is no programme (the first day).
+        self.welcome: WelcomePage | None = None
         self.nav = QListWidget()
         self.nav.setAccessibleName(_("Pages"))
         self.nav.setFixedWidth(190)
@@ -125,6 +129,20 @@ class MainWindow(QMainWindow):
         body.addWidget(self.stack, 1)
         central = QWidget()
         column = QVBoxLayout(central)
+        # The demo folder says so everywhere, so nobody mistakes it for their own records.
+        self.is_demo = is_demo_folder(context.database.paths)
+        if self.is_demo:
+            banner = QLabel(
+                _(
+                    "Demo: the people and records here are made up. Your own data is not in "
+                    "this window."
+                )
+            )
+            banner.setObjectName("demo-banner")
+            banner.setStyleSheet(
+                "background: #fbe7b5; color: #3d2c00; padding: 6px; font-weight: 600;"
+            )
+            column.addWidget(banner)
         column.addLayout(top)
         column.addLayout(body, 1)
         self.setCentralWidget(central)
@@ -167,6 +185,7 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(file_menu, _("&Back up now"), self.backup_now, "Ctrl+B")
         self._action(file_menu, _("&Restore from backup…"), self.restore_from_file)
         self._action(file_menu, _("&Export a copy of the data…"), self.export_copy)
+        self._action(file_menu, _("&Move to another computer…"), self.move_out)
         self._action(file_menu, _("Export the &tables for a funder…"), self.export_tables)
         file_menu.addSeparator()
         self._action(
@@ -325,7 +344,29 @@ class MainWindow(QMainWindow):
                     programme=chosen.name, organisation=chosen.organisation
                 )
             )
-        self.setWindowTitle(f"{chosen.name} – {APP_NAME}" if chosen else APP_NAME)
+        title = f"{chosen.name} – {APP_NAME}" if chosen else APP_NAME
+        self.setWindowTitle(_("Demo – {title}").format(title=title) if self.is_demo else title)
+        self._show_welcome(not rows)
+
+    def _show_welcome(self, wanted: bool) -> None:
+        """While there is no programme, the welcome page stands in for Today."""
+        welcome = self.welcome
+        if wanted and welcome is None and not self.is_demo:
+            from ui.pages.welcome_page import WelcomePage
+
+            self.welcome = welcome = WelcomePage(self.context)
+            welcome.restore_requested.connect(self.restore_requested.emit)
+            self.stack.addWidget(welcome)
+        if welcome is None:
+            return
+        if wanted:
+            self.stack.setCurrentWidget(welcome)
+        elif self.stack.currentWidget() is welcome:
+            self.stack.removeWidget(welcome)
+            self.welcome = None
+            welcome.deleteLater()
+            self.go_to(TodayPage.KEY)
+            self._show_page(self._index_of(TodayPage.KEY))
 
     def _programme_picked(self, index: int) -> None:
         self.context.set_programme(self.programme_picker.itemData(index))
@@ -403,6 +444,41 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(_("Copy saved as {path}").format(path=target), 6000)
 
+    def move_out(self) -> None:
+        """Write one file with the data and settings, to bring in on another computer."""
+        from app.storage.errors import StorageError
+        from app.storage.moving import SUFFIX, default_name, write_move_file
+
+        target, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Move to another computer"),
+            str(Path.home() / default_name(self.context.today().strftime("%Y-%m-%d"))),
+            _("Mentor Desk move file (*{suffix})").format(suffix=SUFFIX),
+        )
+        if not target:
+            return
+        path = Path(target)
+        if not path.name.endswith(SUFFIX):
+            path = path.with_name(path.name + SUFFIX)
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        self.settings.sync()
+        self.context.save_preferences()
+        try:
+            manifest = write_move_file(self.context.database.paths, path)
+        except StorageError as exc:
+            QMessageBox.warning(self, _("Not written"), str(exc))
+            return
+        QMessageBox.information(
+            self,
+            _("Move to another computer"),
+            _(
+                "Saved {path} ({what}).\n\nCopy it to a memory stick. On the new computer, "
+                'install Mentor Desk and choose "Bring your data from another computer" on its '
+                "welcome page (or File > Restore from backup). The file holds personal details: "
+                "keep it safe, and delete it once the move is done."
+            ).format(path=path, what=manifest.describe()),
+        )
+
     def evidence_pack(self) -> None:
         from ui.dialogs.evidence_pack_dialog import EvidencePackDialog
 
@@ -428,8 +504,11 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1200, 780)
-        # The window opens on Today: everything due, whatever page was open last.
+        # The window opens on Today: everything due, whatever page was open last (or, with no
+        # programme yet, on the welcome page).
         self.go_to(TodayPage.KEY)
+        if self.welcome is not None:
+            self._show_welcome(True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("main/geometry", self.saveGeometry())

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from importlib import resources
 
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from app.i18n import _
@@ -26,10 +28,15 @@ class GuideDialog(QDialog):
         self.text.setOpenLinks(True)
         self.text.setOpenExternalLinks(False)
         self.text.setHtml(guide_html())
-        if section:
-            self.text.scrollToAnchor(section)
+        self.section = section
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.text)
         layout.addWidget(buttons)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.section:  # only once laid out can the browser scroll to the section
+            section = self.section
+            QTimer.singleShot(0, lambda: self.text.scrollToAnchor(section))
