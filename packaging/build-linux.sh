@@ -50,16 +50,19 @@ rm -rf "$bundle" build/work
 # The project's own packages come from this checkout (--paths .), every module of them included
 # (pages and heavy modules are imported lazily, so PyInstaller cannot find them by itself);
 # Alembic reads the migrations as files, so they go in as data too. Unused Qt modules and big
-# libraries nothing imports are left out.
+# libraries nothing imports are left out (of SciPy only what scipy.optimize's
+# linear_sum_assignment imports stays); --strip drops debugging symbols from the libraries.
 excludes=(tkinter PySide6.QtNetwork PySide6.QtQml PySide6.QtQuick PySide6.QtWebEngineCore
   PySide6.QtWebEngineWidgets PySide6.QtMultimedia PySide6.Qt3DCore PySide6.QtCharts
   PySide6.QtDataVisualization PySide6.QtSql PySide6.QtTest PySide6.QtOpenGL
   PySide6.QtOpenGLWidgets PySide6.QtDesigner PySide6.QtHelp PySide6.QtUiTools PySide6.QtXml
   PySide6.QtBluetooth PySide6.QtPositioning PySide6.QtSerialPort PySide6.QtConcurrent
-  PySide6.QtDBus IPython matplotlib pytest pytestqt mypy ruff hypothesis)
+  PySide6.QtDBus IPython matplotlib pytest pytestqt mypy ruff hypothesis
+  scipy.stats scipy.integrate scipy.interpolate scipy.io scipy.signal scipy.ndimage scipy.odr
+  scipy.cluster scipy.datasets scipy.misc scipy.differentiate)
 args=()
 for m in "${excludes[@]}"; do args+=(--exclude-module "$m"); done
-"$venv/bin/pyinstaller" --noconfirm --clean --onedir --name mentordesk \
+"$venv/bin/pyinstaller" --noconfirm --clean --onedir --strip --name mentordesk \
   --distpath "$dist" --workpath build/work --specpath build \
   --paths "$PWD" \
   --collect-submodules app --collect-submodules ui \

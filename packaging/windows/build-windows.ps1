@@ -25,7 +25,9 @@ $excludes = @(
     "PySide6.QtDataVisualization", "PySide6.QtSql", "PySide6.QtTest", "PySide6.QtOpenGL",
     "PySide6.QtOpenGLWidgets", "PySide6.QtDesigner", "PySide6.QtHelp", "PySide6.QtUiTools", "PySide6.QtXml",
     "PySide6.QtBluetooth", "PySide6.QtPositioning", "PySide6.QtSerialPort", "PySide6.QtConcurrent",
-    "PySide6.QtDBus", "IPython", "matplotlib", "pytest", "pytestqt", "mypy", "ruff", "hypothesis"
+    "PySide6.QtDBus", "IPython", "matplotlib", "pytest", "pytestqt", "mypy", "ruff", "hypothesis",
+    "scipy.stats", "scipy.integrate", "scipy.interpolate", "scipy.io", "scipy.signal", "scipy.ndimage",
+    "scipy.odr", "scipy.cluster", "scipy.datasets", "scipy.misc", "scipy.differentiate"
 )
 $exclude_args = $excludes | ForEach-Object { "--exclude-module"; $_ }
 $root = (Get-Location).Path
