@@ -14,6 +14,7 @@ from PySide6.QtCore import QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -217,26 +218,32 @@ class MainWindow(QMainWindow):
         help_menu.addSeparator()
         self._action(help_menu, _("&About Mentor Desk"), self.show_about)
 
-    def show_user_guide(self) -> None:
+    def show_user_guide(self) -> QDialog:
         from ui.dialogs.guide_dialog import GuideDialog
 
-        GuideDialog(self).open()
+        dialog = GuideDialog(self)
+        dialog.open()
+        return dialog
 
-    def show_page_help(self) -> None:
+    def show_page_help(self) -> QDialog:
         """The user guide, at the section on the page being shown."""
         from ui.dialogs.guide_dialog import GuideDialog
 
-        GuideDialog(self, section=self.entries[max(0, self.nav.currentRow())].key).open()
+        dialog = GuideDialog(self, section=self.entries[max(0, self.nav.currentRow())].key)
+        dialog.open()
+        return dialog
 
     def show_guidance(self) -> None:
         from ui.dialogs.help_dialogs import show_guidance
 
         show_guidance(self)
 
-    def show_about(self) -> None:
+    def show_about(self) -> QDialog:
         from ui.dialogs.about_dialog import AboutDialog
 
-        AboutDialog(self.context.database.paths, self).open()
+        dialog = AboutDialog(self.context.database.paths, self)
+        dialog.open()
+        return dialog
 
     def _action(
         self,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from app import LICENCE, __version__
@@ -16,8 +16,8 @@ from ui.main_window import MainWindow
 def test_about_shows_the_version_licence_and_data_folder(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window.show_about()
-    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, AboutDialog))
+    dialog = window.show_about()
+    assert isinstance(dialog, AboutDialog)
     qtbot.addWidget(dialog)
     texts = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert f"version {__version__}" in texts and LICENCE in texts

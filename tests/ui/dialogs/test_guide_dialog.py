@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from ui.dialogs.guide_dialog import GuideDialog, guide_html
@@ -19,13 +18,12 @@ def test_the_guide_has_a_section_for_every_page(window: MainWindow) -> None:
 def test_help_opens_the_guide_and_what_is_this_page_opens_its_section(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    window.show_user_guide()
-    guides = [w for w in QApplication.topLevelWidgets() if isinstance(w, GuideDialog)]
-    assert guides and "short user guide" in guides[-1].text.toPlainText()
-    guides[-1].close()
+    first = window.show_user_guide()
+    assert isinstance(first, GuideDialog) and "short user guide" in first.text.toPlainText()
+    first.close()
     window.go_to("people")
-    window.show_page_help()
-    guide = [w for w in QApplication.topLevelWidgets() if isinstance(w, GuideDialog)][-1]
+    guide = window.show_page_help()
+    assert isinstance(guide, GuideDialog) and guide.section == "people"
     qtbot.addWidget(guide)
     qtbot.waitExposed(guide)
     qtbot.waitUntil(lambda: guide.text.verticalScrollBar().value() > 0)  # down at "People"
