@@ -167,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_password_parser(sub)
     _add_privacy_parsers(sub)
+    _add_moving_commands(sub)
     return parser
 
 
@@ -196,6 +197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export-person": cmd_export_person,
         "erase-person": cmd_erase_person,
         "retention": cmd_retention,
+        "move-out": cmd_move_out,
     }
     if args.command not in commands:
         parser.print_help()
@@ -363,6 +365,8 @@ def cmd_restore(paths: DataPaths, args: argparse.Namespace) -> int:
     from app.storage.folder import writable
     from app.storage.lock import DataFolderLock
 
+    if Path(args.file).suffix == ".mentordesk-move" or _is_move_file(args.file):
+        return cmd_move_in(paths, args)
     source, note = _choose_restore(paths, args.file)
     backups.check_backup_file(source, migrate.SCHEMA_VERSION)
     incoming = backups.summarise(source)
@@ -962,6 +966,84 @@ def cmd_retention(paths: DataPaths, args: argparse.Namespace) -> int:
     finally:
         db.close()
         lock.release()
+    return EXIT_OK
+
+
+# --- moving to another computer (issue 25): move-out, and restore of a move file ---------------
+def _add_moving_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    move = sub.add_parser(
+        "move-out",
+        help=_(
+            "write one file with the data and settings, to take to another computer "
+            "(bring it in there with 'mentordesk restore FILE')"
+        ),
+    )
+    move.add_argument("file", help=_("the move file to write (.mentordesk-move)"))
+
+
+def _is_move_file(name: str) -> bool:
+    from app.storage.moving import is_move_file
+
+    return name not in ("latest", "undo") and is_move_file(Path(name).expanduser())
+
+
+def cmd_move_out(paths: DataPaths, args: argparse.Namespace) -> int:
+    from app.storage.moving import SUFFIX, write_move_file
+
+    target = Path(args.file).expanduser().resolve()
+    if not target.name.endswith(SUFFIX):
+        target = target.with_name(target.name + SUFFIX)
+    lock, db = _open_locked(paths, backup_on_open=False)
+    try:
+        manifest = write_move_file(paths, target)
+    finally:
+        db.close(backup=False)
+        lock.release()
+    print(_("Wrote {path}: {what}.").format(path=target, what=manifest.describe()))
+    print(_("On the new computer: mentordesk restore {name}").format(name=target.name))
+    return EXIT_OK
+
+
+def cmd_move_in(paths: DataPaths, args: argparse.Namespace) -> int:
+    from app.storage import migrate
+    from app.storage.folder import writable
+    from app.storage.lock import DataFolderLock
+    from app.storage.moving import read_manifest, restore_move_file
+
+    source = Path(args.file).expanduser().resolve()
+    manifest = read_manifest(source)
+    print(_("Bringing in {name}: {what}.").format(name=source.name, what=manifest.describe()))
+    paths.ensure()
+    if not writable(paths.folder):
+        raise CliError(
+            _("Nothing can be restored: the data folder {folder} cannot be written to.").format(
+                folder=paths.folder
+            )
+        )
+    if paths.database.exists() and not args.yes:
+        if not sys.stdin.isatty():
+            raise CliError(
+                _(
+                    "Not restored: add --yes to replace your data without being asked. "
+                    "Nothing has been changed."
+                )
+            )
+        if not _confirm(_("Replace the data in {folder} with it?").format(folder=paths.folder)):
+            print(_("Not restored. Nothing has been changed."))
+            return EXIT_PROBLEM
+    with DataFolderLock(paths.lock):
+        safety = restore_move_file(paths, source, migrate.SCHEMA_VERSION)
+    lock, db = _open_locked(paths, backup_on_open=False)  # brings an older file up to date
+    db.close(backup=False)
+    lock.release()
+    if safety:
+        print(_("The data file before the restore was kept as {path}").format(path=safety))
+        print(_("To undo this restore: mentordesk restore undo"))
+    print(
+        _("Restored {name}: the data and the settings are in {folder}").format(
+            name=source.name, folder=paths.folder
+        )
+    )
     return EXIT_OK
 
 

@@ -1,5 +1,12 @@
 """Starting the window: one lock, one database, one main window, and plain messages when the
-data folder cannot be used."""
+data folder cannot be used.
+
+Start-up order (issue 25, "quick to open"): this module imports only Qt and the light parts of
+`app`; a plain opening frame (the app's name and "Opening your data…", where the main window
+will be) paints first, before SQLAlchemy, the models and the pages are imported; then the lock,
+the database and the main window on Today; the on-open backup and the warnings come after the
+main window has painted. Pages other than Today are built when first shown (ui/main_window.py).
+"""
 
 from __future__ import annotations
 
@@ -8,29 +15,32 @@ import logging
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-from PySide6.QtGui import QAction, QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMenu, QMessageBox, QWidget
+from PySide6.QtCore import QElapsedTimer, QEvent, QEventLoop, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QFont, QFontDatabase, QIcon
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import APP_NAME, __version__, clock, i18n
 from app.i18n import _
 from app.logs import configure_logging
 from app.paths import DataPaths
-from app.settings import load_preferences
-from app.storage import Database, StorageError, backups, migrate, open_database
-from app.storage.encryption import PasswordNeededError
-from app.storage.errors import CorruptError, LockedError
-from app.storage.folder import writable
-from app.storage.lock import DataFolderLock
-from ui import ops
-from ui.context import AppContext
-from ui.main_window import MainWindow
-from ui.translations import install_qt_translations
+
+if TYPE_CHECKING:
+    from app.storage import Database
+    from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +68,17 @@ def load_fonts(app: QApplication) -> None:
         app.setFont(QFont(families[0], round(size) if size >= 10 else 10))
 
 
+def app_icon() -> QIcon:
+    """The Mentor Desk icon, in every size shipped under resources/icons."""
+    icon = QIcon()
+    folder = resources.files("resources") / "icons"
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        png = folder / f"mentordesk-{size}.png"
+        if png.is_file():
+            icon.addFile(str(png))
+    return icon
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     assert isinstance(app, QApplication)
@@ -65,6 +86,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("MentorDesk")
+    app.setWindowIcon(app_icon())
     load_fonts(app)
     app.setStyleSheet(STYLE)
     return app
@@ -80,6 +102,11 @@ UNDO_LAST_RESTORE = "undo-last-restore"
 
 
 def build_window(database: Database, *, synchronous_tasks: bool = False) -> MainWindow:
+    from app.settings import load_preferences
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+    from ui.translations import install_qt_translations
+
     preferences = load_preferences(database.paths.preferences)
     # The language (MENTORDESK_LANGUAGE, else Settings) before anything says a word (issue 26).
     i18n.install(i18n.chosen_language(preferences.language))
@@ -169,6 +196,8 @@ def show_crash_dialog(
     kind: type[BaseException], error: BaseException, tb: TracebackType | None, log_file: Path
 ) -> None:
     """Tell the coordinator plainly (tests replace this to fail instead)."""
+    from ui import ops
+
     details = "".join(traceback.format_exception(kind, error, tb))
     crash_dialog(log_file, details, rolled_back=ops.rolled_back(error)).exec()
 
@@ -179,6 +208,8 @@ def install_excepthook(paths: DataPaths) -> None:
     showing: list[bool] = []
 
     def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        from app.storage.errors import StorageError
+
         if isinstance(error, StorageError):
             # Not a bug: the machine's doing (a full disk, a read-only folder), said plainly.
             log.warning("Storage problem: %s", error, exc_info=(kind, error, tb))
@@ -204,6 +235,10 @@ def open_with_recovery(
     """Open the data file; if it is damaged, explain and offer the newest backup. Any other
     problem (a newer version, a read-only folder, a full disk) is explained, and nothing is
     changed."""
+    from app.storage import StorageError, backups, migrate, open_database
+    from app.storage.encryption import PasswordNeededError
+    from app.storage.errors import CorruptError
+
     try:
         return open_database(paths, backup_on_open=backup_on_open)
     except PasswordNeededError:  # the data is protected: ask, then open it (issue 23)
@@ -243,6 +278,8 @@ def open_with_recovery(
 
 def _restore_question(paths: DataPaths, chosen: Path, intro: str) -> str:
     """What the file holds, what the data holds now, whether it is from another folder."""
+    from app.storage import StorageError, backups
+
     incoming = backups.summarise(chosen)
     lines = [intro, _("It holds {what}.").format(what=incoming.describe())]
     try:
@@ -272,6 +309,9 @@ def _restore_question(paths: DataPaths, chosen: Path, intro: str) -> str:
 def restore_into(window: MainWindow, chosen: Path | str | None) -> MainWindow:
     """Close the file, restore `chosen` (asking for a file if None; UNDO_LAST_RESTORE to put
     back what the last restore replaced) and reopen in a new window."""
+    from app.storage import StorageError, backups, migrate
+    from app.storage.folder import writable
+
     database = window.context.database
     paths = database.paths
     title = _("Restore from backup")
@@ -318,23 +358,47 @@ def restore_into(window: MainWindow, chosen: Path | str | None) -> MainWindow:
     else:
         chosen = Path(chosen)
         intro = _("Restore the backup {name}?").format(name=chosen.name)
+    # A move file from another computer: its data file goes through the same restore, and its
+    # settings are copied over once the data is in.
+    from app.storage import moving
+
+    moved: moving.Unpacked | None = None
+    shown_name = chosen.name
     try:
+        if moving.is_move_file(chosen):
+            moved = moving.unpack(chosen, paths.folder)
+            title = _("Bring your data from another computer")
+            intro = _(
+                "Bring in the move file {name}, made by Mentor Desk {version} on {when}?"
+            ).format(
+                name=chosen.name, version=moved.manifest.app_version, when=moved.manifest.made_at
+            )
+            chosen = moved.database
         backups.check_backup_file(chosen, migrate.SCHEMA_VERSION)
         question = _restore_question(paths, chosen, intro)
     except StorageError as exc:
+        if moved is not None:
+            moved.remove()
         QMessageBox.warning(window, _("Cannot restore"), str(exc))
         return window
     answer = QMessageBox.question(window, title, question)
     if answer != QMessageBox.StandardButton.Yes:
+        if moved is not None:
+            moved.remove()
         return window
     window.close()
     database.close(backup=False)
     restored = True
     try:
         backups.restore_backup(paths, chosen, migrate.SCHEMA_VERSION)
-    except StorageError as exc:
+        if moved is not None:
+            moving.take_settings(paths, moved)
+    except (StorageError, OSError) as exc:
         restored = False
         QMessageBox.warning(None, _("Cannot restore"), str(exc))
+    finally:
+        if moved is not None:
+            moved.remove()
     # No copy "on opening": the restored data is a backup already.
     reopened = open_with_recovery(paths, backup_on_open=False)
     if reopened is None:
@@ -344,7 +408,7 @@ def restore_into(window: MainWindow, chosen: Path | str | None) -> MainWindow:
     new_window.show()
     show_warnings(new_window, reopened)
     if restored:
-        new_window.statusBar().showMessage(_("Restored {name}.").format(name=chosen.name), 8000)
+        new_window.statusBar().showMessage(_("Restored {name}.").format(name=shown_name), 8000)
     return new_window
 
 
@@ -356,15 +420,105 @@ def _swap(window: MainWindow, path: Path | str | None) -> None:
     _current[:] = [replacement]
 
 
-class _ReportFirstPaint(QObject):
-    """For the start-up benchmark: print the wall-clock time of the first paint, then quit."""
+# --- start-up: paint first, load after -----------------------------------------------------
+class _OnFirstPaint(QObject):
+    """Call `then` once, just after `watched` first paints (from the event loop)."""
+
+    def __init__(self, watched: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(watched)
+        self._then = then
+        self.painted = False
+        watched.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            print(f"first-paint {clock.epoch_seconds():.6f}", flush=True)
+        if event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
             watched.removeEventFilter(self)
-            QTimer.singleShot(0, QApplication.quit)
+            QTimer.singleShot(0, self._then)
         return False
+
+
+def _benchmarking() -> bool:
+    """MENTORDESK_EXIT_AFTER_PAINT: print when the first window and the main window paint
+    (wall clock, for tests/bench/test_cold_start.py and packaging/smoke-test.sh), then quit."""
+    return bool(os.environ.get("MENTORDESK_EXIT_AFTER_PAINT"))
+
+
+def _report(what: str) -> None:
+    print(f"{what} {clock.epoch_seconds():.6f}", flush=True)
+
+
+class OpeningWindow(QWidget):
+    """What paints at once, where the main window will be: the name and "Opening your data…".
+
+    Importing SQLAlchemy, declaring the models and opening the file take most of a second; this
+    frame needs none of it, so the coordinator sees Mentor Desk answer the double-click at once.
+    """
+
+    def __init__(self, paths: DataPaths) -> None:
+        super().__init__()
+        self.setObjectName("opening-window")
+        self.setWindowTitle(APP_NAME)
+        name = QLabel(APP_NAME)
+        name.setProperty("role", "heading")
+        name.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        note = QLabel(_("Opening your data…"))
+        note.setProperty("role", "hint")
+        note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        icon = QLabel()
+        icon.setPixmap(app_icon().pixmap(96, 96))
+        icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(icon)
+        layout.addWidget(name)
+        layout.addWidget(note)
+        layout.addStretch(1)
+        geometry = window_settings(paths).value("main/geometry") if paths.folder.is_dir() else None
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 780)
+
+
+def show_opening(paths: DataPaths) -> OpeningWindow:
+    """Show the opening frame and let it paint now, before the heavy imports block the loop."""
+    opening = OpeningWindow(paths)
+    painted = _OnFirstPaint(opening, lambda: None)
+    opening.show()
+    waited = QElapsedTimer()
+    waited.start()
+    while not painted.painted and waited.elapsed() < 2000:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    if _benchmarking():
+        _report("first-paint")
+    return opening
+
+
+def back_up_on_open(window: MainWindow, *, changed: bool) -> None:
+    """The backup made on opening, after the window has painted and on the task thread: only
+    when the file changed since the newest backup (as open_database would have done)."""
+    database = window.context.database
+    if not changed or database.read_only or database.migrated_from is not None:
+        show_warnings(window, database)
+        return
+
+    def done(_path: Path) -> None:
+        window.refresh_backup_status()
+        show_warnings(window, database)
+
+    def failed(error: BaseException) -> None:
+        log.warning("No backup was made on opening: %s", error)
+        from app.storage import StorageError
+
+        reason = error.message if isinstance(error, StorageError) else str(error)
+        step = " " + error.next_step if isinstance(error, StorageError) else ""
+        database.warnings.append(
+            _("No backup was made on opening: {reason}").format(reason=reason) + step
+        )
+        show_warnings(window, database)
+
+    window.context.tasks.submit(
+        window, _("Making a backup…"), lambda: database.backup("on-open"), done, failed
+    )
 
 
 def _open_crash_log(paths: DataPaths) -> IO[str] | None:
@@ -396,31 +550,47 @@ def run_gui(data_dir: Path) -> int:
 
 def _run_window(paths: DataPaths) -> int:
     app = create_application()
+    opening = show_opening(paths)  # paints before SQLAlchemy and the pages are imported
     install_excepthook(paths)
+    from app.storage import StorageError
+    from app.storage.backups import database_changed_since_last_backup
+    from app.storage.errors import LockedError
+    from app.storage.lock import DataFolderLock
+
     lock = DataFolderLock(paths.lock)
     try:
         lock.acquire()
     except LockedError as exc:
+        opening.close()
         QMessageBox.information(None, APP_NAME, str(exc))
         return 1
     except StorageError as exc:
+        opening.close()
         QMessageBox.critical(None, APP_NAME, str(exc))
         return 1
     try:
-        database = open_with_recovery(paths)
+        changed = database_changed_since_last_backup(paths)  # before opening touches the file
+        database = open_with_recovery(paths, backup_on_open=False)
         if database is None:
+            opening.close()
             return 1
         window = build_window(database)
         window.restore_requested.connect(lambda path: _swap(window, path))
         _current[:] = [window]
-        if os.environ.get("MENTORDESK_EXIT_AFTER_PAINT"):
-            reporter = _ReportFirstPaint(window)
-            window.installEventFilter(reporter)
+        if _benchmarking():
+            _OnFirstPaint(window, _ready_then_quit)
+        else:
+            _OnFirstPaint(window, lambda: back_up_on_open(window, changed=changed))
         window.show()
-        if not os.environ.get("MENTORDESK_EXIT_AFTER_PAINT"):
-            show_warnings(window, database)
+        opening.close()
+        opening.deleteLater()
         code = app.exec()
         _current[0].context.database.close()
         return code
     finally:
         lock.release()
+
+
+def _ready_then_quit() -> None:
+    _report("window-ready")
+    QApplication.quit()

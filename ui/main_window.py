@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -27,43 +31,60 @@ from PySide6.QtWidgets import (
 
 from app import APP_NAME, clock
 from app.dates import format_date
+from app.first_run import is_demo_folder
 from app.i18n import _, ngettext
 from app.services import programmes
 from app.services.changes import Changes
-from app.storage.backups import copy_database
 from ui.context import AppContext
-from ui.dialogs.help_dialogs import show_about, show_guidance
 from ui.pages.base import Page
-from ui.pages.dashboard_page import DashboardPage
-from ui.pages.framework_page import FrameworkPage
-from ui.pages.goals_page import GoalsPage
-from ui.pages.matching_page import MatchingPage
-from ui.pages.meetings_page import MeetingsPage
-from ui.pages.people_page import PeoplePage
-from ui.pages.programmes_page import ProgrammesPage
-from ui.pages.settings_page import SettingsPage
 from ui.pages.today_page import TodayPage
-from ui.printing import show_printout
 from ui.widgets.accessible import announce
+
+if TYPE_CHECKING:
+    from ui.pages.settings_page import SettingsPage
+    from ui.pages.welcome_page import WelcomePage
 
 log = logging.getLogger(__name__)
 
 DAILY = timedelta(hours=24)
 
 
-def page_classes() -> list[type[Page]]:
+@dataclass(frozen=True)
+class PageEntry:
+    """A navigation page, known by key and title before it is built: pages are built (and their
+    modules imported) the first time they are shown, so the window opens on Today quickly."""
+
+    key: str
+    title: Callable[[], str]
+    module: str
+    name: str
+
+    def load(self) -> type[Page]:
+        page_class = getattr(importlib.import_module(self.module), self.name)
+        assert issubclass(page_class, Page) and page_class.KEY == self.key
+        return cast(type[Page], page_class)
+
+
+def page_entries() -> list[PageEntry]:
     """The navigation, in order. Each part of the product adds its page here."""
     return [
-        TodayPage,
-        ProgrammesPage,
-        FrameworkPage,
-        PeoplePage,
-        MatchingPage,
-        MeetingsPage,
-        GoalsPage,
-        DashboardPage,
-        SettingsPage,
+        PageEntry("today", lambda: _("Today"), "ui.pages.today_page", "TodayPage"),
+        PageEntry(
+            "programmes", lambda: _("Programmes"), "ui.pages.programmes_page", "ProgrammesPage"
+        ),
+        PageEntry("framework", lambda: _("Framework"), "ui.pages.framework_page", "FrameworkPage"),
+        PageEntry("people", lambda: _("People"), "ui.pages.people_page", "PeoplePage"),
+        PageEntry("matching", lambda: _("Matching"), "ui.pages.matching_page", "MatchingPage"),
+        PageEntry("meetings", lambda: _("Meetings"), "ui.pages.meetings_page", "MeetingsPage"),
+        PageEntry("goals", lambda: _("Goals"), "ui.pages.goals_page", "GoalsPage"),
+        PageEntry("dashboard", lambda: _("Dashboard"), "ui.pages.dashboard_page", "DashboardPage"),
+        PageEntry("settings", lambda: _("Settings"), "ui.pages.settings_page", "SettingsPage"),
     ]
+
+
+def page_classes() -> list[type[Page]]:
+    """Every page class, in navigation order (imports them all: for tests and tools)."""
+    return [entry.load() for entry in page_entries()]
 
 
 class MainWindow(QMainWindow):
@@ -75,14 +96,23 @@ class MainWindow(QMainWindow):
         self.context = context
         self.settings = settings
         self.setWindowTitle(APP_NAME)
+        # The idle lock (issue 23): hides every window's content until the password is typed.
+        from ui.idle_lock import IdleLock
 
-        self.pages: list[Page] = [cls(context) for cls in page_classes()]
+        self.idle_lock = IdleLock(self, context)
+
+        self.entries = page_entries()
+        #: Pages built so far, by key; the others are empty placeholders in the stack.
+        self.built: dict[str, Page] = {}
+        #: Shown instead of Today while there is no programme (the first day).
+        self.welcome: WelcomePage | None = None
         self.nav = QListWidget()
         self.nav.setAccessibleName(_("Pages"))
         self.stack = QStackedWidget()
-        for page in self.pages:
-            QListWidgetItem(page.TITLE, self.nav)
-            self.stack.addWidget(page)
+        for entry in self.entries:
+            QListWidgetItem(entry.title(), self.nav)
+            self.stack.addWidget(QWidget())
+        self._build_page(0)
         self.nav.currentRowChanged.connect(self._show_page)
         # As wide as the longest page name in the current font and language, not a fixed 190 px.
         self.nav.ensurePolished()
@@ -112,6 +142,20 @@ class MainWindow(QMainWindow):
         body.addWidget(self.stack, 1)
         central = QWidget()
         column = QVBoxLayout(central)
+        # The demo folder says so everywhere, so nobody mistakes it for their own records.
+        self.is_demo = is_demo_folder(context.database.paths)
+        if self.is_demo:
+            banner = QLabel(
+                _(
+                    "Demo: the people and records here are made up. Your own data is not in "
+                    "this window."
+                )
+            )
+            banner.setObjectName("demo-banner")
+            banner.setStyleSheet(
+                "background: #fbe7b5; color: #3d2c00; padding: 6px; font-weight: 600;"
+            )
+            column.addWidget(banner)
         column.addLayout(top)
         column.addLayout(body, 1)
         # On a small or magnified screen the window may be smaller than a page: it scrolls.
@@ -140,13 +184,6 @@ class MainWindow(QMainWindow):
         today_page.overdue_changed.connect(self._show_overdue)
         today_page.refresh()
 
-        self.settings_page.backup_requested.connect(self.backup_now)
-        self.settings_page.restore_requested.connect(self._restore_from_page)
-        # The idle lock (issue 23): hides every window's content until the password is typed.
-        from ui.idle_lock import IdleLock
-
-        self.idle_lock = IdleLock(self, context)
-        self.settings_page.lock_requested.connect(self.idle_lock.lock)
         context.ops.changes_made.connect(self._changes_made)
         context.programme_changed.connect(lambda _id: self._refresh_programmes())
         context.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -168,6 +205,7 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(file_menu, _("&Back up now"), self.backup_now, "Ctrl+B")
         self._action(file_menu, _("&Restore from backup…"), self.restore_from_file)
         self._action(file_menu, _("&Export a copy of the data…"), self.export_copy)
+        self._action(file_menu, _("&Move to another computer…"), self.move_out)
         self._action(file_menu, _("Export the &tables for a funder…"), self.export_tables)
         file_menu.addSeparator()
         self._action(
@@ -180,21 +218,51 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, _("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         go_menu = self.menuBar().addMenu(_("&Go"))
-        for number, page in enumerate(self.pages, start=1):
+        for number, entry in enumerate(self.entries, start=1):
             self._action(
                 go_menu,
-                page.TITLE,
+                entry.title(),
                 lambda _c=False, n=number - 1: self.go_to(n),
                 f"Ctrl+{number}" if number < 10 else None,
             )
         help_menu = self.menuBar().addMenu(_("&Help"))
         self._action(
             help_menu,
-            _("&Guidance"),
-            lambda: show_guidance(self),
+            _("&User guide"),
+            self.show_user_guide,
             QKeySequence.StandardKey.HelpContents,
         )
-        self._action(help_menu, _("&About Mentor Desk"), lambda: show_about(self, self.context))
+        self._action(help_menu, _("&What is this page?"), self.show_page_help, "Shift+F1")
+        self._action(help_menu, _("&Guidance"), self.show_guidance)
+        help_menu.addSeparator()
+        self._action(help_menu, _("&About Mentor Desk"), self.show_about)
+
+    def show_user_guide(self) -> QDialog:
+        from ui.dialogs.guide_dialog import GuideDialog
+
+        dialog = GuideDialog(self)
+        dialog.open()
+        return dialog
+
+    def show_page_help(self) -> QDialog:
+        """The user guide, at the section on the page being shown."""
+        from ui.dialogs.guide_dialog import GuideDialog
+
+        dialog = GuideDialog(self, section=self.entries[max(0, self.nav.currentRow())].key)
+        dialog.open()
+        return dialog
+
+    def show_guidance(self) -> None:
+        from ui.dialogs.help_dialogs import show_guidance
+
+        show_guidance(self)
+
+    def show_about(self) -> QDialog:
+        from ui.dialogs.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.context.database.paths, self)
+        dialog.open()
+        return dialog
 
     def _action(
         self,
@@ -210,16 +278,44 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
+    # --- pages, built when first shown -------------------------------------------------------
+    def _build_page(self, index: int) -> Page:
+        entry = self.entries[index]
+        page = self.built.get(entry.key)
+        if page is not None:
+            return page
+        page = entry.load()(self.context)
+        placeholder = self.stack.widget(index)
+        self.stack.insertWidget(index, page)
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        self.built[entry.key] = page
+        if entry.key == "settings":
+            settings = cast("SettingsPage", page)
+            settings.backup_requested.connect(self.backup_now)
+            settings.restore_requested.connect(self._restore_from_page)
+            settings.lock_requested.connect(self.idle_lock.lock)
+        return page
+
+    @property
+    def pages(self) -> list[Page]:
+        """Every page, in navigation order (builds those not built yet)."""
+        return [self._build_page(i) for i in range(len(self.entries))]
+
     @property
     def settings_page(self) -> SettingsPage:
-        return next(p for p in self.pages if isinstance(p, SettingsPage))
+        return cast("SettingsPage", self.page("settings"))
 
     def page(self, key: str) -> Page:
-        return next(p for p in self.pages if p.KEY == key)
+        return self._build_page(self._index_of(key))
+
+    def _index_of(self, key: str) -> int:
+        return next(i for i, e in enumerate(self.entries) if e.key == key)
 
     @property
     def today_page(self) -> TodayPage:
-        return next(p for p in self.pages if isinstance(p, TodayPage))
+        return cast(TodayPage, self.built[TodayPage.KEY])
 
     def _open_page(self, key: str) -> Page:
         self.go_to(key)
@@ -227,7 +323,7 @@ class MainWindow(QMainWindow):
 
     def _show_overdue(self, count: int) -> None:
         """The overdue count next to Today in the navigation."""
-        item = self.nav.item(self.pages.index(self.today_page))
+        item = self.nav.item(self._index_of(TodayPage.KEY))
         if item is not None:
             item.setText(
                 _("{today} ({n} overdue)").format(today=self.today_page.TITLE, n=count)
@@ -240,18 +336,15 @@ class MainWindow(QMainWindow):
 
     # --- navigation -----------------------------------------------------------------------
     def go_to(self, index_or_key: int | str) -> None:
-        index = (
-            index_or_key
-            if isinstance(index_or_key, int)
-            else next(i for i, p in enumerate(self.pages) if p.KEY == index_or_key)
-        )
+        index = index_or_key if isinstance(index_or_key, int) else self._index_of(index_or_key)
         self.nav.setCurrentRow(index)
 
     def _show_page(self, index: int) -> None:
         if index < 0:
             return
+        self._build_page(index)
         self.stack.setCurrentIndex(index)
-        self.context.preferences.last_page = self.pages[index].KEY
+        self.context.preferences.last_page = self.entries[index].key
 
     def _refresh_programmes(self) -> None:
         rows = self.context.ops.read(lambda s: programmes.list_programmes(s))
@@ -278,7 +371,29 @@ class MainWindow(QMainWindow):
                     programme=chosen.name, organisation=chosen.organisation
                 )
             )
-        self.setWindowTitle(f"{chosen.name} – {APP_NAME}" if chosen else APP_NAME)
+        title = f"{chosen.name} – {APP_NAME}" if chosen else APP_NAME
+        self.setWindowTitle(_("Demo – {title}").format(title=title) if self.is_demo else title)
+        self._show_welcome(not rows)
+
+    def _show_welcome(self, wanted: bool) -> None:
+        """While there is no programme, the welcome page stands in for Today."""
+        welcome = self.welcome
+        if wanted and welcome is None and not self.is_demo:
+            from ui.pages.welcome_page import WelcomePage
+
+            self.welcome = welcome = WelcomePage(self.context)
+            welcome.restore_requested.connect(self.restore_requested.emit)
+            self.stack.addWidget(welcome)
+        if welcome is None:
+            return
+        if wanted:
+            self.stack.setCurrentWidget(welcome)
+        elif self.stack.currentWidget() is welcome:
+            self.stack.removeWidget(welcome)
+            self.welcome = None
+            welcome.deleteLater()
+            self.go_to(TodayPage.KEY)
+            self._show_page(self._index_of(TodayPage.KEY))
 
     def _programme_picked(self, index: int) -> None:
         self.context.set_programme(self.programme_picker.itemData(index))
@@ -292,7 +407,8 @@ class MainWindow(QMainWindow):
     def backup_now(self) -> None:
         def done(path: Path) -> None:
             self._update_backup_status()
-            self.settings_page.refresh()
+            if "settings" in self.built:
+                self.settings_page.refresh()
             self.statusBar().showMessage(_("Backup made: {name}").format(name=path.name), 6000)
 
         def failed(error: BaseException) -> None:
@@ -315,6 +431,12 @@ class MainWindow(QMainWindow):
         if self.context.database.changed_since_backup:
             self.context.database.backup("daily")
             self._update_backup_status()
+
+    def refresh_backup_status(self) -> None:
+        """After a backup made elsewhere (the one on opening)."""
+        self._update_backup_status()
+        if "settings" in self.built:
+            self.settings_page.refresh()
 
     def _update_backup_status(self) -> None:
         last = self.context.database.last_backup_at
@@ -340,12 +462,49 @@ class MainWindow(QMainWindow):
         )
         if not target:
             return
+        from app.storage.backups import copy_database
+
         try:
             copy_database(self.context.database.paths.database, Path(target))
         except OSError as exc:
             QMessageBox.warning(self, _("Not exported"), str(exc))
             return
         self.statusBar().showMessage(_("Copy saved as {path}").format(path=target), 6000)
+
+    def move_out(self) -> None:
+        """Write one file with the data and settings, to bring in on another computer."""
+        from app.storage.errors import StorageError
+        from app.storage.moving import SUFFIX, default_name, write_move_file
+
+        target, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Move to another computer"),
+            str(Path.home() / default_name(self.context.today().strftime("%Y-%m-%d"))),
+            _("Mentor Desk move file (*{suffix})").format(suffix=SUFFIX),
+        )
+        if not target:
+            return
+        path = Path(target)
+        if not path.name.endswith(SUFFIX):
+            path = path.with_name(path.name + SUFFIX)
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        self.settings.sync()
+        self.context.save_preferences()
+        try:
+            manifest = write_move_file(self.context.database.paths, path)
+        except StorageError as exc:
+            QMessageBox.warning(self, _("Not written"), str(exc))
+            return
+        QMessageBox.information(
+            self,
+            _("Move to another computer"),
+            _(
+                "Saved {path} ({what}).\n\nCopy it to a memory stick. On the new computer, "
+                'install Mentor Desk and choose "Bring your data from another computer" on its '
+                "welcome page (or File > Restore from backup). The file holds personal details: "
+                "keep it safe, and delete it once the move is done."
+            ).format(path=path, what=manifest.describe()),
+        )
 
     def evidence_pack(self) -> None:
         from ui.dialogs.evidence_pack_dialog import EvidencePackDialog
@@ -360,6 +519,8 @@ class MainWindow(QMainWindow):
             ExportTablesDialog(self.context, self.context.programme_id, self).exec()
 
     def print_summary(self) -> None:
+        from ui.printing import show_printout
+
         if self.context.programme_id is not None:
             show_printout(self, self.context, "programme-summary", self.context.programme_id)
 
@@ -371,8 +532,11 @@ class MainWindow(QMainWindow):
         else:
             screen = self.screen().availableGeometry()  # never larger than a small screen
             self.resize(min(1200, screen.width()), min(780, screen.height()))
-        # The window opens on Today: everything due, whatever page was open last.
+        # The window opens on Today: everything due, whatever page was open last (or, with no
+        # programme yet, on the welcome page).
         self.go_to(TodayPage.KEY)
+        if self.welcome is not None:
+            self._show_welcome(True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.setValue("main/geometry", self.saveGeometry())

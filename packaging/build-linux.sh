@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Build the Linux bundle: a PyInstaller --onedir folder with the Qt modules Mentor Desk uses,
+# a .desktop entry, the icon and a small menu installer, packed as a tarball to double-click.
+#
+#   packaging/build-linux.sh            # -> build/dist/mentordesk/ and build/mentordesk-VERSION-linux-x86_64.tar.gz
+#
+# It builds in a virtual environment of its own (build/bundle-venv: the pinned packages from
+# constraints.txt plus PyInstaller), so what is bundled is exactly what the project pins, not
+# whatever the developer has installed. Why PyInstaller: packaging/README.md.
+# PYTHON=/path/to/python3.12 picks the Python (3.12+: see the note in pyproject.toml).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+say() { printf 'build-linux: %s\n' "$*" >&2; }
+
+PYINSTALLER_VERSION="6.22.3"
+pick_python() {
+  local c
+  for c in "${PYTHON:-}" python3.12 python3.13 "$HOME"/.pyenv/versions/3.12*/bin/python3 \
+      "$HOME"/.pyenv/versions/3.13*/bin/python3 /usr/bin/python3.12 /usr/bin/python3.13 python3; do
+    [ -n "$c" ] || continue
+    if "$c" -c 'import sys, venv; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1; then
+      echo "$c"; return
+    fi
+  done
+  say "needs Python 3.12 or newer (set PYTHON=...)"; exit 1
+}
+python="$(pick_python)"
+version="$("$python" -c 'import re,sys; print(re.search(r"__version__ = \"([^\"]+)\"", open("app/__init__.py").read()).group(1))')"
+arch="$(uname -m)"
+venv=build/bundle-venv
+dist=build/dist
+bundle="$dist/mentordesk"
+tarball="build/mentordesk-$version-linux-$arch.tar.gz"
+
+# --- 1. The build environment ------------------------------------------------------------------
+stamp="$venv/.stamp"
+wanted="$( (cat pyproject.toml constraints.txt; echo "$PYINSTALLER_VERSION") | sha256sum | cut -d' ' -f1)"
+if [ ! -x "$venv/bin/python" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+  say "making the build environment in $venv (first time: a minute or two)"
+  rm -rf "$venv"
+  "$python" -m venv "$venv"
+  "$venv/bin/python" -m pip install --quiet --upgrade "pip>=24"
+  "$venv/bin/python" -m pip install --quiet -c constraints.txt . "pyinstaller==$PYINSTALLER_VERSION"
+  echo "$wanted" > "$stamp"
+fi
+
+# --- 2. PyInstaller ----------------------------------------------------------------------------
+say "bundling Mentor Desk $version with PyInstaller $PYINSTALLER_VERSION"
+rm -rf "$bundle" build/work
+# The project's own packages come from this checkout (--paths .), every module of them included
+# (pages and heavy modules are imported lazily, so PyInstaller cannot find them by itself);
+# Alembic reads the migrations as files, so they go in as data too. Unused Qt modules and big
+# libraries nothing imports are left out (of SciPy only what scipy.optimize's
+# linear_sum_assignment imports stays); --strip drops debugging symbols from the libraries.
+excludes=(tkinter PySide6.QtNetwork PySide6.QtQml PySide6.QtQuick PySide6.QtWebEngineCore
+  PySide6.QtWebEngineWidgets PySide6.QtMultimedia PySide6.Qt3DCore PySide6.QtCharts
+  PySide6.QtDataVisualization PySide6.QtSql PySide6.QtTest PySide6.QtOpenGL
+  PySide6.QtOpenGLWidgets PySide6.QtDesigner PySide6.QtHelp PySide6.QtUiTools PySide6.QtXml
+  PySide6.QtBluetooth PySide6.QtPositioning PySide6.QtSerialPort PySide6.QtConcurrent
+  PySide6.QtDBus IPython matplotlib pytest pytestqt mypy ruff hypothesis
+  scipy.stats scipy.integrate scipy.interpolate scipy.io scipy.signal scipy.ndimage scipy.odr
+  scipy.cluster scipy.datasets scipy.misc scipy.differentiate)
+args=()
+for m in "${excludes[@]}"; do args+=(--exclude-module "$m"); done
+"$venv/bin/pyinstaller" --noconfirm --clean --onedir --strip --name mentordesk \
+  --distpath "$dist" --workpath build/work --specpath build \
+  --paths "$PWD" \
+  --collect-submodules app --collect-submodules ui \
+  --add-data "$PWD/resources:resources" \
+  --add-data "$PWD/app/storage/migrations:app/storage/migrations" \
+  --icon "$PWD/resources/icons/mentordesk-256.png" \
+  "${args[@]}" \
+  --log-level WARN \
+  packaging/mentordesk_entry.py
+
+# --- 3. Trim what Qt brought that Mentor Desk never loads ----------------------------------------
+qt="$bundle/_internal/PySide6/Qt"
+if [ -d "$qt" ]; then
+  for p in designer qmltooling sqldrivers tls networkinformation egldeviceintegrations generic \
+      wayland-graphics-integration-server; do
+    rm -rf "$qt/plugins/$p"
+  done
+  # Qt's own translations: only qtbase (the standard dialogs), the rest is for modules we lack.
+  if [ -d "$qt/translations" ]; then
+    find "$qt/translations" -type f ! -name 'qtbase_*' -delete
+  fi
+fi
+rm -rf "$bundle/_internal/resources/screenshots"
+
+# --- 4. Desktop entry, icon, menu installer ----------------------------------------------------
+cp resources/icons/mentordesk-256.png "$bundle/mentordesk.png"
+cp packaging/linux/mentordesk.desktop packaging/linux/install.sh "$bundle/"
+cat > "$bundle/README.txt" <<TXT
+Mentor Desk $version
+
+Start it: double-click "mentordesk" in this folder.
+Put it in your applications menu: double-click "install.sh" (or run ./install.sh).
+Your data is kept in ~/.local/share/MentorDesk, not in this folder: a newer version can
+replace this folder and finds your data as it was.
+TXT
+
+# --- 5. The tarball ------------------------------------------------------------------------------
+tar -C "$dist" -czf "$tarball" mentordesk
+say "bundle: $bundle ($(du -sh "$bundle" | cut -f1) installed)"
+say "tarball: $tarball ($(du -h "$tarball" | cut -f1) to download)"

@@ -1,0 +1,150 @@
+"""The first day: the welcome page stands in for Today until there is a programme, and each of
+its three ways in works."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from app.first_run import demo_folder_for, is_demo_folder
+from app.model import Programme
+from app.services.changes import Changes
+from app.storage import Database, moving
+from ui import application
+from ui.main_window import MainWindow
+from ui.pages import welcome_page
+from ui.pages.welcome_page import WelcomePage
+
+
+@pytest.fixture
+def first_day(qtbot: QtBot, db: Database) -> Iterator[MainWindow]:
+    application.create_application()
+    win = application.build_window(db, synchronous_tasks=True)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def test_an_empty_folder_opens_on_the_welcome_page(first_day: MainWindow) -> None:
+    shown = first_day.stack.currentWidget()
+    assert isinstance(shown, WelcomePage)
+    about = shown.findChild(QLabel, "welcome-about")
+    assert about is not None and "on this computer" in about.text()
+    texts = [shown.plan_button.text(), shown.demo_button.text(), shown.restore_button.text()]
+    assert texts == [
+        "&Start a new programme…",
+        "&Look around the demo programme",
+        "&Bring your data from another computer…",
+    ]
+
+
+def test_the_demo_window_is_not_offered_a_welcome_and_the_window_has_one_page_built(
+    window: MainWindow,
+) -> None:
+    assert window.welcome is None
+    assert not isinstance(window.stack.currentWidget(), WelcomePage)
+
+
+def test_start_a_new_programme_opens_the_planning_wizard(
+    qtbot: QtBot, first_day: MainWindow
+) -> None:
+    page = first_day.welcome
+    assert page is not None
+    page.plan_button.click()
+    assert page.wizard is not None and page.wizard.isVisible()
+    page.wizard.close()
+
+
+def test_once_a_programme_exists_the_window_goes_to_today(first_day: MainWindow) -> None:
+    first_day.context.ops.run(
+        first_day, lambda s: s.add(Programme(name="Little Acorns", organisation="Acorns"))
+    )
+    first_day.context.ops.changes_made.emit(Changes(programmes=True))
+    assert first_day.welcome is None
+    assert first_day.stack.currentWidget() is first_day.today_page
+
+
+def test_the_demo_opens_in_its_own_marked_folder(
+    first_day: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[tuple[str, list[str]]] = []
+
+    def start(program: str, arguments: list[str]) -> bool:
+        started.append((program, arguments))
+        return True
+
+    monkeypatch.setattr(welcome_page, "start_detached", start)
+    page = first_day.welcome
+    assert page is not None
+    assert page.open_demo()
+    demo = demo_folder_for(first_day.context.database.paths)
+    assert is_demo_folder(demo) and demo.database.is_file()
+    assert started and started[0][1][-2:] == ["--data", str(demo.folder)]
+    # the real folder still holds no programme
+    with first_day.context.database.session() as s:
+        assert s.scalars(select(Programme)).all() == []
+
+
+def test_a_window_on_the_demo_folder_says_demo(qtbot: QtBot, first_day: MainWindow) -> None:
+    from app.first_run import prepare_demo
+    from app.storage import open_database
+
+    demo = prepare_demo(demo_folder_for(first_day.context.database.paths))
+    database = open_database(demo, backup_on_open=False)
+    win = application.build_window(database, synchronous_tasks=True)
+    qtbot.addWidget(win)
+    try:
+        assert win.windowTitle().startswith("Demo – ")
+        banner = win.findChild(type(win.programme_title), "demo-banner")
+        assert banner is not None and "made up" in banner.text()
+        assert win.welcome is None
+    finally:
+        win.close()
+        database.close(backup=False)
+
+
+def test_bringing_data_from_another_computer_restores_the_move_file(
+    qtbot: QtBot,
+    first_day: MainWindow,
+    demo_db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # GIVEN a move file made on the old computer, with its settings
+    demo_db.paths.preferences.write_text('{"coordinator_name": "Morag"}', encoding="utf-8")
+    move = tmp_path / ("old-pc" + moving.SUFFIX)
+    moving.write_move_file(demo_db.paths, move)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(move), ""))
+    asked: list[str] = []
+
+    def yes(*args: object, **_k: object) -> QMessageBox.StandardButton:
+        asked.append(str(args[2]))
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    replaced: list[MainWindow] = []
+    first_day.restore_requested.connect(
+        lambda path: replaced.append(application.restore_into(first_day, path))
+    )
+    # WHEN the coordinator picks it on the welcome page
+    page = first_day.welcome
+    assert page is not None
+    page.choose_restore()
+    # THEN the new window holds the old computer's data and settings, on Today
+    assert replaced and replaced[0] is not first_day
+    new = replaced[0]
+    qtbot.addWidget(new)
+    assert "old-pc" in asked[0] and "made by Mentor Desk" in asked[0]
+    with new.context.database.session() as s:
+        assert len(s.scalars(select(Programme)).all()) >= 1
+    assert new.welcome is None
+    assert new.context.preferences.coordinator_name == "Morag"
+    new.close()
+    new.context.database.close(backup=False)

@@ -1,0 +1,146 @@
+"""The welcome page, shown while the data folder holds no programme (the first day).
+
+Two sentences on what Mentor Desk does, and three ways in: plan a new programme, look round the
+demo in a folder of its own, or bring the data from an old computer.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QProcess, Qt, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import APP_NAME
+from app.first_run import demo_folder_for, prepare_demo
+from app.i18n import _
+from ui.context import AppContext
+
+
+def demo_command(folder: Path) -> tuple[str, list[str]]:
+    """How to start Mentor Desk on `folder`: the bundle's own program, or Python from source."""
+    if getattr(sys, "frozen", False):
+        return sys.executable, ["--data", str(folder)]
+    return sys.executable, ["-m", "ui", "--data", str(folder)]
+
+
+def start_detached(program: str, arguments: list[str]) -> bool:
+    """Start another Mentor Desk window (tests replace this)."""
+    started, _pid = QProcess.startDetached(program, arguments)
+    return bool(started)
+
+
+class WelcomePage(QWidget):
+    #: A move file or backup chosen to bring in (the application restores it).
+    restore_requested = Signal(object)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("welcome-page")
+        self.wizard: QWidget | None = None
+        heading = QLabel(_("Welcome to {name}").format(name=APP_NAME))
+        heading.setProperty("role", "heading")
+        about = QLabel(
+            _(
+                "Mentor Desk keeps a mentoring programme in a childcare setting in one place: "
+                "the people and their checks, the matches, the meetings and the goals, and the "
+                "forms to print and sign. Everything stays on this computer, with no internet "
+                "needed, and it tells you each day what is due."
+            )
+        )
+        about.setWordWrap(True)
+        about.setObjectName("welcome-about")
+
+        self.plan_button = QPushButton(_("&Start a new programme…"))
+        self.plan_button.setObjectName("welcome-plan")
+        self.plan_button.clicked.connect(self.plan_programme)
+        plan_hint = QLabel(
+            _("The planning wizard asks about your programme a page at a time; stop any time.")
+        )
+        self.demo_button = QPushButton(_("&Look around the demo programme"))
+        self.demo_button.setObjectName("welcome-demo")
+        self.demo_button.clicked.connect(self.open_demo)
+        demo_hint = QLabel(
+            _(
+                "Made-up people and records, in a separate demo folder: nothing you try there "
+                "touches your own data."
+            )
+        )
+        self.restore_button = QPushButton(_("&Bring your data from another computer…"))
+        self.restore_button.setObjectName("welcome-restore")
+        self.restore_button.clicked.connect(self.choose_restore)
+        restore_hint = QLabel(
+            _(
+                "Choose the move file made on the old computer (File > Move to another "
+                "computer), or a backup file."
+            )
+        )
+        column = QVBoxLayout(self)
+        column.setContentsMargins(32, 24, 32, 24)
+        column.addWidget(heading)
+        column.addWidget(about)
+        column.addSpacing(16)
+        for button, hint in (
+            (self.plan_button, plan_hint),
+            (self.demo_button, demo_hint),
+            (self.restore_button, restore_hint),
+        ):
+            hint.setProperty("role", "hint")
+            hint.setWordWrap(True)
+            hint.setBuddy(button)
+            button.setMinimumHeight(36)
+            button.setAccessibleDescription(hint.text())
+            column.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+            column.addWidget(hint)
+            column.addSpacing(10)
+        column.addStretch(1)
+
+    def plan_programme(self) -> None:
+        from ui.wizards.planning_wizard import PlanningWizard
+
+        self.wizard = PlanningWizard(self.context, None, self)
+        self.wizard.open()
+
+    def open_demo(self) -> bool:
+        """Make the demo folder (once) and open it in a window of its own."""
+        demo = demo_folder_for(self.context.database.paths)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            prepare_demo(demo)
+        except Exception as exc:
+            QApplication.restoreOverrideCursor()
+            QMessageBox.warning(self, _("Demo not opened"), str(exc))
+            return False
+        QApplication.restoreOverrideCursor()
+        program, arguments = demo_command(demo.folder)
+        if not start_detached(program, arguments):
+            QMessageBox.warning(
+                self, _("Demo not opened"), _("The demo window could not be started.")
+            )
+            return False
+        self.context.notify(
+            _("The demo opens in its own window, from the folder {folder}.").format(
+                folder=demo.folder
+            )
+        )
+        return True
+
+    def choose_restore(self) -> None:
+        picked, _filter = QFileDialog.getOpenFileName(
+            self,
+            _("Bring your data from another computer"),
+            str(Path.home()),
+            _("Mentor Desk move or backup files (*.mentordesk-move *.sqlite3);;All files (*)"),
+        )
+        if picked:
+            self.restore_requested.emit(Path(picked))
