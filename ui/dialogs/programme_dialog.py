@@ -44,6 +44,8 @@ class ProgrammeDialog(QDialog):
         self.name = QLineEdit(details.name)
         self.organisation = QLineEdit(details.organisation)
         self.coordinator = QLineEdit(details.coordinator)
+        self.coordinator_phone = QLineEdit(details.coordinator_phone or "")
+        self.coordinator_email = QLineEdit(details.coordinator_email or "")
         self.programme_model = _enum_combo(list(ProgrammeModel), details.programme_model)
         self.partners = QLineEdit(details.partner_organisations)
         self.mentoring_type = _enum_combo(list(MentoringType), details.mentoring_type)
@@ -58,6 +60,13 @@ class ProgrammeDialog(QDialog):
         f.add_field("name", _("&Name"), self.name)
         f.add_field("organisation", _("&Organisation"), self.organisation)
         f.add_field("coordinator", _("&Coordinator"), self.coordinator)
+        f.add_field(
+            "coordinator_phone",
+            _("Coordinator's p&hone"),
+            self.coordinator_phone,
+            hint=_("Printed on the pair's paperwork, under who to contact."),
+        )
+        f.add_field("coordinator_email", _("Coordinator's e-ma&il"), self.coordinator_email)
         f.add_field("programme_model", _("&Model"), self.programme_model)
         f.add_field(
             "partner_organisations",
@@ -102,6 +111,8 @@ class ProgrammeDialog(QDialog):
             name=self.name.text(),
             organisation=self.organisation.text(),
             coordinator=self.coordinator.text(),
+            coordinator_phone=self.coordinator_phone.text(),
+            coordinator_email=self.coordinator_email.text(),
             programme_model=chosen_member(self.programme_model, ProgrammeModel),
             partner_organisations=self.partners.text(),
             mentoring_type=chosen_member(self.mentoring_type, MentoringType),

@@ -114,3 +114,40 @@ def test_a_shared_partnership_needs_its_partners_listed(qtbot: QtBot) -> None:
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.details().programme_model is ProgrammeModel.SHARED_PARTNERSHIP
+
+
+def test_the_coordinators_phone_and_email_are_kept_and_checked(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.services import programmes
+
+    page = _page(window)
+    programme_id = window.context.programme_id
+    assert programme_id is not None
+    page.select(programme_id)
+    kept = window.context.ops.read(
+        lambda s: programmes.details_of(programmes.get_programme(s, programme_id))
+    )
+    shown: list[str] = []
+
+    class ContactDialog(ProgrammeDialog):
+        def exec(self) -> int:
+            # the recorded contact is shown; a bad e-mail is refused next to its field
+            shown.append(self.coordinator_email.text())
+            self.coordinator_email.setText("not an address")
+            self.accept()
+            assert self.result() != QDialog.DialogCode.Accepted
+            assert self.form.error_text("coordinator_email")
+            self.coordinator_phone.setText("0131 496 0123")
+            self.coordinator_email.setText("coordinator@example.org.uk")
+            self.accept()
+            return int(self.result())
+
+    monkeypatch.setattr(programmes_page, "ProgrammeDialog", ContactDialog)
+    page.edit_button.click()
+    assert shown == [kept.coordinator_email or ""]
+    saved = window.context.ops.read(
+        lambda s: programmes.details_of(programmes.get_programme(s, programme_id))
+    )
+    assert saved.coordinator_email == "coordinator@example.org.uk"
+    assert saved.coordinator_phone and saved.coordinator_phone.replace(" ", "") == "01314960123"
