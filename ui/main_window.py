@@ -364,7 +364,7 @@ class MainWindow(QMainWindow):
         self.programme_label.setVisible(several)
         chosen = next((r for r in rows if r.id == current), None)
         if chosen is None:
-            self.programme_title.setText(_("No programme yet: create one on the Programmes page."))
+            self.programme_title.setText(_("No programme yet"))
         else:
             self.programme_title.setText(
                 _("{programme} · {organisation}").format(
@@ -375,6 +375,12 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(_("Demo – {title}").format(title=title) if self.is_demo else title)
         self._show_welcome(not rows)
 
+    def _password_from_welcome(self) -> None:
+        """The first run's offer of a password: set as in Settings, then offered no more."""
+        self.settings_page.set_password()
+        if self.welcome is not None:
+            self.welcome.show_protection()
+
     def _show_welcome(self, wanted: bool) -> None:
         """While there is no programme, the welcome page stands in for Today."""
         welcome = self.welcome
@@ -383,6 +389,7 @@ class MainWindow(QMainWindow):
 
             self.welcome = welcome = WelcomePage(self.context)
             welcome.restore_requested.connect(self.restore_requested.emit)
+            welcome.password_requested.connect(self._password_from_welcome)
             self.stack.addWidget(welcome)
         if welcome is None:
             return

@@ -42,6 +42,8 @@ def start_detached(program: str, arguments: list[str]) -> bool:
 class WelcomePage(QWidget):
     #: A move file or backup chosen to bring in (the application restores it).
     restore_requested = Signal(object)
+    #: The coordinator asks to put a password on the data (the Settings page does it).
+    password_requested = Signal()
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,6 +87,16 @@ class WelcomePage(QWidget):
                 "computer), or a backup file."
             )
         )
+        self.password_button = QPushButton(_("Put a pass&word on the data…"))
+        self.password_button.setObjectName("welcome-password")
+        self.password_button.clicked.connect(self.password_requested.emit)
+        password_hint = QLabel(
+            _(
+                "Wise on a shared computer or one carried to a venue: without the password "
+                "nobody can read the file or its backups. A forgotten password cannot be "
+                "recovered, so you are offered a sheet to print and keep safe."
+            )
+        )
         column = QVBoxLayout(self)
         column.setContentsMargins(32, 24, 32, 24)
         column.addWidget(heading)
@@ -94,6 +106,7 @@ class WelcomePage(QWidget):
             (self.plan_button, plan_hint),
             (self.demo_button, demo_hint),
             (self.restore_button, restore_hint),
+            (self.password_button, password_hint),
         ):
             hint.setProperty("role", "hint")
             hint.setWordWrap(True)
@@ -103,7 +116,17 @@ class WelcomePage(QWidget):
             column.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
             column.addWidget(hint)
             column.addSpacing(10)
+        self.password_hint = password_hint
         column.addStretch(1)
+        self.show_protection()
+
+    def show_protection(self) -> None:
+        """Offer the password only while the data has none."""
+        from app.storage import encryption
+
+        protected = encryption.is_encrypted(self.context.database.paths.database)
+        self.password_button.setVisible(not protected)
+        self.password_hint.setVisible(not protected)
 
     def plan_programme(self) -> None:
         from ui.wizards.planning_wizard import PlanningWizard

@@ -1,5 +1,5 @@
 """The first day: the welcome page stands in for Today until there is a programme, and each of
-its three ways in works."""
+its ways in works, and it offers a password for the data."""
 
 from __future__ import annotations
 
@@ -148,3 +148,31 @@ def test_bringing_data_from_another_computer_restores_the_move_file(
     assert new.context.preferences.coordinator_name == "Morag"
     new.close()
     new.context.database.close(backup=False)
+
+
+def test_the_first_day_offers_a_password_and_sets_it(
+    first_day: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.storage import encryption
+    from ui.dialogs.password_dialogs import SetPasswordDialog
+
+    shown = first_day.stack.currentWidget()
+    assert isinstance(shown, WelcomePage)
+    assert shown.password_button.isVisible()
+    assert "cannot be recovered" in shown.password_hint.text()
+
+    def fake_exec(dialog: SetPasswordDialog) -> int:
+        dialog.new.setText("lantern-puffin-22")
+        dialog.repeat.setText("lantern-puffin-22")
+        dialog.print_sheet.setChecked(False)
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(SetPasswordDialog, "exec", fake_exec)
+    try:
+        shown.password_button.click()
+        database = first_day.context.database.paths.database
+        assert encryption.is_encrypted(database)
+        assert not shown.password_button.isVisible()  # offered no more
+    finally:
+        encryption.forget_all()
