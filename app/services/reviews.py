@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from app.dates import format_date
@@ -75,6 +75,11 @@ class ReviewDue:
 
 
 def _schedule(s: Session, programme_id: int | None, match_ids: list[int] | None) -> dict[int, date]:
+    which: list[ColumnElement[bool]] = [Match.status.in_(REVIEWED_STATUSES)]
+    if programme_id is not None:
+        which.append(Match.programme_id == programme_id)
+    if match_ids is not None:
+        which.append(Match.id.in_(match_ids))
     query = (
         select(
             Match.id,
@@ -84,12 +89,8 @@ def _schedule(s: Session, programme_id: int | None, match_ids: list[int] | None)
             Match.programme_id,
         )
         .outerjoin(Agreement, Agreement.match_id == Match.id)
-        .where(Match.status.in_(REVIEWED_STATUSES))
+        .where(*which)
     )
-    if programme_id is not None:
-        query = query.where(Match.programme_id == programme_id)
-    if match_ids is not None:
-        query = query.where(Match.id.in_(match_ids))
     rows = s.execute(query).all()
     if not rows:
         return {}
@@ -103,7 +104,7 @@ def _schedule(s: Session, programme_id: int | None, match_ids: list[int] | None)
     }
     latest = (
         select(Review.match_id, func.max(Review.held_on).label("held_on"))
-        .where(Review.match_id.in_([r[0] for r in rows]))
+        .where(Review.match_id.in_(select(Match.id).where(*which)))
         .group_by(Review.match_id)
         .subquery()
     )
