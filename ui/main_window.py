@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         # As wide as the longest page name in the current font and language, not a fixed 190 px.
         self.nav.ensurePolished()
         metrics = self.nav.fontMetrics()
-        overdue = _("{today} ({n} overdue)").format(today=self.pages[0].TITLE, n=999)
+        overdue = _("{today} ({n} overdue)").format(today=self.entries[0].title(), n="9,999")
         self.nav.setFixedWidth(
             max(self.nav.sizeHintForColumn(0), metrics.horizontalAdvance(overdue))
             + metrics.horizontalAdvance("x" * 4)
@@ -326,12 +326,14 @@ class MainWindow(QMainWindow):
         item = self.nav.item(self._index_of(TodayPage.KEY))
         if item is not None:
             item.setText(
-                _("{today} ({n} overdue)").format(today=self.today_page.TITLE, n=count)
+                _("{today} ({n} overdue)").format(today=self.today_page.TITLE, n=f"{count:,}")
                 if count
                 else self.today_page.TITLE
             )
             item.setToolTip(
-                ngettext("{n} item is overdue", "{n} items are overdue", count).format(n=count)
+                ngettext("{n} item is overdue", "{n} items are overdue", count).format(
+                    n=f"{count:,}"
+                )
             )
 
     # --- navigation -----------------------------------------------------------------------
