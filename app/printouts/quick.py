@@ -53,13 +53,15 @@ _RULES = (
 
 def readable_without_opening(paths: DataPaths) -> bool:
     """True when opening the data file the ordinary way would only read it: the file is sound
-    and at this version's schema, the folder can be written to, and no backup is due. Then a
-    printout may read it directly."""
-    from app.storage import backups, health, migrate
+    and at this version's schema, not protected by a password, the folder can be written to,
+    and no backup is due. Then a printout may read it directly."""
+    from app.storage import backups, encryption, health, migrate
     from app.storage.folder import writable
 
     database = paths.database
     if not database.exists() or not writable(paths.folder) or not os.access(database, os.W_OK):
+        return False
+    if encryption.is_encrypted(database):  # the key comes through the ordinary opening
         return False
     found = health.diagnose(database, migrate.SCHEMA_VERSION)
     if found.problem is not None or found.version != migrate.SCHEMA_VERSION:

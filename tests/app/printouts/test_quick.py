@@ -12,10 +12,12 @@ import time
 from datetime import date
 from pathlib import Path
 
+import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
 from app.model import Agreement, Match
+from app.paths import DataPaths
 from app.printouts import catalogue, quick
 from app.services import matching
 from app.storage import Database
@@ -154,3 +156,24 @@ def test_the_catalogue_loads_a_document_only_when_it_is_built(today: date) -> No
     assert result.returncode == 0, result.stderr
     given = catalogue.Printout("x", "X", catalogue.agreement, "match")
     assert given.function is catalogue.agreement
+
+
+def test_protected_data_is_printed_the_ordinary_way(
+    demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A password-protected file is opened through SQLCipher with its key: the quick reader
+    (plain sqlite3) leaves it alone, and the command still prints."""
+    from app.storage import encryption, password
+
+    data = demo_db.paths.folder
+    demo_db.close(backup=False)
+    try:
+        password.change_password(DataPaths(data), "lantern-puffin-22", current=None)
+        assert quick.readable_without_opening(DataPaths(data)) is False
+        monkeypatch.setenv("MENTORDESK_PASSWORD", "lantern-puffin-22")
+        printed = _print(data, "1", tmp_path / "protected.pdf")
+        assert printed.returncode == 0, printed.stderr
+        assert printed.stdout.split()[-1] == "sqlalchemy"
+        assert "Mentoring agreement" in text_of((tmp_path / "protected.pdf").read_bytes())
+    finally:
+        encryption.forget_all()
