@@ -1005,7 +1005,9 @@ def cmd_move_out(paths: DataPaths, args: argparse.Namespace) -> int:
 
 
 def cmd_move_in(paths: DataPaths, args: argparse.Namespace) -> int:
-    from app.storage import migrate
+    import os
+
+    from app.storage import encryption, migrate
     from app.storage.folder import writable
     from app.storage.lock import DataFolderLock
     from app.storage.moving import read_manifest, restore_move_file
@@ -1032,7 +1034,9 @@ def cmd_move_in(paths: DataPaths, args: argparse.Namespace) -> int:
             print(_("Not restored. Nothing has been changed."))
             return EXIT_PROBLEM
     with DataFolderLock(paths.lock):
-        safety = restore_move_file(paths, source, migrate.SCHEMA_VERSION)
+        safety = restore_move_file(
+            paths, source, migrate.SCHEMA_VERSION, os.environ.get(encryption.ENV_VAR)
+        )
     lock, db = _open_locked(paths, backup_on_open=False)  # brings an older file up to date
     db.close(backup=False)
     lock.release()

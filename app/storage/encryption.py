@@ -179,6 +179,15 @@ def forget_all() -> None:
         _secrets.clear()
 
 
+def lend(folder: Path, to: Path) -> None:
+    """Let the files in `to` (a scratch folder holding a copy) open with the password held for
+    the data folder `folder`, until `forget(to)`."""
+    with _guard:
+        secret = _secrets.get(folder.resolve())
+        if secret is not None:
+            _secrets[to.resolve()] = secret
+
+
 def knows(folder: Path) -> bool:
     return folder.resolve() in _secrets
 

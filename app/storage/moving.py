@@ -19,7 +19,7 @@ from pathlib import Path
 from app import __version__, clock
 from app.i18n import _
 from app.paths import DATABASE_NAME, DataPaths
-from app.storage import backups
+from app.storage import backups, encryption
 from app.storage.engine import user_version
 from app.storage.errors import CorruptError, StorageError
 
@@ -64,14 +64,20 @@ def write_move_file(paths: DataPaths, target: Path) -> MoveManifest:
 
     with tempfile.TemporaryDirectory(prefix="mentordesk-move-") as scratch:
         copy = Path(scratch) / DATABASE_NAME
+        # A protected file is copied as it is (still protected); reading the copy needs the
+        # password held for the data folder.
+        encryption.lend(paths.folder, Path(scratch))
         try:
             backups.copy_database(paths.database, copy)
+            summary = backups.summarise(copy)
+            version = user_version(copy)
         except OSError as exc:
             raise backups.copy_failed(exc, Path(scratch), _("The copy of your data")) from exc
-        summary = backups.summarise(copy)
+        finally:
+            encryption.forget(Path(scratch))
         manifest = MoveManifest(
             app_version=__version__,
-            schema_version=user_version(copy) or migrate.SCHEMA_VERSION,
+            schema_version=version or migrate.SCHEMA_VERSION,
             made_at=clock.now().strftime("%d/%m/%Y %H:%M"),
             programmes=summary.programmes,
             people=summary.people,
@@ -167,18 +173,27 @@ def take_settings(paths: DataPaths, unpacked: Unpacked) -> None:
         shutil.copyfile(source, paths.folder / source.name)
 
 
-def restore_move_file(paths: DataPaths, path: Path, supported_version: int) -> Path | None:
+def restore_move_file(
+    paths: DataPaths, path: Path, supported_version: int, password: str | None = None
+) -> Path | None:
     """Replace this folder's data and settings with those in the move file `path`.
 
-    The caller holds the data-folder lock and has closed its connections. Returns the safety
-    copy of the data that was replaced (None if there was none); `mentordesk restore undo`
-    puts it back."""
+    Data protected by a password on the old computer needs that `password` (unless it is
+    already held for this folder); it stays protected. The caller holds the data-folder lock
+    and has closed its connections. Returns the safety copy of the data that was replaced
+    (None if there was none); `mentordesk restore undo` puts it back."""
     paths.ensure()
     unpacked = unpack(path, paths.folder)
     try:
+        if encryption.is_encrypted(unpacked.database) and not encryption.knows(paths.folder):
+            if not password:
+                raise encryption.password_needed()
+            encryption.unlock(paths.folder, unpacked.database, password)
+        encryption.lend(paths.folder, unpacked.folder)
         backups.check_backup_file(unpacked.database, supported_version)
         safety = backups.restore_backup(paths, unpacked.database, supported_version)
         take_settings(paths, unpacked)
     finally:
+        encryption.forget(unpacked.folder)
         unpacked.remove()
     return safety

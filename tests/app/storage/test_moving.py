@@ -88,3 +88,32 @@ def test_the_command_line_moves_out_and_restores(
     out = capsys.readouterr().out
     assert "Restored to-new-pc" in out
     assert counts(DataPaths(new)) == counts(old)
+
+
+def test_protected_data_moves_protected_and_opens_with_its_password(
+    demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.storage import encryption, password
+
+    old = demo_db.paths
+    demo_db.close(backup=False)
+    target = tmp_path / ("move" + moving.SUFFIX)
+    new = tmp_path / "new-pc"
+    try:
+        password.change_password(old, "lantern-puffin-22")
+        monkeypatch.setenv(encryption.ENV_VAR, "lantern-puffin-22")
+        assert cli(["--data", str(old.folder), "move-out", str(target)]) == 0
+        encryption.forget_all()  # the new computer knows nothing yet
+        # WHEN it is brought in with a wrong password, nothing lands
+        monkeypatch.setenv(encryption.ENV_VAR, "wrong-password-here")
+        assert cli(["--data", str(new), "restore", str(target)]) != 0
+        assert not (new / "mentordesk.sqlite3").exists()
+        # AND with the right one it is restored, still protected
+        monkeypatch.setenv(encryption.ENV_VAR, "lantern-puffin-22")
+        assert cli(["--data", str(new), "restore", str(target)]) == 0
+        restored = DataPaths(new).database
+        assert encryption.is_encrypted(restored)
+        assert b"Johnstone" not in restored.read_bytes()
+        assert counts(DataPaths(new)) == counts(old)
+    finally:
+        encryption.forget_all()
