@@ -39,7 +39,7 @@ from app.logs import configure_logging
 from app.paths import DataPaths
 
 if TYPE_CHECKING:
-    from app.storage import Database
+    from app.storage import Database, moving
     from ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -367,6 +367,9 @@ def restore_into(window: MainWindow, chosen: Path | str | None) -> MainWindow:
     try:
         if moving.is_move_file(chosen):
             moved = moving.unpack(chosen, paths.folder)
+            if not _unlock_moved(paths, moved, window):
+                moved.remove()
+                return window
             title = _("Bring your data from another computer")
             intro = _(
                 "Bring in the move file {name}, made by Mentor Desk {version} on {when}?"
@@ -410,6 +413,19 @@ def restore_into(window: MainWindow, chosen: Path | str | None) -> MainWindow:
     if restored:
         new_window.statusBar().showMessage(_("Restored {name}.").format(name=shown_name), 8000)
     return new_window
+
+
+def _unlock_moved(paths: DataPaths, moved: moving.Unpacked, parent: QWidget) -> bool:
+    """Data protected by a password on the old computer: ask for it here (it stays protected).
+    False when the coordinator cancels."""
+    from app.storage import encryption
+    from ui.dialogs.password_dialogs import ask_password
+
+    if encryption.is_encrypted(moved.database) and not encryption.knows(paths.folder):
+        if not ask_password(paths.folder, moved.database, parent):
+            return False
+    encryption.lend(paths.folder, moved.folder)
+    return True
 
 
 _current: list[MainWindow] = []

@@ -146,6 +146,7 @@ class Unpacked:
     manifest: MoveManifest
 
     def remove(self) -> None:
+        encryption.forget(self.folder)  # a password lent to read the copy
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
@@ -194,6 +195,5 @@ def restore_move_file(
         safety = backups.restore_backup(paths, unpacked.database, supported_version)
         take_settings(paths, unpacked)
     finally:
-        encryption.forget(unpacked.folder)
         unpacked.remove()
     return safety

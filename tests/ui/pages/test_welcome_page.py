@@ -176,3 +176,56 @@ def test_the_first_day_offers_a_password_and_sets_it(
         assert not shown.password_button.isVisible()  # offered no more
     finally:
         encryption.forget_all()
+
+
+def test_protected_data_from_another_computer_asks_for_its_password(
+    qtbot: QtBot,
+    first_day: MainWindow,
+    demo_db: Database,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from app.storage import encryption, password
+    from ui.dialogs import password_dialogs
+
+    # GIVEN a move file of data protected by a password on the old computer
+    old = demo_db.paths
+    demo_db.close(backup=False)
+    move = tmp_path / ("old-pc" + moving.SUFFIX)
+    try:
+        password.change_password(old, "lantern-puffin-22")
+        moving.write_move_file(old, move)
+        encryption.forget_all()  # this computer has never seen it
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(move), ""))
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+        warned: list[str] = []
+        monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text, *a: warned.append(text))
+        prompted: list[Path] = []
+
+        def type_it(folder: Path, database: Path, parent: object) -> bool:
+            prompted.append(database)
+            encryption.unlock(folder, database, "lantern-puffin-22")
+            return True
+
+        monkeypatch.setattr(password_dialogs, "ask_password", type_it)
+        replaced: list[MainWindow] = []
+        first_day.restore_requested.connect(
+            lambda path: replaced.append(application.restore_into(first_day, path))
+        )
+        # WHEN it is brought in from the welcome page
+        page = first_day.welcome
+        assert page is not None
+        page.choose_restore()
+        # THEN the password was asked for once, and the data is in, still protected
+        assert warned == []
+        assert len(prompted) == 1
+        assert replaced and replaced[0] is not first_day
+        new = replaced[0]
+        qtbot.addWidget(new)
+        with new.context.database.session() as s:
+            assert len(s.scalars(select(Programme)).all()) >= 1
+        assert encryption.is_encrypted(new.context.database.paths.database)
+        new.close()
+        new.context.database.close(backup=False)
+    finally:
+        encryption.forget_all()
