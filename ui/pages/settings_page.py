@@ -121,6 +121,7 @@ class SettingsPage(Page):
         language_label.setBuddy(self.language_box)
         self.language_note = QLabel()
         self.language_note.setWordWrap(True)
+        self.language_note.hide()  # shown once the language is changed
         you_form.addRow(language_label, self.language_box)
         you_form.addRow("", self.language_note)
 
@@ -359,6 +360,7 @@ class SettingsPage(Page):
         self.language_note.setText(
             _("The new language is used the next time Mentor Desk is opened.")
         )
+        self.language_note.show()
         announce(self.language_note, self.language_note.text())
 
     def _save_name(self) -> None:
