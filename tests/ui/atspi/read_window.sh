@@ -5,7 +5,7 @@
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../../.." && pwd)
-python=${PYTHON:-/work/main/.venv/bin/python}
+python=${PYTHON:-$root/.venv/bin/python}
 Xvfb :97 -screen 0 1366x900x24 >/dev/null 2>&1 &
 xvfb=$!
 export DISPLAY=:97
