@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
+from app.agreement_template import DEFAULT_MENTEE_ROLE, DEFAULT_MENTOR_ROLE
 from app.model import (
     Agreement,
     BaselineChange,
@@ -60,7 +61,7 @@ from app.model.screening import (
     TaskKind,
 )
 from app.services.endings import DEFAULT_CONTACT_RULE
-from app.services.matching import DEFAULT_MENTEE_ROLE, DEFAULT_MENTOR_ROLE, agreement_policy
+from app.services.matching import agreement_policy
 from app.services.readiness import PVG_TERM_YEARS
 from app.services.schedule import add_months
 

@@ -165,6 +165,7 @@ def agreement_sheet(s: Session, match_id: int, printed_on: date) -> AgreementShe
 
 def _blank_agreement(s: Session, printed_on: date) -> AgreementSheet:
     """An agreement with the programme's rules and nothing else: names and dates by pen."""
+    from app import agreement_template
     from app.printouts import agreement as document
     from app.services import matching
 
@@ -184,8 +185,8 @@ def _blank_agreement(s: Session, printed_on: date) -> AgreementSheet:
         max_contacts_between_meetings=p.max_contacts_between_meetings,
         cancellation_notice_hours=p.cancellation_notice_hours,
         issues="",
-        mentor_role=_(matching.DEFAULT_MENTOR_ROLE),
-        mentee_role=_(matching.DEFAULT_MENTEE_ROLE),
+        mentor_role=_(agreement_template.DEFAULT_MENTOR_ROLE),
+        mentee_role=_(agreement_template.DEFAULT_MENTEE_ROLE),
         agreed_on=None,
         review_on=None,
         policy_version=version,

@@ -22,23 +22,11 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from app.agreement_template import DEFAULT_MENTEE_ROLE as DEFAULT_MENTEE_ROLE
+from app.agreement_template import DEFAULT_MENTOR_ROLE as DEFAULT_MENTOR_ROLE
 from app.i18n import _
 from app.paths import DataPaths
 from app.printouts.agreement import AgreementSheet
-
-# The same wording as app.services.matching's (a test keeps them equal): importing that
-# module would bring SQLAlchemy back.
-DEFAULT_MENTOR_ROLE = (
-    "Listen, ask questions that help the mentee think things through, share experience where "
-    "it helps, give honest and constructive feedback, keep to the meetings agreed, and point "
-    "the mentee to other support when it is needed. The mentor has no say over the mentee's "
-    "work, appraisal or performance."
-)
-DEFAULT_MENTEE_ROLE = (
-    "Bring the issues to work on, prepare for each meeting, take the lead on agreed actions, be "
-    "open to feedback, keep to the meetings agreed, and say early if the partnership is not "
-    "working."
-)
 
 _RULES = (
     "relationship_months",

@@ -18,6 +18,8 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
+from app.agreement_template import DEFAULT_MENTEE_ROLE as DEFAULT_MENTEE_ROLE
+from app.agreement_template import DEFAULT_MENTOR_ROLE as DEFAULT_MENTOR_ROLE
 from app.dates import format_date
 from app.i18n import _, ngettext
 from app.model import (
@@ -776,18 +778,6 @@ def record_introduction(
 
 
 # --- agreement -----------------------------------------------------------------------------
-
-DEFAULT_MENTOR_ROLE = (
-    "Listen, ask questions that help the mentee think things through, share experience where "
-    "it helps, give honest and constructive feedback, keep to the meetings agreed, and point "
-    "the mentee to other support when it is needed. The mentor has no say over the mentee's "
-    "work, appraisal or performance."
-)
-DEFAULT_MENTEE_ROLE = (
-    "Bring the issues to work on, prepare for each meeting, take the lead on agreed actions, be "
-    "open to feedback, keep to the meetings agreed, and say early if the partnership is not "
-    "working."
-)
 
 
 @dataclass(frozen=True)

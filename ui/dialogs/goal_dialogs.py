@@ -43,7 +43,7 @@ from app.services.goals import (
     validate_settings,
 )
 from app.services.smart import Prompt, Smart, smart_label, smart_prompts
-from ui.widgets.date_field import DateField
+from ui.widgets.date_field import DateField, read_dates
 from ui.widgets.drafts import FormDrafts
 from ui.widgets.enum_combo import chosen_member
 from ui.widgets.form import ErrorForm
@@ -106,18 +106,6 @@ def _buttons(dialog: QDialog) -> QDialogButtonBox:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
-
-
-def _read_dates(fields: dict[str, DateField]) -> tuple[dict[str, date | None], dict[str, str]]:
-    values: dict[str, date | None] = {}
-    errors: dict[str, str] = {}
-    for name, field in fields.items():
-        try:
-            values[name] = field.value()
-        except ValueError as exc:
-            errors[name] = str(exc)
-            values[name] = None
-    return values, errors
 
 
 class SmartPanel(QGroupBox):
@@ -268,7 +256,7 @@ class GoalDialog(_FittingDialog):
             QTimer.singleShot(0, self.fit_height)
 
     def _read(self) -> tuple[GoalDetails, dict[str, str]]:
-        dates, errors = _read_dates({"start_on": self.start_on, "target_on": self.target_on})
+        dates, errors = read_dates({"start_on": self.start_on, "target_on": self.target_on})
         details = GoalDetails(
             title=self.title.text(),
             why=self.why.toPlainText(),
@@ -367,7 +355,7 @@ class ActionDialog(_FittingDialog):
         self.form.show_errors(errors)
 
     def accept(self) -> None:
-        dates, errors = _read_dates(
+        dates, errors = read_dates(
             {"agreed_on": self.agreed_on, "due_on": self.due_on, "done_on": self.done_on}
         )
         details = ActionDetails(
@@ -457,7 +445,7 @@ class RatingDialog(_FittingDialog):
         self.form.show_errors(errors)
 
     def accept(self) -> None:
-        dates, errors = _read_dates({"rated_on": self.rated_on})
+        dates, errors = read_dates({"rated_on": self.rated_on})
         if not errors and dates["rated_on"] is None:
             errors["rated_on"] = _("Give the date the rating was agreed.")
         elif dates["rated_on"] and dates["rated_on"] > self.today:
@@ -528,7 +516,7 @@ class StatusDialog(_FittingDialog):
         self.form.show_errors(errors)
 
     def accept(self) -> None:
-        dates, errors = _read_dates({"changed_on": self.changed_on})
+        dates, errors = read_dates({"changed_on": self.changed_on})
         status = chosen_member(self.status, GoalStatus)
         reason = self.reason.toPlainText().strip()
         if not errors and dates["changed_on"] is None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-from datetime import date
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
 from app.i18n import _
 from app.model.programme import MentoringType, ProgrammeModel, ProgrammeStatus, label
 from app.services.programmes import ProgrammeDetails, validate_details
-from ui.widgets.date_field import DateField
+from ui.widgets.date_field import DateField, read_dates
 from ui.widgets.drafts import FormDrafts
 from ui.widgets.enum_combo import chosen_member
 from ui.widgets.form import ErrorForm
@@ -99,14 +98,7 @@ class ProgrammeDialog(QDialog):
         return self._details
 
     def _read(self) -> tuple[ProgrammeDetails | None, dict[str, str]]:
-        errors: dict[str, str] = {}
-        dates: dict[str, date | None] = {}
-        for name, field in (("start_date", self.start_date), ("end_date", self.end_date)):
-            try:
-                dates[name] = field.value()
-            except ValueError as exc:
-                errors[name] = str(exc)
-                dates[name] = None
+        dates, errors = read_dates({"start_date": self.start_date, "end_date": self.end_date})
         details = ProgrammeDetails(
             name=self.name.text(),
             organisation=self.organisation.text(),

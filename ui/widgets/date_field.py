@@ -79,7 +79,8 @@ class DateField(QWidget):
 
 
 def read_dates(fields: dict[str, DateField]) -> tuple[dict[str, date | None], dict[str, str]]:
-    """Each field's date, and a message for each that cannot be read (by field name)."""
+    """Each field's date (None where it cannot be read), and a message for each that cannot be
+    read, by field name."""
     values: dict[str, date | None] = {}
     errors: dict[str, str] = {}
     for name, field in fields.items():
@@ -87,4 +88,5 @@ def read_dates(fields: dict[str, DateField]) -> tuple[dict[str, date | None], di
             values[name] = field.value()
         except ValueError as exc:
             errors[name] = str(exc)
+            values[name] = None
     return values, errors
