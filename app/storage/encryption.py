@@ -1,13 +1,19 @@
 """A password on the data file and its backups, with SQLCipher (through the `sqlcipher3` wheel).
 
-No cryptography of our own: SQLCipher encrypts every page (AES-256, with an HMAC per page).
-It turns a password into a key with PBKDF2-HMAC-SHA512 over the file's random 16-byte salt,
-256,000 rounds, which is slow on purpose (about a tenth of a second) so a stolen file cannot be
-tried against many passwords. Doing that once for every connection, check and backup would make
-every step slow, so the key is worked out once, exactly as SQLCipher documents it, and handed
-to SQLCipher as its "raw key" (with the salt) for the rest of the session. Every file made from
-an encrypted one (backups, the restore copy) has the same salt and key, so the password alone
-opens each of them in any SQLCipher tool too.
+No cryptography of our own: SQLCipher encrypts every page (AES-256, with an HMAC per page), and
+the password is turned into its 256-bit key by Argon2id (the reference implementation, through
+`argon2-cffi`) over the file's random 16-byte salt, at OWASP's recommended setting (19 MiB of
+memory, 2 passes, 1 lane). That is slow on purpose, and costly in memory, so a stolen file cannot
+be tried against many passwords, even on graphics cards; yet it takes only a few hundredths of a
+second, so typing the password hardly delays opening. The key is handed to SQLCipher as its
+"raw key" (with the salt), as SQLCipher documents for applications that derive their own keys.
+It is worked out once a session, not for every connection, check and backup. Every file made
+from an encrypted one (backups, the restore copy) has the same salt and key.
+
+Files protected by an earlier version have SQLCipher's own key (PBKDF2-HMAC-SHA512, 256,000
+rounds): they still open with their password, and get an Argon2id key when the password is
+next changed. Another SQLCipher tool (DB Browser for SQLite, for an IT helper) opens a file
+with its raw key, `FileKey.pragma()`.
 
 The password is kept in memory for the open data folder only, never written anywhere. For
 scripted use the command line reads it from the MENTORDESK_PASSWORD environment variable.
@@ -19,6 +25,7 @@ place of the data file. Nothing is ever changed in place.
 
 from __future__ import annotations
 
+import enum
 import hashlib
 import os
 import secrets
@@ -33,8 +40,12 @@ from app.storage.errors import StorageError
 
 ENV_VAR = "MENTORDESK_PASSWORD"
 SQLITE_MAGIC = b"SQLite format 3\x00"
-#: SQLCipher 4's defaults, which its raw keys must match.
-KDF_ROUNDS = 256_000
+#: Argon2id's cost: OWASP's recommended minimum (Password Storage Cheat Sheet).
+ARGON2_MEMORY_KIB = 19 * 1024
+ARGON2_PASSES = 2
+ARGON2_LANES = 1
+#: SQLCipher 4's own key derivation, for files protected by an earlier version.
+SQLCIPHER_KDF_ROUNDS = 256_000
 KEY_BYTES = 32
 SALT_BYTES = 16
 PAGE_SIZE = 4096
@@ -118,21 +129,44 @@ def is_encrypted(path: Path) -> bool:
 
 
 # --- keys ------------------------------------------------------------------------------------
+class Kdf(enum.Enum):
+    """How a password became a file's key."""
+
+    ARGON2ID = "argon2id"
+    #: Before Argon2id: SQLCipher's own PBKDF2, which its tools apply to a password typed in.
+    SQLCIPHER_PBKDF2 = "sqlcipher-pbkdf2"
+
+
 @dataclass(frozen=True)
 class FileKey:
     """SQLCipher's key for files with one salt, as its raw-key pragma value takes it."""
 
     key: bytes
     salt: bytes
+    kdf: Kdf = Kdf.ARGON2ID
 
     def pragma(self) -> str:
         return f"\"x'{(self.key + self.salt).hex()}'\""
 
 
-def derive(password: str, salt: bytes) -> FileKey:
-    """The key SQLCipher 4 derives from `password` for a file with `salt` (its PBKDF2)."""
-    raw = hashlib.pbkdf2_hmac("sha512", password.encode("utf-8"), salt, KDF_ROUNDS, KEY_BYTES)
-    return FileKey(raw, salt)
+def derive(password: str, salt: bytes, kdf: Kdf = Kdf.ARGON2ID) -> FileKey:
+    """The key `password` gives for a file with `salt`."""
+    secret = password.encode("utf-8")
+    if kdf is Kdf.SQLCIPHER_PBKDF2:
+        raw = hashlib.pbkdf2_hmac("sha512", secret, salt, SQLCIPHER_KDF_ROUNDS, KEY_BYTES)
+    else:
+        from argon2.low_level import Type, hash_secret_raw
+
+        raw = hash_secret_raw(
+            secret,
+            salt,
+            time_cost=ARGON2_PASSES,
+            memory_cost=ARGON2_MEMORY_KIB,
+            parallelism=ARGON2_LANES,
+            hash_len=KEY_BYTES,
+            type=Type.ID,
+        )
+    return FileKey(raw, salt, kdf)
 
 
 @dataclass
@@ -141,10 +175,12 @@ class _Secret:
     keys: dict[bytes, FileKey] = field(default_factory=dict)
     #: The salt new files get (the data file's, so every backup opens with the same key).
     salt: bytes = b""
+    #: How the data file's key was made; files with another salt get theirs the same way.
+    kdf: Kdf = Kdf.ARGON2ID
 
     def key(self, salt: bytes) -> FileKey:
         if salt not in self.keys:
-            self.keys[salt] = derive(self.password, salt)
+            self.keys[salt] = derive(self.password, salt, self.kdf)
         return self.keys[salt]
 
 
@@ -265,13 +301,20 @@ def connect(
 
 
 def check_password(path: Path, password: str) -> FileKey:
-    """The key for `path` if `password` opens it; WrongPasswordError otherwise."""
+    """The key for `path` if `password` opens it; WrongPasswordError otherwise. An Argon2id key
+    is tried first; then SQLCipher's own, for a file protected by an earlier version."""
     head, size = _head(path)
     if not looks_encrypted_head(head, size):
         raise StorageError(_("The data file is not protected with a password."))
-    key = derive(password, head[:SALT_BYTES])
-    connect(path, key).close()
-    return key
+    salt = head[:SALT_BYTES]
+    for kdf in Kdf:
+        key = derive(password, salt, kdf)
+        try:
+            connect(path, key).close()
+        except WrongPasswordError:
+            continue
+        return key
+    raise wrong_password()
 
 
 def unlock(folder: Path, database: Path, password: str) -> None:
@@ -284,7 +327,9 @@ def hold(folder: Path, password: str, key: FileKey) -> None:
     """Hold `password` for `folder`, with the key already worked out for the data file."""
     remember(folder, password, key.salt)
     with _guard:
-        _secrets[folder.resolve()].keys[key.salt] = key
+        secret = _secrets[folder.resolve()]
+        secret.kdf = key.kdf
+        secret.keys[key.salt] = key
 
 
 def export(source: Any, target: Path, key: FileKey | None) -> None:

@@ -34,12 +34,16 @@ def _no_passwords_left() -> Iterator[None]:
 
 
 def _demo_names(db: Database) -> set[str]:
+    """Every person's whole name, e-mail and phone, and each first and last name of five
+    letters or more. (A three-letter name such as "Amy" turns up by chance in a megabyte of
+    random bytes about one time in twenty; five letters, about one in a million.)"""
     with db.session() as s:
         people = s.scalars(select(Person)).all()
         found = set()
         for p in people:
-            found |= {p.first_name, p.last_name, p.email, p.phone} - {""}
-    return found
+            found |= {f"{p.first_name} {p.last_name}", p.email, p.phone}
+            found |= {n for n in (p.first_name, p.last_name) if len(n) >= 5}
+    return found - {""}
 
 
 def _people(db: Database) -> int:
@@ -195,18 +199,78 @@ def test_a_suggested_password_is_long_and_different_each_time() -> None:
     assert len(first) >= 20 and not password.check_new_password(first)
 
 
-def test_the_password_alone_opens_the_file_in_any_sqlcipher_tool(
+def test_the_raw_key_opens_the_file_and_its_backups_in_any_sqlcipher_tool(
     protected: tuple[DataPaths, set[str], int],
 ) -> None:
-    """The key worked out once per session is SQLCipher's own, so its tools need only the
-    password (a coordinator's IT helper can open the file with DB Browser for SQLite)."""
+    """An IT helper with DB Browser for SQLite opens the file with its raw key; the password
+    alone does not, because Argon2id, not SQLCipher, made the key."""
     paths, _names, count = protected
     driver = encryption.dbapi()
+    encryption.unlock(paths.folder, paths.database, PASSWORD)
     for path in [paths.database, *(b.path for b in backups.list_backups(paths))]:
+        key = encryption.key_for(path)
+        assert key is not None and key.kdf is encryption.Kdf.ARGON2ID
         conn = driver.connect(str(path))
-        conn.execute("PRAGMA key = 'heather-otter-loch-42'")
+        conn.execute(f"PRAGMA key = {key.pragma()}")
         assert conn.execute("SELECT count(*) FROM person").fetchone()[0] == count
         conn.close()
+        conn = driver.connect(str(path))
+        conn.execute(f"PRAGMA key = '{PASSWORD}'")
+        with pytest.raises(driver.DatabaseError):
+            conn.execute("SELECT count(*) FROM person").fetchone()
+        conn.close()
+
+
+def test_the_key_is_argon2id_at_owasps_setting() -> None:
+    from argon2.low_level import Type, hash_secret_raw
+
+    salt = bytes(range(16))
+    key = encryption.derive(PASSWORD, salt)
+    assert key.key == hash_secret_raw(
+        PASSWORD.encode(),
+        salt,
+        time_cost=2,
+        memory_cost=19 * 1024,
+        parallelism=1,
+        hash_len=32,
+        type=Type.ID,
+    )
+    assert encryption.derive("another-password", salt).key != key.key
+
+
+def test_a_file_protected_by_an_earlier_version_opens_and_moves_to_argon2id(
+    paths: DataPaths, demo_db: Database
+) -> None:
+    """Files keyed with SQLCipher's own PBKDF2 (what the password alone opens in its tools)
+    still open with their password; changing the password gives them an Argon2id key."""
+    count = _people(demo_db)
+    demo_db.close(backup=False)
+    driver = encryption.dbapi()
+    plain = driver.connect(str(paths.database), isolation_level=None)
+    legacy = paths.database.with_name("legacy.db")
+    plain.execute("ATTACH DATABASE ? AS legacy KEY ?", (str(legacy), PASSWORD))
+    plain.execute("SELECT sqlcipher_export('legacy')").fetchone()
+    plain.execute("DETACH DATABASE legacy")
+    plain.close()
+    legacy.replace(paths.database)
+
+    with pytest.raises(WrongPasswordError):
+        encryption.unlock(paths.folder, paths.database, "not-the-password")
+    encryption.unlock(paths.folder, paths.database, PASSWORD)
+    key = encryption.key_for(paths.database)
+    assert key is not None and key.kdf is encryption.Kdf.SQLCIPHER_PBKDF2
+    db = open_database(paths, backup_on_open=False)
+    assert _people(db) == count
+    db.close(backup=False)
+
+    password.change_password(paths, "a-new-password-99", current=PASSWORD)
+    encryption.forget_all()
+    encryption.unlock(paths.folder, paths.database, "a-new-password-99")
+    key = encryption.key_for(paths.database)
+    assert key is not None and key.kdf is encryption.Kdf.ARGON2ID
+    db = open_database(paths, backup_on_open=False)
+    assert _people(db) == count
+    db.close(backup=False)
 
 
 def test_the_evidence_pack_is_the_same_from_protected_data(
