@@ -10,7 +10,7 @@ import io
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import and_, column, or_, select, table
 from sqlalchemy.orm import Session
 
 from app.i18n import N_, _
@@ -89,6 +89,43 @@ def entries(
     if record_id is not None:
         query = query.where(AuditEntry.record_id == record_id)
     return [_row(e) for e in s.scalars(query.limit(limit))]
+
+
+#: The records about one person, and the column that ties each to them.
+_PERSON_RECORDS = {
+    "person_check": "person_id",
+    "reference": "person_id",
+    "pvg_record": "person_id",
+    "training_session": "person_id",
+    "task": "person_id",
+}
+_ROLE_RECORDS = {"stage_change": "participant_id", "interview": "participant_id"}
+
+
+def person_history(s: Session, person_id: int) -> list[AuditRow]:
+    """Everything that happened to one person's details, newest first: the person, their roles
+    in programmes, and their checks, references, PVG records, training, tasks, stage changes
+    and interviews (those still held; an erased record's own rows stay in the whole trail)."""
+
+    def ids(name: str, tied_by: str, values: list[int]) -> list[int]:
+        records = table(name, column("id"), column(tied_by))
+        return list(s.scalars(select(records.c.id).where(records.c[tied_by].in_(values))))
+
+    roles = ids("participant", "person_id", [person_id])
+    wanted = {"person": [person_id], "participant": roles}
+    for name, tied_by in _PERSON_RECORDS.items():
+        wanted[name] = ids(name, tied_by, [person_id])
+    for name, tied_by in _ROLE_RECORDS.items():
+        wanted[name] = ids(name, tied_by, roles) if roles else []
+    condition = or_(
+        *(
+            and_(AuditEntry.record_table == name, AuditEntry.record_id.in_(found))
+            for name, found in wanted.items()
+            if found
+        )
+    )
+    query = select(AuditEntry).where(condition).order_by(AuditEntry.id.desc())
+    return [_row(e) for e in s.scalars(query)]
 
 
 def tables_in_trail(s: Session) -> list[str]:

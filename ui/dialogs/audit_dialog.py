@@ -35,19 +35,30 @@ class AuditDialog(QDialog):
         *,
         table: str | None = None,
         record_id: int | None = None,
+        person: tuple[int, str] | None = None,
     ) -> None:
+        """The whole trail, or one kind of record (and one record) with `table` and
+        `record_id`, or everything about one person with `person` (their id and name)."""
         super().__init__(parent)
         self.setObjectName("audit-trail")
-        self.setWindowTitle(_("Audit trail"))
         self.context = context
+        self.person_id = person[0] if person else None
         self.rows: list[audit.AuditRow] = []
-        explain = QLabel(
-            _(
+        if person:
+            self.setWindowTitle(_("Audit trail: {name}").format(name=person[1]))
+            words = _(
+                "Who created, changed, removed or brought back {name}'s details, roles, checks, "
+                "references, PVG records, training and tasks, and when. It names the fields "
+                "that changed, never what was in them."
+            ).format(name=person[1])
+        else:
+            self.setWindowTitle(_("Audit trail"))
+            words = _(
                 "Who created, changed, removed or brought back each record, and who read a "
                 "private note, with when. It names the fields that changed, never what was in "
                 "them. Who is the name set under Settings ▸ You on this computer."
             )
-        )
+        explain = QLabel(words)
         explain.setWordWrap(True)
         self.kind = QComboBox()
         self.kind.setAccessibleName(_("Kind of record"))
@@ -93,7 +104,11 @@ class AuditDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(explain)
-        layout.addLayout(filters)
+        if self.person_id is None:
+            layout.addLayout(filters)
+        else:
+            for widget in (kind_label, self.kind, number_label, self.number):
+                widget.hide()
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.resize(820, 520)
@@ -102,9 +117,13 @@ class AuditDialog(QDialog):
     def refresh(self) -> None:
         table = str(self.kind.currentData() or "") or None
         number = self.number.value() or None
-        self.rows = self.context.ops.read(
-            lambda s: audit.entries(s, table=table, record_id=number, limit=5000)
-        )
+        person_id = self.person_id
+        if person_id is not None:
+            self.rows = self.context.ops.read(lambda s: audit.person_history(s, person_id))
+        else:
+            self.rows = self.context.ops.read(
+                lambda s: audit.entries(s, table=table, record_id=number, limit=5000)
+            )
         self.table.setRowCount(len(self.rows))
         for row, r in enumerate(self.rows):
             cells = (

@@ -635,6 +635,18 @@ class PersonRecordView(QWidget):
                 row.addWidget(done)
                 column.addLayout(row)
             layout.addWidget(box)
+        box = QGroupBox(_("Audit trail"))
+        column = QVBoxLayout(box)
+        column.addWidget(
+            _label(_("Who created, changed or removed these details, and when (never what)."))
+        )
+        self.audit_button = _button(
+            _("&Who changed what…"),
+            _("Audit trail of {name}").format(name=record.name),
+            partial(self._show_audit, record.id, record.name),
+        )
+        column.addLayout(_row(self.audit_button))
+        layout.addWidget(box)
 
     # --- actions -------------------------------------------------------------------------------
     def _checked(self, check_id: int) -> None:
@@ -647,6 +659,11 @@ class PersonRecordView(QWidget):
         on_invalid: Callable[[dict[str, str]], None] | None = None,
     ) -> Any:
         return self.context.ops.run(self, fn, on_invalid=on_invalid)
+
+    def _show_audit(self, person_id: int, name: str) -> None:
+        from ui.dialogs.audit_dialog import AuditDialog
+
+        AuditDialog(self.context, self, person=(person_id, name)).exec()
 
     def _edit(self) -> None:
         if self.record is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
@@ -362,3 +363,46 @@ def test_the_window_says_how_many_were_imported(
     window.context.message.connect(said.append)
     _page(window).import_button.click()
     assert said == ["6 people added from the list."]
+
+
+def test_a_persons_audit_trail_opens_from_their_record(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The History tab's button shows what happened to this person's details and PVG
+    records, and nothing about anyone else."""
+    from ui.dialogs.audit_dialog import AuditDialog
+
+    page = _page(window)
+    QTest.keyClicks(page.search, "lorna")
+    page.table.selectRow(0)
+    shown = page.record.record
+    assert shown is not None
+    other = window.context.ops.read(
+        lambda s: s.scalar(select(Person.id).where(Person.id != shown.id).order_by(Person.id))
+    )
+
+    def change(s: Any) -> None:
+        s.get(Person, shown.id).phone = "07700 900111"
+        s.get(Person, other).phone = "07700 900222"
+        pvg = s.scalar(select(PvgRecord).where(PvgRecord.person_id == shown.id))
+        pvg.reference_number = "5500 6600 7700 8800"
+
+    window.context.ops.run(window, change)
+    page.record.tabs.setCurrentIndex(4)
+    opened: list[AuditDialog] = []
+
+    def fake_exec(dialog: AuditDialog) -> int:
+        qtbot.addWidget(dialog)
+        opened.append(dialog)
+        return 0
+
+    monkeypatch.setattr(AuditDialog, "exec", fake_exec)
+    page.record.audit_button.click()
+    assert len(opened) == 1
+    dialog = opened[0]
+    assert shown.name in dialog.windowTitle()
+    changed = {(r.record, r.record_id, r.fields) for r in dialog.rows if r.action == "changed"}
+    assert ("Person", shown.id, "phone") in changed
+    assert any(record == "PVG record" for record, _id, _fields in changed)
+    assert all(not (r.record == "Person" and r.record_id == other) for r in dialog.rows)
+    assert dialog.table.rowCount() == len(dialog.rows) > 0
