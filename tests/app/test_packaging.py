@@ -27,7 +27,7 @@ def test_the_shell_scripts_parse(script: str) -> None:
 def _modules(text: str) -> set[str]:
     return set(
         re.findall(
-            r"\b((?:PySide6\.Qt\w+)|(?:scipy\.\w+)|tkinter|IPython|matplotlib|pytest\w*|mypy|ruff|hypothesis)\b",
+            r"\b((?:PySide6\.Qt\w+)|tkinter|IPython|matplotlib|pytest\w*|mypy|ruff|hypothesis)\b",
             text,
         )
     )
