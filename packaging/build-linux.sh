@@ -98,6 +98,7 @@ if [ -d "$qt" ]; then
   # embedded-device ones (framebuffer, EGL full screen, VNC, Vulkan display) nor their libraries.
   for p in eglfs linuxfb minimalegl vkkhrdisplay vnc; do rm -f "$qt/plugins/platforms/libq$p.so"; done
   rm -f "$qt"/lib/libQt6EglFSDeviceIntegration.so.* "$qt"/lib/libQt6EglFsKmsSupport.so.*
+  find "$bundle/_internal" -maxdepth 1 -xtype l -delete   # the links PyInstaller made to them
   # Image formats: the icons are PNG and SVG; keep the common ones, not TIFF, WebP, Apple icons,
   # TGA or WBMP.
   for p in tiff webp icns tga wbmp; do rm -f "$qt/plugins/imageformats/libq$p.so"; done
