@@ -50,16 +50,20 @@ rm -rf "$bundle" build/work
 # The project's own packages come from this checkout (--paths .), every module of them included
 # (pages and heavy modules are imported lazily, so PyInstaller cannot find them by itself);
 # Alembic reads the migrations as files, so they go in as data too. Unused Qt modules and big
-# libraries nothing imports are left out (of SciPy only what scipy.optimize's
-# linear_sum_assignment imports stays); --strip drops debugging symbols from the libraries.
+# libraries nothing imports are left out: phonenumbers' geocoder, carrier and time-zone data
+# (19 MB of Python; Mentor Desk only checks and formats numbers), Pillow's AVIF and WebP codecs
+# (ReportLab only reads the PNG logo), NumPy's Fortran tools, setuptools, Python's help texts.
+# The smoke test's self-check imports every module of the app from the bundle, so a module
+# left out here that the app does use fails the build's test. --strip drops debugging symbols.
 excludes=(tkinter PySide6.QtNetwork PySide6.QtQml PySide6.QtQuick PySide6.QtWebEngineCore
   PySide6.QtWebEngineWidgets PySide6.QtMultimedia PySide6.Qt3DCore PySide6.QtCharts
   PySide6.QtDataVisualization PySide6.QtSql PySide6.QtTest PySide6.QtOpenGL
   PySide6.QtOpenGLWidgets PySide6.QtDesigner PySide6.QtHelp PySide6.QtUiTools PySide6.QtXml
   PySide6.QtBluetooth PySide6.QtPositioning PySide6.QtSerialPort PySide6.QtConcurrent
   PySide6.QtDBus IPython matplotlib pytest pytestqt mypy ruff hypothesis
-  scipy.stats scipy.integrate scipy.interpolate scipy.io scipy.signal scipy.ndimage scipy.odr
-  scipy.cluster scipy.datasets scipy.misc scipy.differentiate)
+  phonenumbers.geocoder phonenumbers.geodata phonenumbers.carrier phonenumbers.carrierdata
+  phonenumbers.timezone phonenumbers.tzdata PIL._avif PIL._webp numpy.f2py setuptools
+  pydoc_data)
 args=()
 for m in "${excludes[@]}"; do args+=(--exclude-module "$m"); done
 "$venv/bin/pyinstaller" --noconfirm --clean --onedir --strip --name mentordesk \
@@ -73,6 +77,16 @@ for m in "${excludes[@]}"; do args+=(--exclude-module "$m"); done
   --log-level WARN \
   packaging/mentordesk_entry.py
 
+# --strip breaks the libraries that wheels vendor in their own "*.libs" folder (NumPy's OpenBLAS
+# then fails to load: "ELF load command address/offset not page-aligned"); those come from
+# the wheels already stripped, so they are put back as they were.
+for vendored in "$venv"/lib/python3*/site-packages/*.libs; do
+  for lib in "$vendored"/*; do
+    target="$bundle/_internal/$(basename "$vendored")/$(basename "$lib")"
+    if [ -f "$target" ]; then cp -f "$lib" "$target"; fi
+  done
+done
+
 # --- 3. Trim what Qt brought that Mentor Desk never loads ----------------------------------------
 qt="$bundle/_internal/PySide6/Qt"
 if [ -d "$qt" ]; then
@@ -80,16 +94,30 @@ if [ -d "$qt" ]; then
       wayland-graphics-integration-server; do
     rm -rf "$qt/plugins/$p"
   done
-  # Qt's own translations: only qtbase (the standard dialogs), the rest is for modules we lack.
+  # Screens: the desktop's (X11 through xcb, Wayland) and offscreen (the smoke test); not the
+  # embedded-device ones (framebuffer, EGL full screen, VNC, Vulkan display) nor their libraries.
+  for p in eglfs linuxfb minimalegl vkkhrdisplay vnc; do rm -f "$qt/plugins/platforms/libq$p.so"; done
+  rm -f "$qt"/lib/libQt6EglFSDeviceIntegration.so.* "$qt"/lib/libQt6EglFsKmsSupport.so.*
+  find "$bundle/_internal" -maxdepth 1 -xtype l -delete   # the links PyInstaller made to them
+  # Image formats: the icons are PNG and SVG; keep the common ones, not TIFF, WebP, Apple icons,
+  # TGA or WBMP.
+  for p in tiff webp icns tga wbmp; do rm -f "$qt/plugins/imageformats/libq$p.so"; done
+  # Qt's own translations: only qtbase (the standard dialogs), and only in the languages Mentor
+  # Desk has a catalogue for (ui/translations.py falls back to English); the rest is unused.
   if [ -d "$qt/translations" ]; then
-    find "$qt/translations" -type f ! -name 'qtbase_*' -delete
+    keep=(-name 'qtbase_en*')
+    for po in resources/translations/*.po; do
+      code="$(basename "$po" .po)"
+      keep+=(-o -name "qtbase_$code.qm" -o -name "qtbase_${code%%_*}.qm")
+    done
+    find "$qt/translations" -type f ! \( "${keep[@]}" \) -delete
   fi
 fi
 rm -rf "$bundle/_internal/resources/screenshots"
 
-# --- 4. Desktop entry, icon, menu installer ----------------------------------------------------
+# --- 4. Desktop entry, icon, menu installer, the licence -----------------------------------------
 cp resources/icons/mentordesk-256.png "$bundle/mentordesk.png"
-cp packaging/linux/mentordesk.desktop packaging/linux/install.sh "$bundle/"
+cp packaging/linux/mentordesk.desktop packaging/linux/install.sh LICENSE "$bundle/"
 cat > "$bundle/README.txt" <<TXT
 Mentor Desk $version
 
@@ -97,6 +125,10 @@ Start it: double-click "mentordesk" in this folder.
 Put it in your applications menu: double-click "install.sh" (or run ./install.sh).
 Your data is kept in ~/.local/share/MentorDesk, not in this folder: a newer version can
 replace this folder and finds your data as it was.
+
+Mentor Desk is free software under the GNU General Public License, version 3 or (at your
+choice) any later version: you may use, share and change it; it comes with no warranty.
+The licence is in the file LICENSE in this folder.
 TXT
 
 # --- 5. The tarball ------------------------------------------------------------------------------

@@ -3,6 +3,9 @@
 # up, no display (Qt offscreen). It fills a demo data folder, starts the window on it until
 # the main window has painted, writes a printout, and quits; any failure exits non-zero.
 # It prints the bundle's size and its cold start (first paint and Today painted, median of 5).
+# Then it imports every module of the app from the bundle (MENTORDESK_SELF_CHECK, see
+# packaging/mentordesk_entry.py) and uses the libraries loaded only on demand: importing people
+# (phone and e-mail checks), a spreadsheet export and an evidence pack.
 #
 #   packaging/smoke-test.sh [BUNDLE_DIR_OR_TARBALL]     (default: build/dist/mentordesk)
 set -euo pipefail
@@ -22,6 +25,7 @@ else
 fi
 exe="$bundle/mentordesk"
 [ -x "$exe" ] || fail "no program at $exe"
+grep -q "GNU GENERAL PUBLIC LICENSE" "$bundle/LICENSE" 2>/dev/null || fail "no LICENSE in the bundle"
 say "installed size: $(du -sh "$bundle" | cut -f1)"
 
 # A new user: an empty home, nothing of the project's on the paths.
@@ -59,6 +63,21 @@ run --data "$data" print programme-summary "$programme" -o "$pdf" > "$work/print
   || { cat "$work/print.log"; fail "writing a printout"; }
 head -c 5 "$pdf" | grep -q '%PDF-' || fail "the printout is not a PDF"
 say "printout: $(du -h "$pdf" | cut -f1) PDF written"
+
+# Everything the app imports only when first used is in the bundle.
+MENTORDESK_SELF_CHECK=1 run > "$work/self.log" 2>&1 || { cat "$work/self.log"; fail "the self-check"; }
+say "$(tail -1 "$work/self.log")"
+printf 'First name,Last name,Email,Phone\nMorag,Test,not-an-address,12\n' > "$work/people.csv"
+run --data "$data" import --programme "$programme" --dry-run --json "$work/people.csv" \
+  > "$work/import.log" 2>&1 || { cat "$work/import.log"; fail "importing people"; }
+grep -q '"field": "phone"' "$work/import.log" && grep -q '"field": "email"' "$work/import.log" \
+  || { cat "$work/import.log"; fail "the phone and e-mail checks on import"; }
+run --data "$data" export-tables "$programme" -o "$work/tables.xlsx" > /dev/null || fail "export-tables"
+head -c 2 "$work/tables.xlsx" | grep -q PK || fail "the export is not an .xlsx workbook"
+run --data "$data" evidence-pack "$programme" --kind agreement -o "$work/pack.pdf" > /dev/null \
+  || fail "the evidence pack"
+head -c 5 "$work/pack.pdf" | grep -q '%PDF-' || fail "the evidence pack is not a PDF"
+say "import checks, spreadsheet export and evidence pack work"
 
 # Moving: out of one folder and into a fresh one.
 run --data "$data" move-out "$work/move" > /dev/null || fail "move-out"

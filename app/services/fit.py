@@ -9,10 +9,11 @@ weights taken from the programme's settings. A criterion nobody has recorded any
 counts as a neutral half, so missing details neither help nor sink a pairing. Hard blocks are
 not part of the score: a blocked pair is never suggested and cannot be proposed.
 
-Suggestions solve an assignment problem (`scipy.optimize.linear_sum_assignment`): each mentor
-appears once per free place, and each mentee also has a "stay waiting" column. The objective is
-first to match as many waiting mentees as the blocks and places allow, then the highest total
-fit among those sets.
+Suggestions solve an assignment problem (`app/services/assignment.py`, a minimum-cost
+assignment solver of our own): each mentee is a row; each mentor appears as a column once per
+free place, and there are as many "stay waiting" columns as mentees. The objective is first to
+match as many waiting mentees as the blocks and places allow, then the highest total fit among
+those sets.
 """
 
 from __future__ import annotations
@@ -640,7 +641,8 @@ def suggest_pairs(
     the blocks and mentors' free places allow, and among those the highest total fit. Never
     suggests a blocked pair or more mentees than a mentor has places for."""
     import numpy as np
-    from scipy.optimize import linear_sum_assignment
+
+    from app.services.assignment import min_cost_assignment
 
     waiting = [e for e in mentees if e.ready]
     free = [m for m in mentors if m.ready and m.remaining > 0]
@@ -659,9 +661,10 @@ def suggest_pairs(
     n = len(waiting)
     values = np.where(allowed, pair_value(0.0, n) + scores, np.nan)
     columns = np.repeat(np.arange(len(free)), [min(m.remaining, n) for m in free])
-    # Cost: minus the value for an allowed pair; 1 for a blocked one (worse than waiting, 0).
+    # Cost: minus the value for an allowed pair; 1 for a blocked one (worse than waiting, 0),
+    # so every cost is finite, as the solver needs, and a blocked pair is never chosen.
     cost = np.hstack([np.nan_to_num(-values[:, columns], nan=1.0), np.zeros((n, n))])
-    rows, chosen = linear_sum_assignment(cost)
+    rows, chosen = min_cost_assignment(cost)
     pairs = []
     for row, column in zip(rows, chosen, strict=True):
         if column >= len(columns):

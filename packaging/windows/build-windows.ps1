@@ -26,8 +26,9 @@ $excludes = @(
     "PySide6.QtOpenGLWidgets", "PySide6.QtDesigner", "PySide6.QtHelp", "PySide6.QtUiTools", "PySide6.QtXml",
     "PySide6.QtBluetooth", "PySide6.QtPositioning", "PySide6.QtSerialPort", "PySide6.QtConcurrent",
     "PySide6.QtDBus", "IPython", "matplotlib", "pytest", "pytestqt", "mypy", "ruff", "hypothesis",
-    "scipy.stats", "scipy.integrate", "scipy.interpolate", "scipy.io", "scipy.signal", "scipy.ndimage",
-    "scipy.odr", "scipy.cluster", "scipy.datasets", "scipy.misc", "scipy.differentiate"
+    "phonenumbers.geocoder", "phonenumbers.geodata", "phonenumbers.carrier", "phonenumbers.carrierdata",
+    "phonenumbers.timezone", "phonenumbers.tzdata", "PIL._avif", "PIL._webp", "numpy.f2py", "setuptools",
+    "pydoc_data"
 )
 $exclude_args = $excludes | ForEach-Object { "--exclude-module"; $_ }
 $root = (Get-Location).Path
@@ -52,8 +53,20 @@ $qt = "build\dist\mentordesk\_internal\PySide6"
 foreach ($p in "designer", "qmltooling", "sqldrivers", "tls", "networkinformation", "generic") {
     Remove-Item -Recurse -Force -ErrorAction SilentlyContinue "$qt\plugins\$p"
 }
-Get-ChildItem "$qt\translations" -File -ErrorAction SilentlyContinue | Where-Object { $_.Name -notlike "qtbase_*" } | Remove-Item
+foreach ($p in "tiff", "webp", "icns", "tga", "wbmp") {
+    Remove-Item -Force -ErrorAction SilentlyContinue "$qt\plugins\imageformats\q$p.dll"
+}
+# Qt's translations: qtbase only, in English and the languages Mentor Desk has a catalogue for.
+$keep = @("qtbase_en*")
+foreach ($po in Get-ChildItem resources\translations\*.po) {
+    $code = $po.BaseName
+    $keep += "qtbase_$code.qm", ("qtbase_" + $code.Split("_")[0] + ".qm")
+}
+Get-ChildItem "$qt\translations" -File -ErrorAction SilentlyContinue | Where-Object {
+    $name = $_.Name; -not ($keep | Where-Object { $name -like $_ })
+} | Remove-Item
 Remove-Item -Recurse -Force -ErrorAction SilentlyContinue "build\dist\mentordesk\_internal\resources\screenshots"
+Copy-Item LICENSE "build\dist\mentordesk\LICENSE"   # the licence, beside the program (as on Linux)
 
 # The installer.
 $iscc = (Get-Command iscc.exe -ErrorAction SilentlyContinue).Source

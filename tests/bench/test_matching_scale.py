@@ -96,7 +96,7 @@ def candidates(
 @pytest.mark.bench
 def test_suggestions_for_500_mentees_and_500_mentors() -> None:
     mentors, mentees = candidates(500, 500)
-    suggest_pairs(mentors[:3], mentees[:3], WEIGHTS)  # SciPy and NumPy imported once
+    suggest_pairs(mentors[:3], mentees[:3], WEIGHTS)  # NumPy imported once
     times, pairs = [], []
     for _run in range(RUNS):
         started = time.perf_counter()

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_the_opening_frame_imports_no_data_layer() -> None:
     code = (
         "import sys; import ui.application; "
-        "heavy = [m for m in ('sqlalchemy', 'reportlab', 'openpyxl', 'scipy', 'alembic', "
+        "heavy = [m for m in ('sqlalchemy', 'reportlab', 'openpyxl', 'numpy', 'alembic', "
         "'app.model', 'ui.main_window') if m in sys.modules]; print(heavy)"
     )
     done = subprocess.run(
