@@ -3,12 +3,16 @@
 `audit(root)` lists the problems under `root` (visible widgets only):
 - an interactive control without an accessible name (nor a label pointing at it);
 - a label whose accessible name replaces the text it shows (the value is never heard);
-- a table that keeps Tab inside it (Tab moves between cells and never leaves).
+- a table that keeps Tab inside it (Tab moves between cells and never leaves);
+- an editor inside a table cell (a widget put in a cell, or the line a cell opens for typing:
+  the editor of each editable column of the first rows is made and thrown away) whose name
+  does not say both its row and its column: unnamed, only the column's heading or the row's
+  label, or the same name as another cell's editor.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -18,17 +22,19 @@ from PySide6.QtWidgets import (
     QApplication,
     QCalendarWidget,
     QComboBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QScrollBar,
+    QStyleOptionViewItem,
     QTabBar,
     QTableView,
     QTextEdit,
     QWidget,
 )
 
-from ui.widgets.accessible import hides_text
+from ui.widgets.accessible import column_count, hides_text
 
 INTERACTIVE = (
     QAbstractButton,
@@ -74,6 +80,59 @@ def accessible_name(widget: QWidget) -> str:
     return interface.text(QAccessible.Text.Name)
 
 
+#: How many rows of each table have their editable cells opened by the audit.
+ROWS_OPENED = 3
+
+
+def _cell_problems(view: QAbstractItemView) -> list[str]:
+    """Each editor in `view`'s cells must say which row and which column it is for."""
+    model = view.model()
+    if model is None:
+        return []
+    problems: list[str] = []
+    seen: dict[str, tuple[int, int]] = {}
+    for row in range(model.rowCount()):
+        for column in range(column_count(model)):
+            index = model.index(row, column)
+            widget = view.indexWidget(index)
+            opened = widget is None and row < ROWS_OPENED and _opens_editor(view, index)
+            if opened:
+                # The editor the table would open for typing (it asks its delegate the same)
+                delegate = view.itemDelegateForIndex(index)
+                assert delegate is not None, _where(view)
+                widget = delegate.createEditor(view.viewport(), QStyleOptionViewItem(), index)
+            if widget is None:
+                continue
+            name = widget.accessibleName().strip()
+            heading = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            label = str(model.index(row, 0).data() or "")
+            where = f"{_where(view)} cell ({row + 1}, {heading!r}): {type(widget).__name__}"
+            if not name:
+                problems.append(f"{where} has no accessible name")
+            elif name in {heading.replace("&", "").strip(), label.strip()}:
+                problems.append(f"{where} is named {name!r}, not its row and column")
+            elif name in seen:
+                problems.append(f"{where} has the same name as cell {seen[name]}: {name!r}")
+            seen.setdefault(name, (row + 1, column + 1))
+            if opened:
+                widget.hide()
+                widget.deleteLater()
+    return problems
+
+
+def _opens_editor(view: QAbstractItemView, index: QModelIndex) -> bool:
+    if view.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers:
+        return False
+    return bool(index.flags() & Qt.ItemFlag.ItemIsEditable)
+
+
+def _in_cell(widget: QWidget) -> bool:
+    """A widget put in a table's cell (its parent is the table's viewport)."""
+    parent = widget.parentWidget()
+    grand = parent.parentWidget() if parent is not None else None
+    return isinstance(grand, QAbstractItemView) and grand.viewport() is parent
+
+
 def audit(root: QWidget) -> list[str]:
     problems: list[str] = []
     widgets = [root, *root.findChildren(QWidget)]
@@ -88,7 +147,10 @@ def audit(root: QWidget) -> list[str]:
             continue
         if isinstance(widget, QTableView) and widget.tabKeyNavigation():
             problems.append(f"{_where(widget)} keeps Tab inside the table")
-        if not isinstance(widget, INTERACTIVE) or _internal(widget):
+        if isinstance(widget, QAbstractItemView) and not isinstance(widget, QHeaderView):
+            if not _internal(widget):
+                problems += _cell_problems(widget)
+        if not isinstance(widget, INTERACTIVE) or _internal(widget) or _in_cell(widget):
             continue
         if widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
             continue

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.services.goals import ActionDetails, GoalDetails, GoalDraft
+from ui.widgets.accessible import cell_editors
 from ui.widgets.date_field import DateField
 from ui.widgets.form import ErrorForm
 
@@ -61,7 +62,7 @@ class _GoalTab(QWidget):
         self.steps.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         self.steps.setColumnWidth(1, 160)
         self.steps.verticalHeader().hide()
-        self.steps.setTabKeyNavigation(False)
+        cell_editors(self.steps)  # each cell's line is named "Time frame: Find a course"
         self.steps.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.steps.setFixedHeight(34 + STEP_ROWS * 28)
         for row in range(STEP_ROWS):

@@ -50,6 +50,7 @@ from app.services.changes import Changes
 from app.services.errors import ActionRefused, ValidationError
 from app.services.importing import FIELD_LABELS, FIELDS, ImportPlan, ImportRow, Source
 from ui.context import AppContext
+from ui.widgets.accessible import cell_editors, put_in_cell
 
 ROLE_CHOICES = (
     (Role.MENTEE,),
@@ -245,11 +246,11 @@ class _MappingPage(QWizardPage):
         self.found = QLabel()
         self.found.setWordWrap(True)
         self.grid = QTableWidget(0, 3)
-        self.grid.setTabKeyNavigation(False)  # Tab leaves the table
         self.grid.setHorizontalHeaderLabels([_("Column in your file"), _("Examples"), _("Holds")])
         self.grid.verticalHeader().hide()
         self.grid.setAccessibleName(_("Columns and what they hold"))
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        cell_editors(self.grid)  # Tab leaves the table; F2 or Enter reaches a row's choice
         header = self.grid.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -279,10 +280,10 @@ class _MappingPage(QWizardPage):
             for key, label, _words in FIELDS:
                 combo.addItem(_(label), key)
             combo.setCurrentIndex(max(0, combo.findData(guessed.get(n, ""))))
-            combo.setAccessibleName(
-                _("What the column “{column}” holds").format(column=header or n + 1)
-            )
-            self.grid.setCellWidget(n, 2, combo)
+            # Translators: {row} is a column heading in the coordinator's own file.
+            named = _("What the column “{row}” holds")
+            unnamed = _("What column {n} (no heading) holds").format(n=n + 1)
+            put_in_cell(self.grid, n, 2, combo, named if header else unnamed)
             self.combos.append(combo)
 
     def mapping(self) -> dict[int, str]:

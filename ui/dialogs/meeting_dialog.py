@@ -51,6 +51,7 @@ from app.services.meetings import (
     NewAction,
 )
 from app.services.schedule import copy_to_mentor_due
+from ui.widgets.accessible import cell_editors, put_in_cell
 from ui.widgets.date_field import DateField
 from ui.widgets.drafts import CallbackStore, FormDrafts, Snapshot
 from ui.widgets.enum_combo import chosen_member, enum_value
@@ -283,7 +284,7 @@ class MeetingDialog(QDialog):
         table.verticalHeader().hide()
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setTabKeyNavigation(False)
+        cell_editors(table)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -304,11 +305,10 @@ class MeetingDialog(QDialog):
             item.setToolTip(text)
             self.reviews.setItem(row, column, item)
         outcome = _combo(
-            [(_(ACTION_STATUS_LABELS[o]), o) for o in REVIEW_OUTCOMES],
-            review.outcome,
-            _("What happened to: {text}").format(text=review.text),
+            [(_(ACTION_STATUS_LABELS[o]), o) for o in REVIEW_OUTCOMES], review.outcome, ""
         )
-        self.reviews.setCellWidget(row, 4, outcome)
+        # Translators: {row} is the action point, as in "What happened to: Read the pack".
+        put_in_cell(self.reviews, row, 4, outcome, _("What happened to: {row}"))
         self._review_rows.append(review)
 
     def _add_action(self, action: NewAction, focus: bool = False) -> None:
@@ -316,8 +316,7 @@ class MeetingDialog(QDialog):
         self.action_points.insertRow(row)
         text_item = QTableWidgetItem(action.text)
         self.action_points.setItem(row, 0, text_item)
-        owner = _combo(_owner_items(), action.owner, _("By whom"))
-        self.action_points.setCellWidget(row, 1, owner)
+        put_in_cell(self.action_points, row, 1, _combo(_owner_items(), action.owner, ""))
         self.action_points.setItem(row, 2, QTableWidgetItem(format_date(action.due_on)))
         self._action_ids.append(action.id)
         if focus:
