@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from app import glossary
 from app.dates import format_date
 from app.i18n import _, ngettext
 from app.model import Role
@@ -81,6 +82,21 @@ def _letterhead(context: FormContext, title: str) -> style.Letterhead:
 
 
 # ----------------------------------------------------------------------------- record sheet
+
+
+def _words(*keys: str) -> list[Flowable]:
+    """The glossary's explanations of the terms a form uses, one short paragraph each."""
+    from app.printouts import style
+
+    return [style.paragraph(_(glossary.term(key).meaning)) for key in keys]
+
+
+def _record_words(record: PersonRecord) -> list[str]:
+    """The glossary terms a record sheet uses: PVG, SSSC and the kinds of disclosure held."""
+    used = {glossary.PVG, glossary.SSSC, glossary.CODE_OF_PRACTICE}
+    for p in record.pvg:
+        used |= {t.key for t in glossary.terms_in(DISCLOSURE_LABELS[p.disclosure_type])}
+    return [t.key for t in glossary.TERMS if t.key in used]
 
 
 def render_record(record: PersonRecord, context: FormContext, printed_on: date) -> bytes:
@@ -265,6 +281,8 @@ def render_record(record: PersonRecord, context: FormContext, printed_on: date) 
     story += [
         style.heading(_("Data protection"), 2),
         style.field_rows([(_("Basis for holding details"), record.consent), (_("Notes"), d.notes)]),
+        style.heading(_("Words used on this record"), 3),
+        *_words(*_record_words(record)),
     ]
     return style.build_pdf(_letterhead(context, title), story, printed_on=printed_on)
 
@@ -334,6 +352,7 @@ def render_application(
                 (_("Qualifications and studies"), d.qualifications),
             ]
         ),
+        *_words(glossary.SSSC),
     ]
 
     def answer(question: str, value: str, lines: int = 3) -> None:
@@ -411,6 +430,8 @@ def render_application(
         style.tick_list(
             [_("I agree to the programme applying for a disclosure about me if one is needed.")]
         ),
+        style.spacer(3),
+        *_words(glossary.REGULATED_WORK, glossary.SCHEME_RECORD, glossary.DISCLOSURE_SCOTLAND),
     ]
     story += [
         style.keep_together(pvg_section),
@@ -426,9 +447,9 @@ def render_application(
         style.heading(_("Your information"), 2),
         style.paragraph(
             _(
-                "We keep your details on one computer, only for running the programme, and "
-                "delete or anonymise them when they are no longer needed. You can ask to see "
-                "what we hold about you at any time."
+                "We keep your details on one computer, only for running the programme. When "
+                "they are no longer needed, we delete them or take your name out of them. You "
+                "can ask to see what we hold about you at any time."
             )
         ),
         style.tick_list([_("I agree to my details being held for the programme.")]),

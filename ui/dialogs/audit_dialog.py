@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import glossary
 from app.i18n import _
 from app.services import audit
 from ui.context import AppContext
@@ -60,6 +61,8 @@ class AuditDialog(QDialog):
                 self.kind.addItem(audit.record_label(table), table)
                 at = self.kind.count() - 1
             self.kind.setCurrentIndex(at)
+        kinds = " ".join(self.kind.itemText(i) for i in range(self.kind.count()))
+        self.kind.setToolTip(glossary.help_for(kinds))
         self.number = QSpinBox()
         self.number.setRange(0, 10_000_000)
         self.number.setSpecialValueText(_("Any"))
@@ -87,6 +90,7 @@ class AuditDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.export_button = QPushButton(_("&Export as CSV…"))
         self.export_button.setAccessibleName(_("Export as CSV"))
+        self.export_button.setToolTip(glossary.explain(glossary.CSV))
         self.export_button.clicked.connect(lambda _checked=False: self.export())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import glossary
 from app.i18n import _
 from app.reports import exports
 from app.reports.exports import TABLES, ExportCancelled, ExportTable
@@ -50,6 +51,7 @@ class ExportTablesDialog(QDialog):
         intro.setWordWrap(True)
         self.xlsx = QRadioButton(_("One &Excel workbook (.xlsx), a sheet a table"))
         self.csv = QRadioButton(_("&CSV files in a folder, one a table"))
+        self.csv.setToolTip(glossary.explain(glossary.CSV))
         self.xlsx.setChecked(True)
         self.xlsx.toggled.connect(self._kind_changed)
         stamp = context.today().strftime("%Y-%m-%d")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import glossary
 from app.dates import format_date
 from app.i18n import _
 from app.model.goal import GoalStatus, GoalTerm, RecordedAt, goal_label
@@ -114,6 +115,7 @@ class SmartPanel(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(_("SMART check (suggestions only)"), parent)
         self.setAccessibleName(_("SMART check"))
+        self.setToolTip(glossary.explain(glossary.SMART))
         self.labels: dict[Smart, QLabel] = {}
         layout = QVBoxLayout(self)
         layout.setSpacing(3)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import glossary
 from app.i18n import _
 from app.model import Role
 from app.model.person import CONSENT_LABELS, ConsentBasis
@@ -138,12 +139,14 @@ class PersonDialog(QDialog):
             hint=_("Pick someone in the programme, or type a name."),
         )
         work.add_field("sssc_number", _("SSSC &registration number"), self.sssc_number)
+        self.sssc_number.setToolTip(glossary.explain(glossary.SSSC))
         work.add_field(
             "sssc_category",
             _("SSSC &category"),
             self.sssc_category,
             hint=_("For example: practitioner in a day care of children service."),
         )
+        self.sssc_category.setToolTip(glossary.explain(glossary.SSSC))
         work.add_field(
             "qualifications",
             _("&Qualifications and studies"),

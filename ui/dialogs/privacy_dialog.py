@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import glossary
 from app.i18n import _
 from app.services import privacy
 from ui.context import AppContext
@@ -64,7 +65,9 @@ class PrivacyDialog(QDialog):
             )
         )
         explain.setWordWrap(True)
+        explain.setToolTip(glossary.explain(glossary.SUBJECT_ACCESS, glossary.JSON))
         self.export_button = QPushButton(_("&Export everything held…"))
+        self.export_button.setToolTip(glossary.explain(glossary.SUBJECT_ACCESS))
         self.erase_button = QPushButton(_("E&rase on request…"))
         self.export_button.setAccessibleName(_("Export everything held"))
         self.erase_button.setAccessibleName(_("Erase on request"))
@@ -144,10 +147,12 @@ class PrivacyDialog(QDialog):
             )
         )
         explain.setWordWrap(True)
+        explain.setToolTip(glossary.explain(glossary.ANONYMISE))
         self.due_list = QListWidget()
         self.due_list.setAccessibleName(_("People past the retention period"))
         self.anonymise_button = QPushButton(_("&Anonymise everyone listed…"))
         self.anonymise_button.setAccessibleName(_("Anonymise everyone listed"))
+        self.anonymise_button.setToolTip(glossary.explain(glossary.ANONYMISE))
         self.anonymise_button.clicked.connect(lambda _checked=False: self.anonymise_due())
         column = QVBoxLayout(tab)
         column.addWidget(explain)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import glossary
 from app.i18n import _
 from app.model.programme import MentoringType, ProgrammeModel, SupportContactRule, label
 from app.services.programme_settings import (
@@ -265,7 +266,7 @@ class ScreeningRulesForm(RulesForm):
             "require_pvg",
             _("PVG"),
             self.pvg,
-            hint=_("A legal requirement for regulated work with children."),
+            hint=_("By law, most people who work with children must be PVG scheme members."),
         )
         f.add_field(
             "min_training_hours",
@@ -283,6 +284,7 @@ class ScreeningRulesForm(RulesForm):
             (self.code, _("Signed code of conduct required")),
         ):
             box.setAccessibleName(name)
+        self.pvg.setToolTip(glossary.explain(glossary.PVG, glossary.REGULATED_WORK))
 
     def set_rules(self, rules: ProgrammeRules) -> None:
         self.application.setChecked(rules.require_application)

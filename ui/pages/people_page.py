@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import glossary
 from app.i18n import _, ngettext
 from app.model import Role
 from app.model.person import STAGE_LABELS, Stage
@@ -182,6 +183,11 @@ class PeoplePage(Page):
         self.import_button.clicked.connect(self.import_people)
         self.export_button = QPushButton(_("E&xport…"))
         self.export_button.setAccessibleName(_("Export the list to a spreadsheet"))
+        self.export_button.setToolTip(
+            _("Save the list as an Excel workbook or a CSV file.")
+            + "\n"
+            + glossary.explain(glossary.CSV)
+        )
         self.export_button.clicked.connect(self.export_list)
         self.bin_button = QPushButton(_("&Bin…"))
         self.bin_button.setAccessibleName(_("Records removed to the bin"))
