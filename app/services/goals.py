@@ -19,7 +19,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
-from app.i18n import _, ngettext
+from app.i18n import N_, _, ngettext
 from app.model import (
     BaselineChange,
     Goal,
@@ -48,6 +48,19 @@ MAX_GOALS_BOUNDS = (1, 10)
 
 #: Statuses that close a goal: a reason is asked for when a goal is changed or dropped.
 REASON_NEEDED = (GoalStatus.CHANGED, GoalStatus.DROPPED)
+#: What to say when that reason is missing: one whole sentence a status, for translators.
+REASON_MISSING = {
+    GoalStatus.CHANGED: N_("Say why the goal is being changed."),
+    GoalStatus.DROPPED: N_("Say why the goal is being dropped."),
+}
+#: What to say when a goal is moved to the status it already has.
+ALREADY = {
+    GoalStatus.NOT_STARTED: N_("The goal is already marked as not started."),
+    GoalStatus.IN_PROGRESS: N_("The goal is already in progress."),
+    GoalStatus.ACHIEVED: N_("The goal is already marked as achieved."),
+    GoalStatus.CHANGED: N_("The goal is already marked as changed."),
+    GoalStatus.DROPPED: N_("The goal is already marked as dropped."),
+}
 
 
 def _d(value: date | None) -> str:
@@ -99,7 +112,8 @@ def update_goal_settings(s: Session, programme_id: int, settings: GoalSettings) 
     if settings.rating_scale_max < top:
         raise ActionRefused(
             _(
-                "Some goals already have ratings up to {top}, so the scale cannot end below {top}."
+                "Some goals already have ratings up to {top}, so the scale must go up to "
+                "{top} at least."
             ).format(top=top)
         )
     p.goal_rating_scale_max = settings.rating_scale_max
@@ -234,8 +248,8 @@ def update_goal(s: Session, goal_id: int, details: GoalDetails, today: date) -> 
     if baseline_changed and has_progress(s, goal_id):
         if not details.baseline_reason:
             errors["baseline_reason"] = _(
-                "Progress has been recorded against this baseline. Say why it is changing; "
-                "the old baseline is kept in the goal's history."
+                "Progress is already recorded against this baseline. Say why you are "
+                "changing it. The old baseline stays in the goal's history."
             )
         else:
             goal.baseline_changes.append(
@@ -278,13 +292,9 @@ def change_status(s: Session, goal_id: int, status: GoalStatus, reason: str, on:
     goal = get_goal(s, goal_id)
     errors: dict[str, str] = {}
     if status == goal.status:
-        errors["status"] = _("The goal is already {status}.").format(
-            status=goal_label(status).lower()
-        )
+        errors["status"] = _(ALREADY[status])
     if status in REASON_NEEDED and not reason:
-        errors["reason"] = _("Say why the goal is being {status}.").format(
-            status=goal_label(status).lower()
-        )
+        errors["reason"] = _(REASON_MISSING[status])
     last = goal.status_changes[-1].changed_on if goal.status_changes else None
     if last is not None and on < last:
         errors["changed_on"] = _("The last change was on {date}; use that date or later.").format(
@@ -924,7 +934,7 @@ def create_goals_from_drafts(
 ) -> Changes:
     """Make every drafted goal with its actions in one go (all or nothing)."""
     if not drafts:
-        raise ActionRefused(_("There were no goals to make: write at least one goal."))
+        raise ActionRefused(_("There are no goals to save yet. Write at least one goal."))
     top = _scale_for_match(s, match_id)
     errors: dict[str, str] = {}
     for number, draft in enumerate(drafts, start=1):

@@ -33,6 +33,7 @@ from app.dates import format_date
 from app.i18n import _
 from app.model.goal import GoalStatus, GoalTerm, RecordedAt, goal_label
 from app.services.goals import (
+    REASON_MISSING,
     REASON_NEEDED,
     ActionDetails,
     GoalDetails,
@@ -524,9 +525,7 @@ class StatusDialog(_FittingDialog):
         if not errors and dates["changed_on"] is None:
             errors["changed_on"] = _("Give the date of the change.")
         if status in REASON_NEEDED and not reason:
-            errors["reason"] = _("Say why the goal is being {status}.").format(
-                status=goal_label(status).lower()
-            )
+            errors["reason"] = _(REASON_MISSING[status])
         if errors:
             self.form.show_errors(errors)
             return
