@@ -44,9 +44,10 @@ class AuditDialog(QDialog):
         self.rows: list[audit.AuditRow] = []
         explain = QLabel(
             _(
-                "Who created, changed, removed or brought back each record, and who read a "
-                "private note, with when. It names the fields that changed, never what was in "
-                "them. Who is the name set under Settings ▸ You on this computer."
+                "Who added, changed, removed or brought back each entry, and who read a "
+                "private note, and when. It names the fields that changed, never what was "
+                "in them. The name shown is the one set under Settings ▸ You on this "
+                "computer."
             )
         )
         explain.setWordWrap(True)

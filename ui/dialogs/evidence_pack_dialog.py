@@ -43,10 +43,10 @@ class EvidencePackDialog(QDialog):
         self.resize(720, 560)
         intro = QLabel(
             _(
-                "Tick the completed records to print as one pack, with a contents page. In "
-                "the pack everyone's name, e-mail address, phone number and address is "
-                "replaced by a code (Mentor A, Mentee B, Coordinator), the same in every "
-                "document. Private meeting notes are never included."
+                "Tick the completed forms to print as one pack, with a contents page. In "
+                "the pack, names, e-mail addresses, phone numbers and addresses are "
+                "replaced by codes (Mentor A, Mentee B, Coordinator). Each person has the "
+                "same code in every document. Private meeting notes are never included."
             )
         )
         intro.setWordWrap(True)
@@ -66,7 +66,7 @@ class EvidencePackDialog(QDialog):
         self.tree.setAccessibleName(_("Completed records, by match"))
         self.tree.setColumnWidth(0, 460)
         self.tree.itemChanged.connect(self._update)
-        self.empty = QLabel(_("This programme has no completed records yet."))
+        self.empty = QLabel(_("This programme has no completed forms yet."))
         self.count = QLabel()
         self.progress = QProgressBar()
         self.progress.setVisible(False)

@@ -43,9 +43,9 @@ class ExportTablesDialog(QDialog):
         self.resize(560, 300)
         intro = QLabel(
             _(
-                "The programme's records as plain tables, to copy into a funder's own "
-                "template: {tables}. Each row has its record's number, so the tables can be "
-                "joined. Private meeting notes are never included."
+                "The programme's data as plain tables, to copy into a funder's own "
+                "template: {tables}. Each row has a number, so the tables can be linked. "
+                "Private meeting notes are never included."
             ).format(tables=", ".join(_(title).lower() for _key, title in TABLES))
         )
         intro.setWordWrap(True)

@@ -202,8 +202,8 @@ class GoalDialog(_FittingDialog):
             _("&Reason for the change"),
             self.baseline_reason,
             hint=_(
-                "Progress has been recorded against this baseline. If you change it, say why; "
-                "the old baseline is kept in the goal's history."
+                "Progress is already recorded against this baseline. If you change it, say "
+                "why. The old baseline stays in the goal's history."
             ),
         )
         self._reason_row = f.rowCount() - 1

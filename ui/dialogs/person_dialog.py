@@ -207,7 +207,7 @@ class PersonDialog(QDialog):
             area.setFrameShape(QScrollArea.Shape.NoFrame)
             area.setWidget(page)
             self.tabs.addTab(area, title)
-        self.tabs.setAccessibleName(_("Parts of the record"))
+        self.tabs.setAccessibleName(_("Parts of their details"))
 
         self.warning = QLabel()
         self.warning.setWordWrap(True)
@@ -325,8 +325,8 @@ class PersonDialog(QDialog):
                 self._warned_about = ids
                 self.warning.setText(
                     _(
-                        "⚠ This may be someone already held. {found} Check the list; to add them "
-                        "anyway, press Save again."
+                        "⚠ This may be someone already here. {found} Check the list. To "
+                        "add them anyway, press Save again."
                     ).format(found=" ".join(d.message for d in duplicates))
                 )
                 self.warning.show()

@@ -322,9 +322,9 @@ class MatchingSupportRulesForm(RulesForm):
         super().__init__(parent)
         self.intro.setText(
             _(
-                "How much each criterion counts when suggesting matches (0 means not used, 5 "
-                "counts most), how often you check in with each mentor and mentee, and how "
-                "long records are kept."
+                "How much each point counts when suggesting matches (0 means not used, 5 "
+                "counts most). Also how often you check in with each mentor and mentee, "
+                "and how long details are kept."
             )
         )
         weights = QWidget()
@@ -375,15 +375,18 @@ class MatchingSupportRulesForm(RulesForm):
         f.add_field("custom_contact_interval_weeks", _("Custom: then &every"), self.interval)
         f.add_field(
             "retention_months",
-            _("&Keep records for"),
+            _("&Keep details for"),
             self.retention,
-            hint=_("After a relationship ends; then they are removed or made anonymous."),
+            hint=_("After a relationship ends. Then details are removed, or names are taken out."),
         )
         f.add_field(
             "stage_stuck_days",
             _("Say someone is s&tuck after"),
             self.stuck_days,
-            hint=_("Days in one step before matching (enquiry to training) before Today says so."),
+            hint=_(
+                "How many days someone may stay at one step before matching (enquiry to "
+                "training) before Today tells you."
+            ),
         )
         f.add_field(
             "mentee_wait_days",

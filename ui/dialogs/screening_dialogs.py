@@ -48,8 +48,8 @@ def pvg_note() -> str:
     return _(
         "Only what the Disclosure Code of Practice allows is kept here: the date of issue, "
         "the type of disclosure, the position it was for, its reference number and your "
-        "recruitment decision. Do not scan or copy the certificate itself: look at it, note "
-        "these details, and give it back or destroy it securely."
+        "recruitment decision. Do not scan or copy the certificate. Look at it, note these "
+        "details, then give it back or destroy it securely."
     )
 
 
@@ -399,9 +399,7 @@ class StepDateDialog(_FormDialog):
         super().__init__(title, parent)
         self._today = today
         self.on = DateField(current or self._today)
-        self.form.add_field(
-            "on", label, self.on, hint=_("Leave empty to record that it has not been done.")
-        )
+        self.form.add_field("on", label, self.on, hint=_("Leave empty if it has not been done."))
         self._finish()
         self.on.setFocus()
 

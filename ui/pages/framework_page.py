@@ -250,8 +250,8 @@ class FrameworkPage(Page):
             )
         else:
             text = _(
-                "Planning not started. The wizard takes you through eight short sections and "
-                "the rules; you can stop at any time and carry on later."
+                "Planning not started. The wizard takes you through eight short sections "
+                "and the rules. You can stop at any time and carry on later."
             )
         self.planning_status.setText(text)
         cells = []

@@ -190,7 +190,7 @@ class PeoplePage(Page):
         )
         self.export_button.clicked.connect(self.export_list)
         self.bin_button = QPushButton(_("&Bin…"))
-        self.bin_button.setAccessibleName(_("Records removed to the bin"))
+        self.bin_button.setAccessibleName(_("Details removed to the bin"))
         self.bin_button.clicked.connect(self.open_bin)
         self.print_button = QToolButton()
         self.print_button.setText(_("Print"))  # Alt+P is the programme picker
@@ -230,8 +230,9 @@ class PeoplePage(Page):
         heading.setProperty("role", "heading")
         intro = QLabel(
             _(
-                "Everyone in this programme. Someone can be matched only when every screening "
-                "step the programme requires is done; the list says what is missing."
+                "Everyone in this programme. Someone can be matched only when every "
+                "screening step the programme needs is done. The list says what is "
+                "missing."
             )
         )
         intro.setWordWrap(True)
@@ -350,7 +351,9 @@ class PeoplePage(Page):
         ]
         if len(found) > len(shown):
             lines.append(
-                escape(_("and {n} more (see each record).").format(n=len(found) - len(shown)))
+                escape(
+                    _("and {n} more (see each person's details).").format(n=len(found) - len(shown))
+                )
             )
         self.reminders.setText("<br>".join(lines))
         self.reminders.show()
