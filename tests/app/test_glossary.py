@@ -189,3 +189,12 @@ def test_the_subject_access_printout_explains_its_words(demo_db: Database, today
         export = privacy.subject_access(s, person_id, today)
     pdf = subject_access.render(export.data, today)
     assert _unexplained_on_paper(pdf) == set()
+
+
+def test_the_guide_explains_the_words_it_uses() -> None:
+    html = (ROOT / "resources" / "guide" / "guide.html").read_text("utf-8")
+    text = " ".join(re.sub(r"<[^>]+>", " ", html).split())
+    shown = glossary.terms_in(text)
+    assert glossary.term(glossary.PVG) in shown  # the guide speaks of the PVG check
+    explained = [t for t in shown if t.spelled_out_in(text) or glossary.explain(t.key) in text]
+    assert explained == shown
