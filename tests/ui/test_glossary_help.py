@@ -34,7 +34,7 @@ from ui.dialogs.export_tables_dialog import ExportTablesDialog
 from ui.dialogs.goal_dialogs import GoalDialog
 from ui.dialogs.person_dialog import PersonDialog
 from ui.dialogs.privacy_dialog import PrivacyDialog
-from ui.dialogs.rules_dialog import RulesDialog
+from ui.dialogs.rules_dialog import RulesDialog, ScreeningRulesForm
 from ui.dialogs.screening_dialogs import PvgDialog, StageDialog
 from ui.main_window import MainWindow
 from ui.pages.people_page import PeoplePage
@@ -171,7 +171,9 @@ def test_the_screening_rules_explain_pvg(qtbot: QtBot) -> None:
     dialog = RulesDialog(ProgrammeRules())
     qtbot.addWidget(dialog)
     _shows(dialog, glossary.PVG)
-    assert glossary.explain(glossary.REGULATED_WORK) in dialog.forms[2].pvg.toolTip()
+    screening = dialog.forms[2]
+    assert isinstance(screening, ScreeningRulesForm)
+    assert glossary.explain(glossary.REGULATED_WORK) in screening.pvg.toolTip()
 
 
 def test_the_person_editor_explains_sssc(qtbot: QtBot, today: date) -> None:
