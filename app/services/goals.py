@@ -19,7 +19,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
-from app.i18n import N_, _, ngettext
+from app.i18n import _, ngettext
 from app.model import (
     BaselineChange,
     Goal,
@@ -48,19 +48,6 @@ MAX_GOALS_BOUNDS = (1, 10)
 
 #: Statuses that close a goal: a reason is asked for when a goal is changed or dropped.
 REASON_NEEDED = (GoalStatus.CHANGED, GoalStatus.DROPPED)
-#: What to say when that reason is missing: one whole sentence a status, for translators.
-REASON_MISSING = {
-    GoalStatus.CHANGED: N_("Say why the goal is being changed."),
-    GoalStatus.DROPPED: N_("Say why the goal is being dropped."),
-}
-#: What to say when a goal is moved to the status it already has.
-ALREADY = {
-    GoalStatus.NOT_STARTED: N_("The goal is already marked as not started."),
-    GoalStatus.IN_PROGRESS: N_("The goal is already in progress."),
-    GoalStatus.ACHIEVED: N_("The goal is already marked as achieved."),
-    GoalStatus.CHANGED: N_("The goal is already marked as changed."),
-    GoalStatus.DROPPED: N_("The goal is already marked as dropped."),
-}
 
 
 def _d(value: date | None) -> str:
@@ -286,15 +273,34 @@ def goal_details(s: Session, goal_id: int) -> GoalDetails:
     return details_of(get_goal(s, goal_id))
 
 
+def reason_missing(status: GoalStatus) -> str:
+    """What to say when a goal is changed or dropped without a reason: a whole sentence for
+    each status, so a translator writes each one whole."""
+    if status is GoalStatus.CHANGED:
+        return _("Say why the goal is being changed.")
+    return _("Say why the goal is being dropped.")
+
+
+def _already(status: GoalStatus) -> str:
+    """What to say when a goal is moved to the status it already has (whole sentences)."""
+    return {
+        GoalStatus.NOT_STARTED: _("The goal is already marked as not started."),
+        GoalStatus.IN_PROGRESS: _("The goal is already in progress."),
+        GoalStatus.ACHIEVED: _("The goal is already marked as achieved."),
+        GoalStatus.CHANGED: _("The goal is already marked as changed."),
+        GoalStatus.DROPPED: _("The goal is already marked as dropped."),
+    }[status]
+
+
 def change_status(s: Session, goal_id: int, status: GoalStatus, reason: str, on: date) -> Changes:
     """Move a goal to a new status, keeping the change (date, from, to, reason) as history."""
     reason = reason.strip()
     goal = get_goal(s, goal_id)
     errors: dict[str, str] = {}
     if status == goal.status:
-        errors["status"] = _(ALREADY[status])
+        errors["status"] = _already(status)
     if status in REASON_NEEDED and not reason:
-        errors["reason"] = _(REASON_MISSING[status])
+        errors["reason"] = reason_missing(status)
     last = goal.status_changes[-1].changed_on if goal.status_changes else None
     if last is not None and on < last:
         errors["changed_on"] = _("The last change was on {date}; use that date or later.").format(

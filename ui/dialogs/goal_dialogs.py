@@ -33,13 +33,13 @@ from app.dates import format_date
 from app.i18n import _
 from app.model.goal import GoalStatus, GoalTerm, RecordedAt, goal_label
 from app.services.goals import (
-    REASON_MISSING,
     REASON_NEEDED,
     ActionDetails,
     GoalDetails,
     GoalSettings,
     GoalView,
     RatingDetails,
+    reason_missing,
     validate_action,
     validate_goal,
     validate_settings,
@@ -525,7 +525,7 @@ class StatusDialog(_FittingDialog):
         if not errors and dates["changed_on"] is None:
             errors["changed_on"] = _("Give the date of the change.")
         if status in REASON_NEEDED and not reason:
-            errors["reason"] = _(REASON_MISSING[status])
+            errors["reason"] = reason_missing(status)
         if errors:
             self.form.show_errors(errors)
             return
