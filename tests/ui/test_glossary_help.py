@@ -37,6 +37,7 @@ from ui.dialogs.privacy_dialog import PrivacyDialog
 from ui.dialogs.rules_dialog import RulesDialog, ScreeningRulesForm
 from ui.dialogs.screening_dialogs import PvgDialog, StageDialog
 from ui.main_window import MainWindow
+from ui.pages.framework_page import FrameworkPage
 from ui.pages.people_page import PeoplePage
 
 
@@ -212,3 +213,16 @@ def test_a_word_shown_with_no_help_is_caught(qtbot: QtBot) -> None:
     caption.setToolTip(glossary.explain(glossary.SSSC))
     box.setToolTip(glossary.explain(glossary.PVG))
     assert unexplained(box) == set()
+
+
+def test_the_people_reminders_and_the_framework_rules_explain_their_words(
+    window: MainWindow,
+) -> None:
+    window.go_to("people")
+    people = window.stack.currentWidget()
+    assert isinstance(people, PeoplePage)
+    _shows(people.reminders, glossary.PVG)
+    window.go_to("framework")
+    framework = window.stack.currentWidget()
+    assert isinstance(framework, FrameworkPage)
+    _shows(framework, glossary.PVG)

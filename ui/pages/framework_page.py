@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from app import glossary
 from app.dates import format_date
 from app.i18n import _
 from app.services import framework, policy, programme_settings, programmes
@@ -302,6 +303,7 @@ class FrameworkPage(Page):
             for i in range(half)
         )
         self.rules_table.setText(f"<table>{html}</table>")
+        self.rules_table.setToolTip(glossary.help_for(" ".join(label for label, _v in rows)))
 
     def _show_policy(self, o: _Overview) -> None:
         if not o.versions:

@@ -356,6 +356,7 @@ class PeoplePage(Page):
                 )
             )
         self.reminders.setText("<br>".join(lines))
+        self.reminders.setToolTip(glossary.help_for(" ".join(r.text for r in shown)))
         self.reminders.show()
 
     def _reminder_chosen(self, link: str) -> None:
