@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 class ExitTalk:
     """One person's exit conversation, already worded."""
 
-    role: str  # "mentor" or "mentee", as printed
+    #: "Exit conversation with the mentor" (or mentee): whole, so it translates as a sentence.
+    heading: str
     name: str
     held_on: date | None
     missed: str  # why it could not happen
@@ -195,7 +196,7 @@ def render(sheet: ClosureSheet, printed_on: date) -> bytes:
         (_("What could have been better?"), "better"),
     )
     for talk in sheet.exits:
-        heading = _("Exit conversation with the {role}").format(role=talk.role)
+        heading = talk.heading
         if talk.name.strip():
             heading = _("{heading}: {name}").format(heading=heading, name=talk.name)
         story.append(style.heading(heading, 2))
@@ -354,7 +355,7 @@ def closure_record(s: Session, match_id: int, printed_on: date) -> bytes:
 
     exits = tuple(
         ExitTalk(
-            role=role,
+            heading=heading,
             name=name,
             held_on=getattr(d, f"{who}_exit_on"),
             missed=getattr(d, f"{who}_exit_missed"),
@@ -363,9 +364,9 @@ def closure_record(s: Session, match_id: int, printed_on: date) -> bytes:
             better=getattr(d, f"{who}_better"),
             again=word(TAKE_PART_AGAIN_LABELS, getattr(d, f"{who}_again")),
         )
-        for who, role, name in (
-            ("mentor", _("mentor"), view.mentor_name),
-            ("mentee", _("mentee"), view.mentee_name),
+        for who, heading, name in (
+            ("mentor", _("Exit conversation with the mentor"), view.mentor_name),
+            ("mentee", _("Exit conversation with the mentee"), view.mentee_name),
         )
     )
     sheet = ClosureSheet(

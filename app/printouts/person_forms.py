@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from app import glossary
 from app.dates import format_date
-from app.i18n import _, ngettext
+from app.i18n import N_, _, ngettext
 from app.model import Role
 from app.model.match import MATCH_STATUS_LABELS
 from app.model.person import ROLE_LABELS, STAGE_LABELS
@@ -83,6 +84,41 @@ def _letterhead(context: FormContext, title: str) -> style.Letterhead:
 # ----------------------------------------------------------------------------- record sheet
 
 
+#: Phrases about a role, whole for each role so that a translator writes each one whole (a
+#: role word put into a sentence reads wrongly in Gaelic).
+_AS_ROLE = {Role.MENTOR: N_("As a mentor"), Role.MENTEE: N_("As a mentee")}
+_AS_ROLE_COLON = {Role.MENTOR: N_("As a mentor:"), Role.MENTEE: N_("As a mentee:")}
+_READY_AS = {
+    Role.MENTOR: N_("As a mentor: ready to match."),
+    Role.MENTEE: N_("As a mentee: ready to match."),
+}
+_MISSING_AS = {
+    Role.MENTOR: N_("As a mentor, still missing:"),
+    Role.MENTEE: N_("As a mentee, still missing:"),
+}
+_PARTNER_AS = {Role.MENTOR: N_("Mentor to {partner}"), Role.MENTEE: N_("Mentee of {partner}")}
+_APPLYING_AS = {
+    frozenset({Role.MENTOR}): N_("mentor"),
+    frozenset({Role.MENTEE}): N_("mentee"),
+    frozenset({Role.MENTOR, Role.MENTEE}): N_("mentor and mentee"),
+}
+
+
+def _words(*keys: str) -> list[Flowable]:
+    """The glossary's explanations of the terms a form uses, one short paragraph each."""
+    from app.printouts import style
+
+    return [style.paragraph(_(glossary.term(key).meaning)) for key in keys]
+
+
+def _record_words(record: PersonRecord) -> list[str]:
+    """The glossary terms a record sheet uses: PVG, SSSC and the kinds of disclosure held."""
+    used = {glossary.PVG, glossary.SSSC, glossary.CODE_OF_PRACTICE}
+    for p in record.pvg:
+        used |= {t.key for t in glossary.terms_in(DISCLOSURE_LABELS[p.disclosure_type])}
+    return [t.key for t in glossary.TERMS if t.key in used]
+
+
 def render_record(record: PersonRecord, context: FormContext, printed_on: date) -> bytes:
     from app.printouts import style
 
@@ -102,17 +138,9 @@ def render_record(record: PersonRecord, context: FormContext, printed_on: date) 
     ]
     for role in record.roles:
         if not role.gaps:
-            story.append(
-                style.paragraph(
-                    _("As a {role}: ready to match.").format(role=_(ROLE_LABELS[role.role]).lower())
-                )
-            )
+            story.append(style.paragraph(_(_READY_AS[role.role])))
         else:
-            story.append(
-                style.paragraph(
-                    _("As a {role}, still missing:").format(role=_(ROLE_LABELS[role.role]).lower())
-                )
-            )
+            story.append(style.paragraph(_(_MISSING_AS[role.role])))
             story.append(style.tick_list([(gap.message, False) for gap in role.gaps]))
     story += [
         style.heading(_("Details"), 2),
@@ -162,9 +190,7 @@ def render_record(record: PersonRecord, context: FormContext, printed_on: date) 
                     ),
                 )
             )
-        story.append(
-            style.heading(_("As a {role}").format(role=_(ROLE_LABELS[role.role]).lower()), 3)
-        )
+        story.append(style.heading(_(_AS_ROLE[role.role]), 3))
         story.append(style.field_rows(rows))
     story.append(style.heading(_("References"), 3))
     if record.references:
@@ -245,9 +271,7 @@ def render_record(record: PersonRecord, context: FormContext, printed_on: date) 
             style.field_rows(
                 [
                     (
-                        _("{role} with {partner}").format(
-                            role=_(ROLE_LABELS[m.role]), partner=m.partner
-                        ),
+                        _(_PARTNER_AS[m.role]).format(partner=m.partner),
                         _("{status}; proposed {proposed}{ended}").format(
                             status=_(MATCH_STATUS_LABELS[m.status]),
                             proposed=format_date(m.proposed_on) or "–",
@@ -265,6 +289,8 @@ def render_record(record: PersonRecord, context: FormContext, printed_on: date) 
     story += [
         style.heading(_("Data protection"), 2),
         style.field_rows([(_("Basis for holding details"), record.consent), (_("Notes"), d.notes)]),
+        style.heading(_("Words used on this record"), 3),
+        *_words(*_record_words(record)),
     ]
     return style.build_pdf(_letterhead(context, title), story, printed_on=printed_on)
 
@@ -334,6 +360,7 @@ def render_application(
                 (_("Qualifications and studies"), d.qualifications),
             ]
         ),
+        *_words(glossary.SSSC),
     ]
 
     def answer(question: str, value: str, lines: int = 3) -> None:
@@ -411,6 +438,8 @@ def render_application(
         style.tick_list(
             [_("I agree to the programme applying for a disclosure about me if one is needed.")]
         ),
+        style.spacer(3),
+        *_words(glossary.REGULATED_WORK, glossary.SCHEME_RECORD, glossary.DISCLOSURE_SCOTLAND),
     ]
     story += [
         style.keep_together(pvg_section),
@@ -426,9 +455,9 @@ def render_application(
         style.heading(_("Your information"), 2),
         style.paragraph(
             _(
-                "We keep your details on one computer, only for running the programme, and "
-                "delete or anonymise them when they are no longer needed. You can ask to see "
-                "what we hold about you at any time."
+                "We keep your details on one computer, only for running the programme. When "
+                "they are no longer needed, we delete them or take your name out of them. You "
+                "can ask to see what we hold about you at any time."
             )
         ),
         style.tick_list([_("I agree to my details being held for the programme.")]),
@@ -457,7 +486,7 @@ def render_interview(
     shown = roles or [Role.MENTOR, Role.MENTEE]
     by_role = {r.role: r for r in recorded}
     newest = max(recorded, key=lambda r: r.held_on, default=None)
-    role_text = _(" and ").join(_(ROLE_LABELS[r]).lower() for r in roles) if roles else ""
+    role_text = _(_APPLYING_AS[frozenset(roles)]) if roles else ""
     story: list[Flowable] = [
         style.heading(title, 1),
         style.field_rows(
@@ -525,9 +554,7 @@ def render_interview(
     answers: list[RecordedInterview | None] = [by_role[r] for r in shown if r in by_role]
     for seen in answers or [None]:
         if seen is not None and len(answers) > 1:
-            story.append(
-                style.paragraph(_("As a {role}:").format(role=_(ROLE_LABELS[seen.role]).lower()))
-            )
+            story.append(style.paragraph(_(_AS_ROLE_COLON[seen.role])))
         story.append(
             style.tick_list(
                 [

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from app import glossary
 from app.i18n import _
 
 if TYPE_CHECKING:
@@ -27,6 +28,10 @@ _HIDDEN = frozenset(
         "position",
     }
 )
+
+
+#: The words the opening paragraphs explain.
+_EXPLAINED_FIRST = frozenset({glossary.SUBJECT_ACCESS, glossary.JSON})
 
 
 def _label(name: str) -> str:
@@ -63,22 +68,31 @@ def render(data: dict[str, Any], printed_on: date) -> bytes:
                 "your mentee). A machine-readable copy (JSON) comes with it."
             ).format(name=name, date=printed_on.strftime("%d/%m/%Y"))
         ),
+        style.paragraph(glossary.explain(glossary.SUBJECT_ACCESS)),
+        style.paragraph(glossary.explain(glossary.JSON)),
         style.heading(_("Your details"), 2),
         style.field_rows(
             [(_label(k), _text(v)) for k, v in person.items() if k not in _HIDDEN and _text(v)]
         ),
     ]
+    headings: list[str] = []
     for table, rows in data["records"].items():
-        story.append(style.heading(record_label(table), 2))
+        headings.append(record_label(table))
+        story.append(style.heading(headings[-1], 2))
         for row in rows:
             fields = [
                 (_label(k), _text(v))
                 for k, v in row.items()
                 if k not in _HIDDEN and not k.endswith("_id") and _text(v)
             ]
+            headings += [label for label, _value in fields]
             if fields:
                 story.append(style.field_rows(fields))
                 story.append(style.spacer(4))
+    words = [t for t in glossary.terms_in(" ".join(headings)) if t.key not in _EXPLAINED_FIRST]
+    if words:
+        story.append(style.heading(_("Words used here"), 2))
+        story += [style.paragraph(glossary.explain(t.key)) for t in words]
     trail = data.get("audit_trail") or []
     if trail:
         story.append(style.heading(_("Who worked on your records"), 2))

@@ -47,14 +47,14 @@ def rematch_caution(closure: MatchClosure) -> str | None:
         return None
     if closure.early_by is EarlyBy.SAFEGUARDING:
         return _(
-            "This relationship ended over a safeguarding concern. Do not re-match until the "
-            "concern has been dealt with and the mentee has had support from someone outside "
-            "the programme if they need it."
+            "This relationship ended over a safeguarding concern. Do not re-match until "
+            "the concern has been dealt with. If the mentee needs support from someone "
+            "outside the programme, make sure they have had it first."
         )
     return _(
-        "This relationship ended early. An ending that comes too soon can leave a mentee "
-        "feeling let down, and a second one hurts more: talk with them first about what went "
-        "wrong and what they want, and choose the next mentor with particular care."
+        "This relationship ended early. An early ending can leave a mentee feeling let "
+        "down, and a second one hurts more. Talk with them first about what went wrong and "
+        "what they want. Then choose the next mentor with particular care."
     )
 
 

@@ -173,9 +173,9 @@ def begin_ending(s: Session, match_id: int, today: date, by: str = "") -> Change
     match = get_match(s, match_id)
     if match.status not in ENDABLE:
         raise ActionRefused(
-            _(
-                "An ending is begun for a match that is active or paused; this one is {status}."
-            ).format(status=_(MATCH_STATUS_LABELS[match.status]).lower())
+            _("Only an active or paused match can be ended. This one is {status}.").format(
+                status=_(MATCH_STATUS_LABELS[match.status]).lower()
+            )
         )
     if match.status is not MatchStatus.ENDING:
         matching.change_status(
@@ -201,7 +201,7 @@ def begin_ending(s: Session, match_id: int, today: date, by: str = "") -> Change
 
 def _not_future(errors: dict[str, str], name: str, on: date | None, today: date) -> None:
     if on is not None and on > today:
-        errors[name] = _("This date is in the future; record it on or after the day.")
+        errors[name] = _("This date has not come yet. Record it on the day or later.")
 
 
 def validate_closure(d: ClosureDetails, today: date, started_on: date | None) -> dict[str, str]:
@@ -225,7 +225,7 @@ def validate_closure(d: ClosureDetails, today: date, started_on: date | None) ->
                 on=format_date(started_on)
             )
     if d.path is ClosurePath.PLANNED and d.early_by is not None:
-        errors["early_by"] = _("Who ended it early is only asked for an early ending.")
+        errors["early_by"] = _("Say who ended it only when the ending was early.")
     if (
         "final_meeting_on" not in errors
         and d.final_meeting_on is not None
@@ -243,7 +243,7 @@ def save_closure(s: Session, match_id: int, d: ClosureDetails, today: date) -> C
     if closure is None:
         raise ActionRefused(_("Begin the ending first."))
     if match.status is MatchStatus.CLOSED:
-        raise ActionRefused(_("This match is already closed; its ending can no longer change."))
+        raise ActionRefused(_("This match is already closed, so its ending cannot be changed."))
     check(validate_closure(d, today, match.started_on))
     for name in FIELDS:
         value = getattr(d, name)

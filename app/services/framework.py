@@ -117,8 +117,8 @@ SECTIONS: tuple[Section, ...] = (
             "managers",
             N_("How will you win and keep the support of managers and decision makers?"),
             N_(
-                "What they will want to know, how often you will report to them, and what you "
-                "will ask of them (such as time away from the floor for meetings)."
+                "What they will want to know, and how often you will report to them. Also "
+                "what you will ask of them, such as time away from the floor for meetings."
             ),
         ),
         (
@@ -284,8 +284,9 @@ SECTIONS: tuple[Section, ...] = (
             "policies",
             N_("Which of your existing policies and codes apply to mentoring?"),
             N_(
-                "For example the SSSC Codes of Practice, safeguarding, confidentiality, "
-                "whistleblowing, social media. One on each line: they are listed in the policy."
+                "For example the SSSC (Scottish Social Services Council) Codes of "
+                "Practice, safeguarding, confidentiality, whistleblowing, social media. "
+                "One on each line: they are listed in the policy."
             ),
         ),
     ),

@@ -99,7 +99,8 @@ def update_goal_settings(s: Session, programme_id: int, settings: GoalSettings) 
     if settings.rating_scale_max < top:
         raise ActionRefused(
             _(
-                "Some goals already have ratings up to {top}, so the scale cannot end below {top}."
+                "Some goals already have ratings up to {top}, so the scale must go up to "
+                "{top} at least."
             ).format(top=top)
         )
     p.goal_rating_scale_max = settings.rating_scale_max
@@ -234,8 +235,8 @@ def update_goal(s: Session, goal_id: int, details: GoalDetails, today: date) -> 
     if baseline_changed and has_progress(s, goal_id):
         if not details.baseline_reason:
             errors["baseline_reason"] = _(
-                "Progress has been recorded against this baseline. Say why it is changing; "
-                "the old baseline is kept in the goal's history."
+                "Progress is already recorded against this baseline. Say why you are "
+                "changing it. The old baseline stays in the goal's history."
             )
         else:
             goal.baseline_changes.append(
@@ -272,19 +273,34 @@ def goal_details(s: Session, goal_id: int) -> GoalDetails:
     return details_of(get_goal(s, goal_id))
 
 
+def reason_missing(status: GoalStatus) -> str:
+    """What to say when a goal is changed or dropped without a reason: a whole sentence for
+    each status, so a translator writes each one whole."""
+    if status is GoalStatus.CHANGED:
+        return _("Say why the goal is being changed.")
+    return _("Say why the goal is being dropped.")
+
+
+def _already(status: GoalStatus) -> str:
+    """What to say when a goal is moved to the status it already has (whole sentences)."""
+    return {
+        GoalStatus.NOT_STARTED: _("The goal is already marked as not started."),
+        GoalStatus.IN_PROGRESS: _("The goal is already in progress."),
+        GoalStatus.ACHIEVED: _("The goal is already marked as achieved."),
+        GoalStatus.CHANGED: _("The goal is already marked as changed."),
+        GoalStatus.DROPPED: _("The goal is already marked as dropped."),
+    }[status]
+
+
 def change_status(s: Session, goal_id: int, status: GoalStatus, reason: str, on: date) -> Changes:
     """Move a goal to a new status, keeping the change (date, from, to, reason) as history."""
     reason = reason.strip()
     goal = get_goal(s, goal_id)
     errors: dict[str, str] = {}
     if status == goal.status:
-        errors["status"] = _("The goal is already {status}.").format(
-            status=goal_label(status).lower()
-        )
+        errors["status"] = _already(status)
     if status in REASON_NEEDED and not reason:
-        errors["reason"] = _("Say why the goal is being {status}.").format(
-            status=goal_label(status).lower()
-        )
+        errors["reason"] = reason_missing(status)
     last = goal.status_changes[-1].changed_on if goal.status_changes else None
     if last is not None and on < last:
         errors["changed_on"] = _("The last change was on {date}; use that date or later.").format(
@@ -924,7 +940,7 @@ def create_goals_from_drafts(
 ) -> Changes:
     """Make every drafted goal with its actions in one go (all or nothing)."""
     if not drafts:
-        raise ActionRefused(_("There were no goals to make: write at least one goal."))
+        raise ActionRefused(_("There are no goals to save yet. Write at least one goal."))
     top = _scale_for_match(s, match_id)
     errors: dict[str, str] = {}
     for number, draft in enumerate(drafts, start=1):

@@ -165,8 +165,8 @@ def read_source(path: Path) -> Source:
     if not any(not _blank(cells_) for _n, cells_ in table.rows):
         raise ActionRefused(
             _(
-                "{name} has headings on row {row} but no rows under them: there is nobody "
-                "to import."
+                "{name} has headings on row {row} but nothing under them, so there is "
+                "nobody to import."
             ).format(name=path.name, row=table.header_line)
         )
     return Source(
@@ -646,15 +646,15 @@ def _pvg(row: _Row, job_role: str, today: date) -> PvgPlan | None:
         row.warn(
             "pvg_issued_on",
             _(
-                "The PVG number {number} has no date of issue, so no PVG record was made: "
-                "add it from the disclosure."
+                "The PVG number {number} has no date of issue, so no PVG record was made. "
+                "Add the record from the disclosure."
             ).format(number=number),
         )
     elif issued:
         row.warn(
             "pvg_number",
             _(
-                "A PVG date of issue ({date}) without its membership number: no PVG record "
+                "The PVG date of issue ({date}) has no membership number, so no PVG record "
                 "was made."
             ).format(date=cells.text_of(issued)),
         )

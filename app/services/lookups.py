@@ -40,7 +40,7 @@ def get_match(s: Session, match_id: int) -> Match:
 
 
 def get_person(s: Session, person_id: int) -> Person:
-    return get_or_refuse(s, Person, person_id, _("That person's record no longer exists."))
+    return get_or_refuse(s, Person, person_id, _("That person's details have been removed."))
 
 
 def get_participant(s: Session, participant_id: int) -> Participant:

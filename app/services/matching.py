@@ -542,7 +542,7 @@ def board(s: Session, programme_id: int, today: date) -> Board:
         elif not free:
             reason = _("Every mentor's places are taken.")
         elif all(fit.pair_blocked(m, e) for m in free):
-            reason = _("Every mentor with a free place is ruled out for them.")
+            reason = _("No mentor with a free place can be matched with them.")
         else:
             reason = _("Not yet proposed.")
         if e.id in ended:
@@ -659,8 +659,8 @@ def withdraw_proposal(s: Session, match_id: int) -> Changes:
     if match.status is not MatchStatus.PROPOSED or recorded:
         raise ActionRefused(
             _(
-                "This match has moved on since it was proposed, so it cannot simply be taken "
-                "back. Close it instead, saying why."
+                "This match has moved on since it was proposed, so it cannot just be taken "
+                "back. Close it instead, and say why."
             )
         )
     s.delete(match)
@@ -753,7 +753,7 @@ def record_introduction(
     held_on = details.held_on
     assert held_on is not None, "refused above when missing"
     if match.status not in (MatchStatus.PROPOSED, MatchStatus.INTRODUCED):
-        raise ActionRefused(_("The introduction can only be recorded before the match starts."))
+        raise ActionRefused(_("Record the introduction before the match starts."))
     if s.scalar(select(RiskAssessment.id).where(RiskAssessment.match_id == match_id)) is None:
         raise ActionRefused(_("Record the risk assessment before the introduction."))
     intro = s.scalar(select(Introduction).where(Introduction.match_id == match_id))
@@ -856,7 +856,10 @@ def draw_up_agreement(
         (agreement.mentor_signed_on, agreement.mentee_signed_on, agreement.coordinator_signed_on)
     ):
         raise ActionRefused(
-            _("Someone has already signed this agreement; clear the signatures to change it.")
+            _(
+                "Someone has already signed this agreement. To change it, clear the "
+                "signatures first."
+            )
         )
     if agreement is None:
         agreement = Agreement(match_id=match_id)
@@ -902,7 +905,7 @@ def record_signatures(
     for name in ("mentor_on", "mentee_on", "coordinator_on"):
         value = getattr(signed, name)
         if value and value > today:
-            errors[name] = _("A signature cannot be recorded before it happens.")
+            errors[name] = _("This date has not come yet. Record a signature on the day or later.")
         elif value and match.proposed_on and value < match.proposed_on:
             errors[name] = _("This is before the match was proposed ({on}).").format(
                 on=format_date(match.proposed_on)
@@ -988,8 +991,8 @@ def change_status(
     if to is MatchStatus.ACTIVE and not _fully_signed(s, match_id):
         raise ActionRefused(
             _(
-                "A match becomes active only when the agreement has been signed by the mentor, "
-                "the mentee and the coordinator. Record the signatures first."
+                "A match starts only when the mentor, the mentee and the coordinator have "
+                "all signed the agreement. Record their signatures first."
             )
         )
     _record_status(s, match, to, on, by, note.strip())

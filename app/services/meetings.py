@@ -536,8 +536,8 @@ def update_meeting(s: Session, meeting_id: int, details: MeetingDetails, today: 
             if copy.status is not ActionStatus.OPEN:
                 raise ActionRefused(
                     _(
-                        "“{text}” was carried forward and a later meeting has already looked "
-                        "back at it, so it stays carried forward."
+                        "“{text}” was carried forward, and a later meeting has already "
+                        "looked back at it. So it stays carried forward."
                     ).format(text=action.text)
                 )
             s.delete(copy)
@@ -560,8 +560,7 @@ def update_meeting(s: Session, meeting_id: int, details: MeetingDetails, today: 
         if action.reviewed_at_id is not None:
             raise ActionRefused(
                 _(
-                    "“{text}” has been looked back at in a later meeting, so it cannot be "
-                    "taken off this log."
+                    "A later meeting has already looked back at “{text}”, so it stays on this log."
                 ).format(text=action.text)
             )
         s.delete(action)

@@ -354,7 +354,7 @@ def anonymise_person(
     """Take every name and contact detail of the person out of the data, keeping the rows and
     their dates, numbers and choices, so every count, hour and outcome in the reports stays."""
     if not reason.strip():
-        raise ActionRefused(_("Say why the record is being erased (the reason is kept)."))
+        raise ActionRefused(_("Say why their details are being erased. The reason is kept."))
     found = find(s, person_id, private_notes=True)
     conn = s.connection()
     names = _names_of(found.person)

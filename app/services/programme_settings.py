@@ -205,8 +205,8 @@ def validate_rules(values: ProgrammeRules | Mapping[str, Any]) -> dict[str, str]
             )
         elif kind in (MentoringType.GROUP, MentoringType.TEAM) and mentees > GROUP_MAX:
             errors["max_mentees_per_mentor"] = _(
-                "Group and team mentoring allow at most {n} mentees per mentor, so that each "
-                "one gets enough of the mentor's time."
+                "Group and team mentoring allow at most {n} mentees per mentor. That way, "
+                "each one gets enough of the mentor's time."
             ).format(n=GROUP_MAX)
         elif kind is MentoringType.GROUP and mentees < 2:
             errors["max_mentees_per_mentor"] = _(
@@ -236,8 +236,8 @@ def validate_rules(values: ProgrammeRules | Mapping[str, Any]) -> dict[str, str]
         and review > months
     ):
         errors["review_interval_months"] = _(
-            "The first review would come after the relationship has ended ({n} months). "
-            "Make reviews more frequent or the relationship longer."
+            "The first review would come after the relationship ends ({n} months). Make "
+            "reviews more often, or the relationship longer."
         ).format(n=months)
 
     if (
@@ -251,9 +251,9 @@ def validate_rules(values: ProgrammeRules | Mapping[str, Any]) -> dict[str, str]
     weights = rules.matching_weights or {}
     unknown = set(weights) - set(MATCHING_CRITERIA)
     if unknown:
-        errors["matching_weights"] = _("Unknown matching criteria: {names}.").format(
-            names=", ".join(sorted(unknown))
-        )
+        errors["matching_weights"] = _(
+            "Mentor Desk does not know these matching criteria: {names}."
+        ).format(names=", ".join(sorted(unknown)))
     else:
         bad = [k for k, v in weights.items() if _whole_number(v) is None]
         if bad or any(not 0 <= int(v) <= MAX_WEIGHT for v in weights.values()):

@@ -207,7 +207,10 @@ def _pvg_gaps(pvg: PvgFacts | None, today: date) -> list[Gap]:
         return [
             Gap(
                 "pvg",
-                _("The disclosure recorded is not PVG scheme membership."),
+                _(
+                    "The disclosure recorded is not a PVG scheme membership. Record their "
+                    "PVG check."
+                ),
             )
         ]
     status = pvg_status(pvg.issued_on, today)

@@ -88,7 +88,7 @@ CHANGED = Changes(people=True, screening=True, matches=True)
 def _get(s: Session, kind: BinKind, record_id: int) -> Binned:
     record = _LOADERS[kind](s, record_id)
     if record is None:
-        raise NotFound(_("That record no longer exists."))
+        raise NotFound(_("That item is no longer here."))
     return record
 
 
@@ -106,7 +106,7 @@ def put_in_bin(s: Session, kind: BinKind, record_id: int, today: date) -> Change
     """Remove a record to the bin (a person with all their roles)."""
     record = _get(s, kind, record_id)
     if record.removed_on is not None:
-        raise ActionRefused(_("That record is already in the bin."))
+        raise ActionRefused(_("That item is already in the bin."))
     if kind is BinKind.PERSON:
         roles = _roles(s, record_id)
         ids = [r.id for r in roles]
@@ -116,9 +116,9 @@ def put_in_bin(s: Session, kind: BinKind, record_id: int, today: date) -> Change
         if matched is not None:
             raise ActionRefused(
                 _(
-                    "They have been in a match, so their record is part of that match's "
-                    "history and cannot be removed. Mark them as having left instead: their "
-                    "records are erased when the retention period ends."
+                    "They have been in a match, so their details are part of its history "
+                    "and cannot be removed. Mark them as having left instead. Their "
+                    "details are erased when the programme's retention period ends."
                 )
             )
         for role in roles:
@@ -131,7 +131,7 @@ def bring_back(s: Session, kind: BinKind, record_id: int) -> Changes:
     """Take a record out of the bin, as it was (a person with the roles removed with them)."""
     record = _get(s, kind, record_id)
     if record.removed_on is None:
-        raise ActionRefused(_("That record is not in the bin."))
+        raise ActionRefused(_("That item is not in the bin."))
     if kind is BinKind.PERSON:
         for role in _roles(s, record_id):
             if role.removed_on == record.removed_on:
@@ -164,7 +164,7 @@ def _what(kind: BinKind, record: object) -> str:
         return _("Training: {topic} on {on}").format(
             topic=record.topic, on=format_date(record.held_on)
         )
-    return _("Their whole record")
+    return _("Everything about them")
 
 
 def bin_items(s: Session, programme_id: int) -> list[BinItem]:

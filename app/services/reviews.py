@@ -291,13 +291,13 @@ def validate_review(
     if held is None:
         errors["held_on"] = _("Give the date of the review.")
     elif held > today:
-        errors["held_on"] = _("A review is recorded on or after the day it is held.")
+        errors["held_on"] = _("This date has not come yet. Record the review on the day or later.")
     elif started_on and held < started_on:
         errors["held_on"] = _("This is before the relationship started ({on}).").format(
             on=format_date(started_on)
         )
     if not (details.mentor_present or details.mentee_present):
-        errors["present"] = _("A review is held with the mentor, the mentee or both.")
+        errors["present"] = _("Tick who was at the review: the mentor, the mentee or both.")
     if details.decision is None:
         errors["decision"] = _("Choose what was decided.")
     if details.decision is ReviewDecision.EXTEND:
@@ -309,14 +309,23 @@ def validate_review(
             ).format(on=format_date(planned_end_on))
         elif held and details.new_end_on <= held:
             errors["new_end_on"] = _("The new end comes after the review.")
-        for name, who in (("mentor_agreed_on", _("mentor")), ("mentee_agreed_on", _("mentee"))):
+        # One whole sentence per role, so each translates as a sentence (no role word put in).
+        missing = {
+            "mentor_agreed_on": _(
+                "An extension needs both to agree. Give the day the mentor agreed."
+            ),
+            "mentee_agreed_on": _(
+                "An extension needs both to agree. Give the day the mentee agreed."
+            ),
+        }
+        for name, message in missing.items():
             agreed = getattr(details, name)
             if agreed is None:
-                errors[name] = _(
-                    "An extension needs both parties' agreement: record when the {who} agreed."
-                ).format(who=who)
+                errors[name] = message
             elif agreed > today:
-                errors[name] = _("An agreement is recorded on or after the day it was given.")
+                errors[name] = _(
+                    "This date has not come yet. Record an agreement on the day or later."
+                )
     longest = RANGES["review_interval_months"][1]
     if details.next_review_on is not None and held is not None:
         if details.decision is not ReviewDecision.MOVE_TO_ENDING:
@@ -324,7 +333,7 @@ def validate_review(
                 errors["next_review_on"] = _("The next review comes after this one.")
             elif details.next_review_on > held + relativedelta(months=longest):
                 errors["next_review_on"] = _(
-                    "Reviews are held at most {n} months apart: choose a day up to {on}."
+                    "Reviews are at most {n} months apart. Choose a day up to {on}."
                 ).format(n=longest, on=format_date(held + relativedelta(months=longest)))
     return errors
 

@@ -141,9 +141,7 @@ def update_interview(
     s: Session, interview_id: int, details: InterviewDetails, today: date
 ) -> Changes:
     check(validate_interview(details, today))
-    interview = get_or_refuse(
-        s, Interview, interview_id, _("That interview record no longer exists.")
-    )
+    interview = get_or_refuse(s, Interview, interview_id, _("That interview no longer exists."))
     _fill_interview(interview, details)
     _advance_if_ready(s, [interview.participant_id], today)
     return CHANGED
@@ -183,7 +181,9 @@ def validate_reference(details: ReferenceDetails, today: date) -> dict[str, str]
     elif (
         details.received_on and details.requested_on and details.received_on < details.requested_on
     ):
-        errors["received_on"] = _("It cannot arrive before it was asked for.")
+        errors["received_on"] = _(
+            "A reference cannot arrive before it was asked for. Check both dates."
+        )
     if details.satisfactory is not None and details.received_on is None:
         errors["received_on"] = _(
             "Write the date it arrived before saying whether it is satisfactory."

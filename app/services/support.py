@@ -359,7 +359,9 @@ def validate_concern(d: ConcernDetails, today: date) -> dict[str, str]:
         errors["description"] = _("Describe the concern in a few words.")
     if d.resolved_on is not None:
         if d.raised_on is not None and d.resolved_on < d.raised_on:
-            errors["resolved_on"] = _("A concern is resolved on or after the day it was raised.")
+            errors["resolved_on"] = _(
+                "A concern is resolved on or after the day it was raised. Check the dates."
+            )
         elif d.resolved_on > today:
             errors["resolved_on"] = _("The date cannot be in the future.")
         elif not d.actions_taken:

@@ -67,7 +67,7 @@ def check_phone(text: str) -> tuple[str, str]:
     # Ofcom keeps 07700 900000 to 900999 for examples and drama: never a real person's phone.
     example = number.country_code == 44 and len(national) == 10 and national.startswith("7700900")
     if not (phonenumbers.is_valid_number(number) or example):
-        return text, _("This is not a valid UK phone number: {text}").format(text=text)
+        return text, _("This is not a UK phone number: {text}. Check the digits.").format(text=text)
     if number.country_code == 44:
         style = phonenumbers.PhoneNumberFormat.NATIONAL
     else:

@@ -51,8 +51,8 @@ class CannotOpenError(StorageError):
 def too_new(found: int, supported: int) -> TooNewError:
     return TooNewError(
         _(
-            "This data file was saved by a newer version of Mentor Desk (data version {found}; "
-            "this version understands up to {supported})."
+            "A newer version of Mentor Desk saved this data file (data version {found}). "
+            "This version reads up to version {supported}."
         ).format(found=found, supported=supported),
         _("Install the newer version to open it. The file has not been changed."),
     )
@@ -91,7 +91,7 @@ def translate(exc: BaseException, where: Path | None = None) -> StorageError | N
         )
     if "readonly" in text or "read-only" in text or isinstance(err, PermissionError):
         return ReadOnlyError(
-            _("The data folder cannot be written to (it is read-only)."),
+            _("Mentor Desk cannot save in the data folder: it is set to read-only."),
             _("Check the folder's permissions, or choose another data folder."),
         )
     if "malformed" in text or "not a database" in text or "file is encrypted" in text:
@@ -106,7 +106,7 @@ def translate(exc: BaseException, where: Path | None = None) -> StorageError | N
         )
     if "disk i/o error" in text:
         return CannotOpenError(
-            _("The disk holding the data could not be read or written (a disk error)."),
+            _("Mentor Desk could not read or save on the disk that holds the data."),
             _(
                 "Check that the disk or USB stick is still connected, has room and may be "
                 "written to, then try again. Nothing saved earlier has been lost."
@@ -115,6 +115,6 @@ def translate(exc: BaseException, where: Path | None = None) -> StorageError | N
     if isinstance(err, sqlite3.OperationalError) and "unable to open" in text:
         return CannotOpenError(
             _("The data file could not be opened."),
-            _("Check that the data folder exists and that you may write to it."),
+            _("Check that the data folder is still there and that you are allowed to save in it."),
         )
     return None

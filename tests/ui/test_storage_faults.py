@@ -146,7 +146,7 @@ def test_a_read_only_folder_opens_the_window_for_reading(
     assert win.programme_picker.count() == 2
     # AND saving says plainly that it cannot, and so does restoring
     win.context.ops.run(win, lambda s: s.add(Programme(name="Not saved", organisation="X")))
-    assert "The data folder cannot be written to (it is read-only)." in shown[-1]
+    assert "Mentor Desk cannot save in the data folder: it is set to read-only." in shown[-1]
     assert application.restore_into(win, paths.database) is win
     assert shown[-1].startswith("Nothing can be restored: the data folder")
     win.close()
@@ -280,7 +280,7 @@ def test_saving_on_a_real_full_disk_says_so_and_keeps_what_was_saved(
 
         assert win.context.ops.run(win, too_much) is None
         assert (len(shown) == 1 and shown[0].startswith("The disk is full")) or (
-            "could not be read or written" in shown[0]
+            "could not read or save on the disk" in shown[0]
         )
         assert "Traceback" not in shown[0]
         filler.unlink()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import glossary
 from app.i18n import _
 from app.services import audit
 from ui.context import AppContext
@@ -47,16 +48,17 @@ class AuditDialog(QDialog):
         if person:
             self.setWindowTitle(_("Audit trail: {name}").format(name=person[1]))
             words = _(
-                "Who created, changed, removed or brought back {name}'s details, roles, checks, "
+                "Who added, changed, removed or brought back {name}'s details, roles, checks, "
                 "references, PVG records, training and tasks, and when. It names the fields "
                 "that changed, never what was in them."
             ).format(name=person[1])
         else:
             self.setWindowTitle(_("Audit trail"))
             words = _(
-                "Who created, changed, removed or brought back each record, and who read a "
-                "private note, with when. It names the fields that changed, never what was in "
-                "them. Who is the name set under Settings ▸ You on this computer."
+                "Who added, changed, removed or brought back each entry, and who read a "
+                "private note, and when. It names the fields that changed, never what was "
+                "in them. The name shown is the one set under Settings ▸ You on this "
+                "computer."
             )
         explain = QLabel(words)
         explain.setWordWrap(True)
@@ -71,6 +73,8 @@ class AuditDialog(QDialog):
                 self.kind.addItem(audit.record_label(table), table)
                 at = self.kind.count() - 1
             self.kind.setCurrentIndex(at)
+        kinds = " ".join(self.kind.itemText(i) for i in range(self.kind.count()))
+        self.kind.setToolTip(glossary.help_for(kinds))
         self.number = QSpinBox()
         self.number.setRange(0, 10_000_000)
         self.number.setSpecialValueText(_("Any"))
@@ -98,6 +102,7 @@ class AuditDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.export_button = QPushButton(_("&Export as CSV…"))
         self.export_button.setAccessibleName(_("Export as CSV"))
+        self.export_button.setToolTip(glossary.explain(glossary.CSV))
         self.export_button.clicked.connect(lambda _checked=False: self.export())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)

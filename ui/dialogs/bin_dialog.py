@@ -33,9 +33,9 @@ class BinDialog(QDialog):
         self.resize(720, 420)
         intro = QLabel(
             _(
-                "Records removed from this programme's people. They are left out of every "
-                "list, figure and printout, and can be brought back until the programme's "
-                "retention period erases them."
+                "Details removed from this programme's people. They are left out of every "
+                "list, figure and printout. You can bring them back until the programme's "
+                "retention period ends and they are erased."
             )
         )
         intro.setWordWrap(True)

@@ -43,10 +43,10 @@ class EvidencePackDialog(QDialog):
         self.resize(720, 560)
         intro = QLabel(
             _(
-                "Tick the completed records to print as one pack, with a contents page. In "
-                "the pack everyone's name, e-mail address, phone number and address is "
-                "replaced by a code (Mentor A, Mentee B, Coordinator), the same in every "
-                "document. Private meeting notes are never included."
+                "Tick the completed forms to print as one pack, with a contents page. In "
+                "the pack, names, e-mail addresses, phone numbers and addresses are "
+                "replaced by codes (Mentor A, Mentee B, Coordinator). Each person has the "
+                "same code in every document. Private meeting notes are never included."
             )
         )
         intro.setWordWrap(True)
@@ -62,18 +62,18 @@ class EvidencePackDialog(QDialog):
             self.kind_boxes[kind] = box
         kinds_row.addStretch(1)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([_("Record"), _("Status")])
-        self.tree.setAccessibleName(_("Completed records, by match"))
+        self.tree.setHeaderLabels([_("Form"), _("Status")])
+        self.tree.setAccessibleName(_("Completed forms, by match"))
         self.tree.setColumnWidth(0, 460)
         self.tree.itemChanged.connect(self._update)
-        self.empty = QLabel(_("This programme has no completed records yet."))
+        self.empty = QLabel(_("This programme has no completed forms yet."))
         self.count = QLabel()
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.progress.setFormat(_("%v of %m documents"))
         self.make_button = QPushButton(_("&Make the pack"))
         self.make_button.setDefault(True)
-        self.make_button.setAccessibleName(_("Make the evidence pack from the ticked records"))
+        self.make_button.setAccessibleName(_("Make the evidence pack from the ticked forms"))
         self.make_button.clicked.connect(self.make_pack)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.buttons.addButton(self.make_button, QDialogButtonBox.ButtonRole.ActionRole)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import glossary
 from app.i18n import _
 from app.reports import exports
 from app.reports.exports import TABLES, ExportCancelled, ExportTable
@@ -42,14 +43,15 @@ class ExportTablesDialog(QDialog):
         self.resize(560, 300)
         intro = QLabel(
             _(
-                "The programme's records as plain tables, to copy into a funder's own "
-                "template: {tables}. Each row has its record's number, so the tables can be "
-                "joined. Private meeting notes are never included."
+                "The programme's data as plain tables, to copy into a funder's own "
+                "template: {tables}. Each row has a number, so the tables can be linked. "
+                "Private meeting notes are never included."
             ).format(tables=", ".join(_(title).lower() for _key, title in TABLES))
         )
         intro.setWordWrap(True)
         self.xlsx = QRadioButton(_("One &Excel workbook (.xlsx), a sheet a table"))
         self.csv = QRadioButton(_("&CSV files in a folder, one a table"))
+        self.csv.setToolTip(glossary.explain(glossary.CSV))
         self.xlsx.setChecked(True)
         self.xlsx.toggled.connect(self._kind_changed)
         stamp = context.today().strftime("%Y-%m-%d")

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import glossary
 from app.dates import format_date
 from app.i18n import _
 from app.model.goal import GoalStatus, GoalTerm, RecordedAt, goal_label
@@ -38,6 +39,7 @@ from app.services.goals import (
     GoalSettings,
     GoalView,
     RatingDetails,
+    reason_missing,
     validate_action,
     validate_goal,
     validate_settings,
@@ -114,6 +116,7 @@ class SmartPanel(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(_("SMART check (suggestions only)"), parent)
         self.setAccessibleName(_("SMART check"))
+        self.setToolTip(glossary.explain(glossary.SMART))
         self.labels: dict[Smart, QLabel] = {}
         layout = QVBoxLayout(self)
         layout.setSpacing(3)
@@ -199,8 +202,8 @@ class GoalDialog(_FittingDialog):
             _("&Reason for the change"),
             self.baseline_reason,
             hint=_(
-                "Progress has been recorded against this baseline. If you change it, say why; "
-                "the old baseline is kept in the goal's history."
+                "Progress is already recorded against this baseline. If you change it, say "
+                "why. The old baseline stays in the goal's history."
             ),
         )
         self._reason_row = f.rowCount() - 1
@@ -522,9 +525,7 @@ class StatusDialog(_FittingDialog):
         if not errors and dates["changed_on"] is None:
             errors["changed_on"] = _("Give the date of the change.")
         if status in REASON_NEEDED and not reason:
-            errors["reason"] = _("Say why the goal is being {status}.").format(
-                status=goal_label(status).lower()
-            )
+            errors["reason"] = reason_missing(status)
         if errors:
             self.form.show_errors(errors)
             return

@@ -157,9 +157,10 @@ class GoalHelpDialog(QDialog):
 
         intro = QLabel(
             _(
-                "Work through these questions together, in your own words. Start with a few "
-                "simple goals: they can grow as the first ones are reached. Nothing is saved "
-                "until you choose Make draft goals, and you can edit every goal afterwards."
+                "Work through these questions together, in your own words. Start with a "
+                "few simple goals: they can grow as the first ones are reached. Nothing is "
+                "saved until you choose Make draft goals. You can edit every goal "
+                "afterwards."
             )
         )
         intro.setWordWrap(True)

@@ -158,9 +158,10 @@ class _FilePage(QWizardPage):
         self.setTitle(_("Choose the spreadsheet"))
         self.setSubTitle(
             _(
-                "Choose the list you keep: an Excel or LibreOffice spreadsheet (.xlsx, .xls, "
-                ".ods) or a .csv file. The headings do not need to be on the first row. "
-                "Nothing is added until you confirm at the end."
+                "Choose the list you keep: an Excel or LibreOffice spreadsheet (.xlsx, "
+                ".xls, .ods) or a .csv file (a simple spreadsheet file). The headings do "
+                "not need to be on the first row. Nothing is added until you confirm at "
+                "the end."
             )
         )
         self.path = QLineEdit()
@@ -484,8 +485,8 @@ class _PreviewPage(QWizardPage):
         self.setTitle(_("Check and confirm"))
         self.setSubTitle(
             _(
-                "Ticked rows will be added, with each value as shown. Something to check is "
-                "kept on the person's record; the field it is about is left empty. Possible "
+                "Ticked rows will be added, with each value as shown. Anything to check is "
+                "noted on the person's details, and that field is left empty. Possible "
                 "duplicates are left unticked for you to decide."
             )
         )

@@ -288,8 +288,8 @@ class SignaturesDialog(MatchDialog):
         )
         self._finish(
             _(
-                "The match becomes active when all three signatures are recorded. Keep the "
-                "signed paper copy as your programme's records policy says."
+                "The match starts when all three signatures are recorded. Keep the signed "
+                "paper copy as your programme's policy says."
             )
         )
         self.value: Signatures | None = None
@@ -340,8 +340,8 @@ class StatusDialog(MatchDialog):
         self._sync()
         self._finish(
             _(
-                "A match closed as 'not a good fit' or 'over a concern' counts as ending badly: "
-                "these two will not be proposed to each other again."
+                "A match closed as 'not a good fit' or 'over a concern' counts as ending "
+                "badly. These two will not be proposed to each other again."
             )
         )
         self.value: tuple[MatchStatus, date | None, str, EndingKind | None] | None = None
@@ -373,6 +373,6 @@ class PriorityDialog(MatchDialog):
 
     def _collect(self) -> dict[str, str]:
         if not self.note.text().strip():
-            return {"note": _("Write a few words on why, so the reason is on record.")}
+            return {"note": _("Write a few words on why, so the reason is kept.")}
         self.value = self.note.text().strip()
         return {}

@@ -224,8 +224,9 @@ class MeetingDialog(QDialog):
             _("Your &private note"),
             self.private_note,
             hint=_(
-                "Only for you: kept apart from the log and never printed or exported unless "
-                "you ask. What the pair discussed stays between them; do not record it here."
+                "Only for you: kept apart from the log, and never printed or exported "
+                "unless you ask. What the pair discussed stays between them, so do not "
+                "write it here."
             ),
         )
         self.right_form = right

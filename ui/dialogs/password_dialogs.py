@@ -141,8 +141,9 @@ class SetPasswordDialog(QDialog):
         self.change = change
         intro = QLabel(
             _(
-                "With a password, the data file and every backup are encrypted: nobody can read "
-                "them without it, even with the computer or a copy of the files in their hands."
+                "With a password, the data file and every backup are locked (encrypted). "
+                "Nobody can read them without it, even with the computer or a copy of the "
+                "files in their hands."
             )
         )
         intro.setWordWrap(True)
@@ -229,8 +230,8 @@ class RemovePasswordDialog(QDialog):
         self.setWindowTitle(_("Take the password off"))
         warning = _warning_label(
             _(
-                "Without the password, anyone who can use this computer, or who has a copy of "
-                "the data folder or a backup, can read every record in it."
+                "Without a password, anyone who can use this computer can read all of it. "
+                "So can anyone with a copy of the data folder or a backup."
             )
         )
         self.form = ErrorForm()

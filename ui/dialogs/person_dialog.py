@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import glossary
 from app.i18n import _
 from app.model import Role
 from app.model.person import CONSENT_LABELS, ConsentBasis
@@ -138,12 +139,14 @@ class PersonDialog(QDialog):
             hint=_("Pick someone in the programme, or type a name."),
         )
         work.add_field("sssc_number", _("SSSC &registration number"), self.sssc_number)
+        self.sssc_number.setToolTip(glossary.explain(glossary.SSSC))
         work.add_field(
             "sssc_category",
             _("SSSC &category"),
             self.sssc_category,
             hint=_("For example: practitioner in a day care of children service."),
         )
+        self.sssc_category.setToolTip(glossary.explain(glossary.SSSC))
         work.add_field(
             "qualifications",
             _("&Qualifications and studies"),
@@ -204,7 +207,7 @@ class PersonDialog(QDialog):
             area.setFrameShape(QScrollArea.Shape.NoFrame)
             area.setWidget(page)
             self.tabs.addTab(area, title)
-        self.tabs.setAccessibleName(_("Parts of the record"))
+        self.tabs.setAccessibleName(_("Parts of their details"))
 
         self.warning = QLabel()
         self.warning.setWordWrap(True)
@@ -322,8 +325,8 @@ class PersonDialog(QDialog):
                 self._warned_about = ids
                 self.warning.setText(
                     _(
-                        "⚠ This may be someone already held. {found} Check the list; to add them "
-                        "anyway, press Save again."
+                        "⚠ This may be someone already here. {found} Check the list. To "
+                        "add them anyway, press Save again."
                     ).format(found=" ".join(d.message for d in duplicates))
                 )
                 self.warning.show()

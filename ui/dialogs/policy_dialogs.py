@@ -65,9 +65,10 @@ class PolicyEditorDialog(QDialog):
 
         intro = QLabel(
             _(
-                "This is draft version {n}. Your changes are saved as you type. Lines starting "
-                "with “- ” print as bullet points; a blank line starts a new paragraph. "
-                "Anything marked “{mark} …]” must be filled in before the policy can be approved."
+                "This is draft version {n}. Your changes are saved as you type. Lines "
+                "starting with “- ” print as bullet points, and a blank line starts a new "
+                "paragraph. Fill in anything marked “{mark} …]” before the policy can be "
+                "approved."
             ).format(n=draft.number, mark=gap_mark())
             + ((" " + approved_note) if approved_note else "")
         )
@@ -187,8 +188,8 @@ class PolicyEditorDialog(QDialog):
             self,
             _("Put back the template wording?"),
             _(
-                "The wording of “{heading}” will be replaced by the template's, filled in from "
-                "your current answers and rules. Your own wording of this passage will be lost."
+                "The wording of “{heading}” will be replaced by the template's, filled in "
+                "from your answers and rules. Your own wording of this part will be lost."
             ).format(heading=self.headings[self.current_key()]),
         )
         if answer == QMessageBox.StandardButton.Yes:
@@ -234,9 +235,9 @@ class ApprovePolicyDialog(QDialog):
         self.setMinimumWidth(480)
         explain = QLabel(
             _(
-                "Approving fixes the wording of version {n} and the date it was adopted. It "
-                "cannot be changed afterwards: later changes make a new version. Print it for "
-                "signing once approved."
+                "Approving fixes the wording of version {n} and the date it was adopted. "
+                "It cannot be changed afterwards: later changes make a new version. Once "
+                "it is approved, print it for signing."
             ).format(n=version)
         )
         explain.setWordWrap(True)

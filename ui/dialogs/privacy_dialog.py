@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import glossary
 from app.i18n import _
 from app.services import privacy
 from ui.context import AppContext
@@ -55,16 +56,18 @@ class PrivacyDialog(QDialog):
         row.addWidget(self.person, 1)
         explain = QLabel(
             _(
-                "A subject access export holds everything kept about the person, as a PDF to "
-                "read and a JSON file for a computer. Other people in their matches appear as "
-                "'your mentor' or 'your mentee'. Private meeting notes are left out.\n\n"
-                "Erasing takes their name, contact details and the words about them out of every "
-                "record, keeping the dates and numbers the reports count. Safeguarding concerns "
-                "are kept as they are. A backup is made first."
+                "A subject access export holds everything kept about the person: a PDF to "
+                "read, and a JSON file for a computer. Other people in their matches "
+                "appear as 'your mentor' or 'your mentee'. Private meeting notes are left "
+                "out.\n\nErasing takes their name, contact details and the words about them "
+                "out of everything held. The dates and numbers the reports count are kept. "
+                "Safeguarding concerns are kept as they are. A backup is made first."
             )
         )
         explain.setWordWrap(True)
+        explain.setToolTip(glossary.explain(glossary.SUBJECT_ACCESS, glossary.JSON))
         self.export_button = QPushButton(_("&Export everything held…"))
+        self.export_button.setToolTip(glossary.explain(glossary.SUBJECT_ACCESS))
         self.erase_button = QPushButton(_("E&rase on request…"))
         self.export_button.setAccessibleName(_("Export everything held"))
         self.erase_button.setAccessibleName(_("Erase on request"))
@@ -115,8 +118,7 @@ class PrivacyDialog(QDialog):
             return False
         plan = self.context.ops.read(lambda s: privacy.erasure_plan(s, person_id))
         question = _(
-            "Erase {name}? {n} records are changed; this cannot be undone except by "
-            "restoring the backup made first."
+            "Erase {name}? {n} entries will change. Only the backup made first can undo this."
         ).format(name=plan.name, n=plan.rows)
         if plan.kept:
             question += "\n\n" + "\n".join(plan.kept)
@@ -130,7 +132,9 @@ class PrivacyDialog(QDialog):
             return False
         self._fill_people()
         self._fill_due()
-        self.context.notify(_("Erased: their details are gone; the report figures are unchanged."))
+        self.context.notify(
+            _("Erased. Their details are gone, and the report figures are unchanged.")
+        )
         return True
 
     # --- retention -----------------------------------------------------------------------
@@ -138,16 +142,18 @@ class PrivacyDialog(QDialog):
         tab = QWidget()
         explain = QLabel(
             _(
-                "People whose programme's retention period has ended since they left or their "
-                "last match ended. Anonymising keeps the counts, hours and outcomes the reports "
-                "need. A backup is made first."
+                "People whose programme's retention period has ended since they left, or "
+                "since their last match ended. Anonymising keeps the counts, hours and "
+                "outcomes the reports need. A backup is made first."
             )
         )
         explain.setWordWrap(True)
+        explain.setToolTip(glossary.explain(glossary.ANONYMISE))
         self.due_list = QListWidget()
         self.due_list.setAccessibleName(_("People past the retention period"))
         self.anonymise_button = QPushButton(_("&Anonymise everyone listed…"))
         self.anonymise_button.setAccessibleName(_("Anonymise everyone listed"))
+        self.anonymise_button.setToolTip(glossary.explain(glossary.ANONYMISE))
         self.anonymise_button.clicked.connect(lambda _checked=False: self.anonymise_due())
         column = QVBoxLayout(tab)
         column.addWidget(explain)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import glossary
 from app.i18n import _
 from app.model.programme import MentoringType, ProgrammeModel, SupportContactRule, label
 from app.services.programme_settings import (
@@ -265,7 +266,7 @@ class ScreeningRulesForm(RulesForm):
             "require_pvg",
             _("PVG"),
             self.pvg,
-            hint=_("A legal requirement for regulated work with children."),
+            hint=_("By law, most people who work with children must be PVG scheme members."),
         )
         f.add_field(
             "min_training_hours",
@@ -283,6 +284,7 @@ class ScreeningRulesForm(RulesForm):
             (self.code, _("Signed code of conduct required")),
         ):
             box.setAccessibleName(name)
+        self.pvg.setToolTip(glossary.explain(glossary.PVG, glossary.REGULATED_WORK))
 
     def set_rules(self, rules: ProgrammeRules) -> None:
         self.application.setChecked(rules.require_application)
@@ -320,9 +322,9 @@ class MatchingSupportRulesForm(RulesForm):
         super().__init__(parent)
         self.intro.setText(
             _(
-                "How much each criterion counts when suggesting matches (0 means not used, 5 "
-                "counts most), how often you check in with each mentor and mentee, and how "
-                "long records are kept."
+                "How much each point counts when suggesting matches (0 means not used, 5 "
+                "counts most). Also how often you check in with each mentor and mentee, "
+                "and how long details are kept."
             )
         )
         weights = QWidget()
@@ -373,15 +375,18 @@ class MatchingSupportRulesForm(RulesForm):
         f.add_field("custom_contact_interval_weeks", _("Custom: then &every"), self.interval)
         f.add_field(
             "retention_months",
-            _("&Keep records for"),
+            _("&Keep details for"),
             self.retention,
-            hint=_("After a relationship ends; then they are removed or made anonymous."),
+            hint=_("After a relationship ends. Then details are removed, or names are taken out."),
         )
         f.add_field(
             "stage_stuck_days",
             _("Say someone is s&tuck after"),
             self.stuck_days,
-            hint=_("Days in one step before matching (enquiry to training) before Today says so."),
+            hint=_(
+                "How many days someone may stay at one step before matching (enquiry to "
+                "training) before Today tells you."
+            ),
         )
         f.add_field(
             "mentee_wait_days",

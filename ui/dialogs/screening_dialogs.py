@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import glossary
 from app.i18n import _
 from app.model import Role
 from app.model.person import STAGE_LABELS, Stage
@@ -47,8 +48,8 @@ def pvg_note() -> str:
     return _(
         "Only what the Disclosure Code of Practice allows is kept here: the date of issue, "
         "the type of disclosure, the position it was for, its reference number and your "
-        "recruitment decision. Do not scan or copy the certificate itself: look at it, note "
-        "these details, and give it back or destroy it securely."
+        "recruitment decision. Do not scan or copy the certificate. Look at it, note these "
+        "details, then give it back or destroy it securely."
     )
 
 
@@ -138,7 +139,9 @@ class PvgDialog(_FormDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
-            _("PVG record") if details else _("Record a PVG check"), parent, intro=pvg_note()
+            _("PVG record") if details else _("Record a PVG check"),
+            parent,
+            intro=glossary.explain(glossary.PVG) + "\n\n" + pvg_note(),
         )
         self._today = today
         d = details or screening.PvgDetails(issued_on=None, position=position)
@@ -149,6 +152,11 @@ class PvgDialog(_FormDialog):
         self.decision = _combo(DECISION_LABELS, d.decision)
         self.regulated = QCheckBox(_("This position is &regulated work with children"))
         self.regulated.setChecked(d.regulated_role)
+        self.regulated.setToolTip(glossary.explain(glossary.REGULATED_WORK))
+        self.disclosure_type.setToolTip(
+            glossary.explain(glossary.DISCLOSURE_LEVELS, glossary.SCHEME_RECORD)
+        )
+        self.note.setToolTip(glossary.explain(glossary.CODE_OF_PRACTICE))
         f = self.form
         f.add_field(
             "issued_on",
@@ -391,9 +399,7 @@ class StepDateDialog(_FormDialog):
         super().__init__(title, parent)
         self._today = today
         self.on = DateField(current or self._today)
-        self.form.add_field(
-            "on", label, self.on, hint=_("Leave empty to record that it has not been done.")
-        )
+        self.form.add_field("on", label, self.on, hint=_("Leave empty if it has not been done."))
         self._finish()
         self.on.setFocus()
 

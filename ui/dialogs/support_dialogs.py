@@ -119,8 +119,9 @@ class SupportContactDialog(QDialog):
 
         intro = QLabel(
             _(
-                "Your own check-in with one of the pair (or a third party), with the standard "
-                "questions. It appears on the match's timeline; nothing here is printed."
+                "Your own check-in with one of the pair (or a third party), with the "
+                "standard questions. It shows on the match's timeline. Nothing here is "
+                "printed."
             )
         )
         intro.setWordWrap(True)
@@ -210,7 +211,7 @@ class ConcernDialog(QDialog):
             "resolved_on",
             _("&Resolved on"),
             self.resolved_on,
-            hint=_("Leave empty while the concern is open; the match stays flagged until then."),
+            hint=_("Leave empty while the concern is open. The match stays flagged until then."),
         )
         layout = QVBoxLayout(self)
         layout.addLayout(f)

@@ -137,9 +137,10 @@ class DashboardPage(Page):
         heading.setProperty("role", "heading")
         intro = QLabel(
             _(
-                "What the programme did in a period: people, matches, meetings, support, goals "
-                "and endings, with the figures the national network asks for. The evaluation "
-                "report prints the same figures and charts with your answers below."
+                "What the programme did in a period: people, matches, meetings, support, "
+                "goals and endings. It gives the figures the national network asks for. "
+                "The evaluation report prints the same figures and charts, with your "
+                "answers below."
             )
         )
         intro.setWordWrap(True)
@@ -215,8 +216,9 @@ class DashboardPage(Page):
         questions = QVBoxLayout(questions_box)
         note = QLabel(
             _(
-                "Your own view of the period. What you type is kept as you go and printed in "
-                "the evaluation report; leave a question empty to write the answer by hand."
+                "Your own view of the period. What you type is kept as you go, and printed "
+                "in the evaluation report. Leave a question empty to write the answer by "
+                "hand."
             )
         )
         note.setWordWrap(True)
@@ -487,7 +489,7 @@ class DashboardPage(Page):
             )
 
         def cancelled() -> None:
-            self.status.setText(_("The evaluation report was not made: you cancelled it."))
+            self.status.setText(_("The evaluation report was cancelled, so it was not made."))
 
         self.context.tasks.submit(
             self,

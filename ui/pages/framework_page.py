@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from app import glossary
 from app.dates import format_date
 from app.i18n import _
 from app.services import framework, policy, programme_settings, programmes
@@ -250,8 +251,8 @@ class FrameworkPage(Page):
             )
         else:
             text = _(
-                "Planning not started. The wizard takes you through eight short sections and "
-                "the rules; you can stop at any time and carry on later."
+                "Planning not started. The wizard takes you through eight short sections "
+                "and the rules. You can stop at any time and carry on later."
             )
         self.planning_status.setText(text)
         cells = []
@@ -302,6 +303,7 @@ class FrameworkPage(Page):
             for i in range(half)
         )
         self.rules_table.setText(f"<table>{html}</table>")
+        self.rules_table.setToolTip(glossary.help_for(" ".join(label for label, _v in rows)))
 
     def _show_policy(self, o: _Overview) -> None:
         if not o.versions:

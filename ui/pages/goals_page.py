@@ -413,8 +413,8 @@ class GoalsPage(Page):
                 self,
                 _("No meeting actions"),
                 _(
-                    "Every action point from this match's meeting logs is already under a goal, "
-                    "or no meeting has been logged yet."
+                    "Every action point from this match's meeting logs is already under a "
+                    "goal, or no meeting is logged yet."
                 ),
             )
             return

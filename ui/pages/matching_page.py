@@ -174,9 +174,9 @@ class MatchingPage(Page):
         heading.setProperty("role", "heading")
         intro = QLabel(
             _(
-                "Drag a waiting mentee onto a mentor to propose a match, or choose both and "
-                "press Propose (Enter on a mentee, then Enter on a mentor, works too). The fit "
-                "of the chosen pair is explained on the right."
+                "Drag a waiting mentee onto a mentor to propose a match. Or choose both "
+                "and press Propose (or Enter on a mentee, then Enter on a mentor). The "
+                "right-hand side explains how well the chosen pair fit."
             )
         )
         intro.setWordWrap(True)
@@ -878,7 +878,7 @@ class MatchingPage(Page):
             if value.decision is ReviewDecision.MOVE_TO_ENDING:
                 self.say(_("Review saved; the match is now ending. Press Ending… to carry on."))
             else:
-                self.say(_("Review saved. Print the record for signing from More printouts."))
+                self.say(_("Review saved. To print it for signing, use More printouts."))
 
     def end_match(self) -> None:
         """Open the ending wizard (it begins the ending the first time)."""
@@ -890,8 +890,8 @@ class MatchingPage(Page):
                 self,
                 _("Begin the ending"),
                 _(
-                    "Begin the ending of {pair}? The match will show as ending while you go "
-                    "through the steps; you can stop at any point and carry on later."
+                    "Begin the ending of {pair}? The match shows as ending while you go "
+                    "through the steps. You can stop at any point and carry on later."
                 ).format(pair=self._pair_text(row)),
             )
             if answer != QMessageBox.StandardButton.Yes:

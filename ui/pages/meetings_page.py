@@ -340,8 +340,9 @@ class MeetingsPage(Page):
         heading.setProperty("role", "heading")
         intro = QLabel(
             _(
-                "Type up each meeting log, keep your own support contacts with each pair, and "
-                "note any concern. The timeline shows everything about a match in date order."
+                "Type up each meeting log, keep your own support contacts with each pair, "
+                "and note any concerns. The timeline shows everything about a match in "
+                "date order."
             )
         )
         intro.setWordWrap(True)
@@ -385,9 +386,9 @@ class MeetingsPage(Page):
         overdue = sum(1 for r in rows if r.overdue)
         self.due_intro.setText(
             _(
-                "Your check-ins with each mentor and mentee (and a third party once you have "
-                "contacted one), as the programme's rule asks. {overdue} overdue, {soon} due in "
-                "the next two weeks."
+                "Your check-ins with each mentor and mentee, as the programme's rule asks "
+                "(and with a third party, once you have contacted one). {overdue} overdue, "
+                "{soon} due in the next two weeks."
             ).format(overdue=overdue, soon=len(rows) - overdue)
         )
         self.tabs.setTabText(

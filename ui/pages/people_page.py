@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import glossary
 from app.i18n import _, ngettext
 from app.model import Role
 from app.model.person import STAGE_LABELS, Stage
@@ -182,9 +183,14 @@ class PeoplePage(Page):
         self.import_button.clicked.connect(self.import_people)
         self.export_button = QPushButton(_("E&xport…"))
         self.export_button.setAccessibleName(_("Export the list to a spreadsheet"))
+        self.export_button.setToolTip(
+            _("Save the list as an Excel workbook or a CSV file.")
+            + "\n"
+            + glossary.explain(glossary.CSV)
+        )
         self.export_button.clicked.connect(self.export_list)
         self.bin_button = QPushButton(_("&Bin…"))
-        self.bin_button.setAccessibleName(_("Records removed to the bin"))
+        self.bin_button.setAccessibleName(_("Details removed to the bin"))
         self.bin_button.clicked.connect(self.open_bin)
         self.print_button = QToolButton()
         self.print_button.setText(_("Print"))  # Alt+P is the programme picker
@@ -224,8 +230,9 @@ class PeoplePage(Page):
         heading.setProperty("role", "heading")
         intro = QLabel(
             _(
-                "Everyone in this programme. Someone can be matched only when every screening "
-                "step the programme requires is done; the list says what is missing."
+                "Everyone in this programme. Someone can be matched only when every "
+                "screening step the programme needs is done. The list says what is "
+                "missing."
             )
         )
         intro.setWordWrap(True)
@@ -344,9 +351,12 @@ class PeoplePage(Page):
         ]
         if len(found) > len(shown):
             lines.append(
-                escape(_("and {n} more (see each record).").format(n=len(found) - len(shown)))
+                escape(
+                    _("and {n} more (see each person's details).").format(n=len(found) - len(shown))
+                )
             )
         self.reminders.setText("<br>".join(lines))
+        self.reminders.setToolTip(glossary.help_for(" ".join(r.text for r in shown)))
         self.reminders.show()
 
     def _reminder_chosen(self, link: str) -> None:

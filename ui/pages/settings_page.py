@@ -70,9 +70,10 @@ class SettingsPage(Page):
         backups_box = QGroupBox(_("Backups"))
         explain = QLabel(
             _(
-                "A backup is made when Mentor Desk opens or closes after changes, at least once a "
-                "day while it is open, and before any upgrade or restore. Recent backups are all "
-                "kept; older ones are thinned to one a day, a week and a month."
+                "Mentor Desk makes a backup when it opens or closes after changes, and at "
+                "least once a day while it is open. It also makes one before any upgrade "
+                "or restore. Recent backups are all kept. Of older ones, one a day, one a "
+                "week and one a month are kept."
             )
         )
         explain.setWordWrap(True)
@@ -217,9 +218,9 @@ class SettingsPage(Page):
         lock_row.addStretch(1)
         hint = QLabel(
             _(
-                "When the window has not been used for this long, it hides your records until "
-                "the password is typed again. Anything you were typing is kept. The lock needs "
-                "a password on the data."
+                "When the window has not been used for this long, it hides your data until "
+                "the password is typed again. Anything you were typing is kept. The lock "
+                "needs a password on the data."
             )
         )
         hint.setWordWrap(True)

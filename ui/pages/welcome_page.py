@@ -54,10 +54,10 @@ class WelcomePage(QWidget):
         heading.setProperty("role", "heading")
         about = QLabel(
             _(
-                "Mentor Desk keeps a mentoring programme in a childcare setting in one place: "
-                "the people and their checks, the matches, the meetings and the goals, and the "
-                "forms to print and sign. Everything stays on this computer, with no internet "
-                "needed, and it tells you each day what is due."
+                "Mentor Desk keeps a mentoring programme in a childcare setting in one "
+                "place. It holds the people and their checks, the matches, the meetings "
+                "and the goals, and the forms to print and sign. Everything stays on this "
+                "computer, with no internet needed. Each day it tells you what is due."
             )
         )
         about.setWordWrap(True)
@@ -74,8 +74,8 @@ class WelcomePage(QWidget):
         self.demo_button.clicked.connect(self.open_demo)
         demo_hint = QLabel(
             _(
-                "Made-up people and records, in a separate demo folder: nothing you try there "
-                "touches your own data."
+                "Made-up people and details, in a separate demo folder. Nothing you try "
+                "there touches your own data."
             )
         )
         self.restore_button = QPushButton(_("&Bring your data from another computer…"))
@@ -92,9 +92,9 @@ class WelcomePage(QWidget):
         self.password_button.clicked.connect(self.password_requested.emit)
         password_hint = QLabel(
             _(
-                "Wise on a shared computer or one carried to a venue: without the password "
-                "nobody can read the file or its backups. A forgotten password cannot be "
-                "recovered, so you are offered a sheet to print and keep safe."
+                "Wise on a shared computer, or one you carry to a venue. Without the "
+                "password, nobody can read the file or its backups. A forgotten password "
+                "cannot be recovered, so you are offered a sheet to print and keep safe."
             )
         )
         column = QVBoxLayout(self)

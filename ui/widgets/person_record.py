@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import glossary
 from app.dates import format_date
 from app.i18n import _, ngettext
 from app.model import Role
@@ -319,6 +320,7 @@ class PersonRecordView(QWidget):
                     value_label.setStyleSheet("color: #5f6670;")
                 caption_label = QLabel(caption)
                 caption_label.setBuddy(value_label)
+                caption_label.setToolTip(glossary.help_for(caption))
                 describe(value_label, caption)
                 form.addRow(caption_label, value_label)
             layout.addWidget(box)
@@ -369,6 +371,7 @@ class PersonRecordView(QWidget):
         layout.addWidget(box)
         # PVG
         box = QGroupBox(_("PVG scheme membership"))
+        box.setToolTip(glossary.explain(glossary.PVG, glossary.CODE_OF_PRACTICE))
         column = QVBoxLayout(box)
         if mentor:
             column.addWidget(
@@ -826,7 +829,9 @@ class PersonRecordView(QWidget):
                     "{name} held PVG membership for regulated work with the programme. A task "
                     "to tell Disclosure Scotland that they have stopped is now on their History "
                     "tab."
-                ).format(name=self.record.name),
+                ).format(name=self.record.name)
+                + "\n\n"
+                + glossary.explain(glossary.DISCLOSURE_SCOTLAND, glossary.REGULATED_WORK),
             )
 
     def _task_done(self, task_id: int) -> None:

@@ -268,8 +268,8 @@ class ContactPage(StepPage):
         super().__init__(
             _("Contact after closure"),
             _(
-                "Explain the programme's rule on keeping in touch once the match has closed, "
-                "and record when each of them said they understood it."
+                "Explain the programme's rule on keeping in touch once the match has "
+                "closed. Then record when each of them said they understood it."
             ),
         )
         d = view.details
@@ -314,8 +314,8 @@ class NextPage(StepPage):
         super().__init__(
             _("What comes next"),
             _(
-                "Whether the mentee is given a new mentor, and whether the mentor goes on "
-                "mentoring. This is a decision to take deliberately, with each of them."
+                "Whether the mentee gets a new mentor, and whether the mentor goes on "
+                "mentoring. Decide this with care, with each of them."
             ),
         )
         d = view.details
@@ -411,8 +411,8 @@ class ConfirmPage(StepPage):
         super().__init__(
             _("Confirm and close"),
             _(
-                "Confirm that the closure procedure was followed. Closing the match is the "
-                "last step; until then you can come back and change anything."
+                "Confirm that the closure steps were followed. Closing the match is the "
+                "last step. Until then, you can come back and change anything."
             ),
         )
         d = view.details

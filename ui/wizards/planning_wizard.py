@@ -74,8 +74,8 @@ class DetailsPage(_Page):
         self.setTitle(_("Your programme"))
         self.setSubTitle(
             _(
-                "Start with the basics. You can leave the wizard at any time: everything you "
-                "write is kept, and you carry on from the Framework page."
+                "Start with the basics. You can leave the wizard at any time. Everything "
+                "you write is kept, and you carry on from the Framework page."
             )
         )
         self.details = details or ProgrammeDetails(name="", organisation="")
@@ -241,8 +241,9 @@ class FinishPage(_Page):
         total = len(framework.SECTIONS)
         self.summary.setText(
             _(
-                "{done} of {total} planning sections are complete. When you press Finish, the "
-                "programme is set up with the rules you chose and the plan is marked finished."
+                "{done} of {total} planning sections are complete. When you press Finish, "
+                "the programme is set up with the rules you chose, and the plan is marked "
+                "finished."
             ).format(done=done, total=total)
         )
         has_policy = planner.has_policy()

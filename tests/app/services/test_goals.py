@@ -170,6 +170,7 @@ def test_status_changes_are_kept_as_history_with_reasons(
     with db.session() as s, pytest.raises(ValidationError) as caught:
         goals.change_status(s, goal_id, GoalStatus.DROPPED, "  ", date(2026, 9, 10))
     assert set(caught.value.errors) == {"reason", "changed_on"}
+    assert caught.value.errors["reason"] == "Say why the goal is being dropped."
     with db.session() as s:
         goals.change_status(
             s, goal_id, GoalStatus.CHANGED, "Split into two smaller goals", date(2026, 11, 1)
@@ -189,7 +190,7 @@ def test_changing_to_the_same_status_is_refused(db: Database, match_id: int, tod
     goal_id = make_goal(db, match_id, today)
     with db.session() as s, pytest.raises(ValidationError) as caught:
         goals.change_status(s, goal_id, GoalStatus.NOT_STARTED, "", today)
-    assert "already" in caught.value.errors["status"]
+    assert caught.value.errors["status"] == "The goal is already marked as not started."
 
 
 def test_progress_series_starts_from_the_baseline_in_date_order(

@@ -247,7 +247,7 @@ def test_a_file_without_headings_says_why(tmp_path: Path) -> None:
 def test_headings_with_nothing_under_them(tmp_path: Path) -> None:
     path = tmp_path / "people.csv"
     path.write_text("Forename,Surname,Email\n,,\n", encoding="utf-8")
-    with pytest.raises(ActionRefused, match="no rows under them"):
+    with pytest.raises(ActionRefused, match="nothing under them"):
         importing.read_source(path)
 
 

@@ -170,7 +170,7 @@ def test_a_pair_whose_match_ended_badly_is_never_proposed_again(db: Database, to
         assert match.ending_kind is EndingKind.NOT_A_GOOD_FIT
         waiting = matching.board(s, pid, today).waiting[0]
         assert waiting.reason.startswith(f"An earlier match ended on {introduced_on:%d/%m/%Y}.")
-        assert "ruled out" in waiting.reason
+        assert "No mentor with a free place can be matched with them" in waiting.reason
         with pytest.raises(ActionRefused, match="ended badly"):
             matching.propose_match(s, pid, mentor, mentee, today)
         assert all(
@@ -268,7 +268,7 @@ def test_the_whole_lifecycle_to_an_active_match_and_on(db: Database, today: date
         )
         assert s.get_one(Match, match_id).status is MatchStatus.INTRODUCED
         with pytest.raises(
-            ActionRefused, match="signed by the mentor, the mentee and the coordinator"
+            ActionRefused, match="the mentor, the mentee and the coordinator have all signed"
         ):
             matching.change_status(s, match_id, MatchStatus.ACTIVE, today, today)
         matching.record_signatures(

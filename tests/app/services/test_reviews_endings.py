@@ -161,7 +161,7 @@ def test_a_review_needs_a_day_someone_present_and_a_decision(db: Database) -> No
             reviews.record_review(
                 s, match_id, _review(today + timedelta(days=1), ReviewDecision.CONTINUE), today
             )
-        assert "on or after the day" in invalid.value.errors["held_on"]
+        assert "on the day or later" in invalid.value.errors["held_on"]
 
 
 def test_an_extension_changes_the_planned_end_and_needs_both_agreements(db: Database) -> None:
@@ -176,7 +176,9 @@ def test_an_extension_changes_the_planned_end_and_needs_both_agreements(db: Data
         with pytest.raises(ValidationError) as invalid:
             reviews.record_review(s, match_id, half, today)
         assert set(invalid.value.errors) == {"mentee_agreed_on"}
-        assert "both parties" in invalid.value.errors["mentee_agreed_on"]
+        assert invalid.value.errors["mentee_agreed_on"] == (
+            "An extension needs both to agree. Give the day the mentee agreed."
+        )
         assert match.planned_end_on == old_end
 
         too_short = replace(half, new_end_on=old_end, mentee_agreed_on=today)

@@ -305,7 +305,7 @@ def _writing_is_refused(paths: DataPaths) -> None:
             s.add(Programme(name="Cannot be saved", organisation="X"))
     known = translate(refused.value)
     assert isinstance(known, ReadOnlyError)
-    assert "cannot be written to" in str(known)
+    assert "set to read-only" in str(known)
     with pytest.raises(ReadOnlyError) as no_backup:
         db.backup("manual")
     assert "No backup can be made" in str(no_backup.value)
@@ -478,7 +478,7 @@ def test_a_new_data_file_on_a_full_disk_is_not_left_half_made(disk: DataPaths) -
 def test_a_disk_error_is_named_plainly() -> None:
     known = translate(sqlite3.OperationalError("disk I/O error"))
     assert isinstance(known, CannotOpenError)
-    assert "could not be read or written (a disk error)" in str(known)
+    assert "could not read or save on the disk that holds the data" in str(known)
 
 
 def test_a_disk_error_on_a_nearly_full_disk_is_called_a_full_disk(

@@ -73,7 +73,7 @@ def test_a_review_with_an_extension_needs_both_agreements(
     with page.context.database.session() as s:
         old_end = s.get_one(Match, match_id).planned_end_on
     page.review_button.click()
-    assert len(seen) == 2 and "both parties" in seen[1]
+    assert len(seen) == 2 and "needs both to agree" in seen[1]
     with page.context.database.session() as s:
         review = s.scalars(select(Review).where(Review.match_id == match_id).order_by(Review.id))
         latest = list(review)[-1]
