@@ -89,6 +89,12 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setWindowIcon(app_icon())
     load_fonts(app)
     app.setStyleSheet(STYLE)
+    if app.property("dialogs-fit") is None:  # on a small or magnified screen, dialogs scroll
+        from ui.widgets.reflow import DialogsFitTheScreen
+
+        fitter = DialogsFitTheScreen(app)
+        app.installEventFilter(fitter)
+        app.setProperty("dialogs-fit", True)
     return app
 
 
