@@ -39,6 +39,7 @@ from ui.context import AppContext
 from ui.pages.base import Page
 from ui.pages.today_page import TodayPage
 from ui.widgets.accessible import announce
+from ui.widgets.reflow import ReflowRow, size_by_current_page
 
 if TYPE_CHECKING:
     from ui.pages.settings_page import SettingsPage
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
             QListWidgetItem(entry.title(), self.nav)
             self.stack.addWidget(QWidget())
         self._build_page(0)
+        self.stack.currentChanged.connect(lambda _index: size_by_current_page(self.stack))
         self.nav.currentRowChanged.connect(self._show_page)
         # As wide as the longest page name in the current font and language, not a fixed 190 px.
         self.nav.ensurePolished()
@@ -131,12 +133,17 @@ class MainWindow(QMainWindow):
         self.programme_picker.activated.connect(self._programme_picked)
         self.programme_title = QLabel()
         self.programme_title.setProperty("role", "programme-title")
+        self.programme_title.setWordWrap(True)
 
-        top = QHBoxLayout()
-        top.addWidget(self.programme_title)
-        top.addStretch(1)
-        top.addWidget(self.programme_label)
-        top.addWidget(self.programme_picker)
+        # Title and picker side by side, or the picker under the title on a narrow screen.
+        top = ReflowRow()
+        top.add(self.programme_title, 1)
+        picker = QWidget()
+        pick = QHBoxLayout(picker)
+        pick.setContentsMargins(0, 0, 0, 0)
+        pick.addWidget(self.programme_label)
+        pick.addWidget(self.programme_picker, 1)
+        top.add(picker)
         body = QHBoxLayout()
         body.addWidget(self.nav)
         body.addWidget(self.stack, 1)
@@ -152,11 +159,12 @@ class MainWindow(QMainWindow):
                 )
             )
             banner.setObjectName("demo-banner")
+            banner.setWordWrap(True)
             banner.setStyleSheet(
                 "background: #fbe7b5; color: #3d2c00; padding: 6px; font-weight: 600;"
             )
             column.addWidget(banner)
-        column.addLayout(top)
+        column.addWidget(top)
         column.addLayout(body, 1)
         # On a small or magnified screen the window may be smaller than a page: it scrolls.
         frame = QScrollArea()
@@ -291,6 +299,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
         self.built[entry.key] = page
+        size_by_current_page(self.stack)
         if entry.key == "settings":
             settings = cast("SettingsPage", page)
             settings.backup_requested.connect(self.backup_now)

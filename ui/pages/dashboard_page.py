@@ -44,6 +44,7 @@ from app.services.errors import ActionRefused, ValidationError
 from ui.context import AppContext
 from ui.pages.base import Page
 from ui.widgets.date_field import DateField
+from ui.widgets.reflow import flow_row, labelled
 
 log = logging.getLogger(__name__)
 
@@ -173,22 +174,13 @@ class DashboardPage(Page):
         self.export_button.clicked.connect(self.export_tables)
         self.programme_box.activated.connect(lambda _index: self.refresh())
 
-        filters = QHBoxLayout()
-        for widget in (
-            programme_label,
-            self.programme_box,
-            from_label,
-            self.from_field,
-            to_label,
-            self.to_field,
+        filters = flow_row(
+            labelled(programme_label, self.programme_box),
+            labelled(from_label, self.from_field),
+            labelled(to_label, self.to_field),
             self.show_button,
-        ):
-            filters.addWidget(widget)
-        filters.addStretch(1)
-        actions = QHBoxLayout()
-        for button in (self.print_button, self.pack_button, self.export_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
+        )
+        actions = flow_row(self.print_button, self.pack_button, self.export_button)
 
         self.status = QLabel()
         self.status.setWordWrap(True)

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -21,7 +20,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -45,6 +43,7 @@ from ui.dialogs.goal_help_dialog import GoalHelpDialog
 from ui.pages.base import Page
 from ui.printing import show_printout
 from ui.widgets.goal_card import GoalCard
+from ui.widgets.reflow import ReflowSplitter, flow_row
 
 MATCH_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -118,16 +117,13 @@ class GoalsPage(Page):
         self.settings_button.clicked.connect(self.edit_settings)
         QShortcut(QKeySequence.StandardKey.New, self).activated.connect(self.new_goal)
 
-        buttons = QHBoxLayout()
-        for button in (
+        buttons = flow_row(
             self.new_button,
             self.help_button,
             self.print_plan_button,
             self.print_progress_button,
-        ):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.settings_button)
+            self.settings_button,
+        )
 
         self.cards_holder = QWidget()
         self.cards_layout = QVBoxLayout(self.cards_holder)
@@ -150,7 +146,8 @@ class GoalsPage(Page):
         right_layout.addLayout(buttons)
         right_layout.addWidget(self.goals_scroll, 1)
 
-        splitter = QSplitter()
+        # The list of matches beside the goals when there is room, above them when not.
+        splitter = ReflowSplitter(side_by_side_from=760)
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)

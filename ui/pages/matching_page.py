@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -66,6 +65,7 @@ from ui.printing import show_printout
 from ui.widgets.accessible import announce, describe
 from ui.widgets.board import MenteeList, MentorList
 from ui.widgets.fit_view import FitView
+from ui.widgets.reflow import ReflowSplitter, flow_row
 from ui.wizards.ending_wizard import EndingWizard
 
 
@@ -201,11 +201,7 @@ class MatchingPage(Page):
         self.accept_button = _button(_("&Accept"), _("Accept suggestion"), self.accept_draft)
         self.reject_button = _button(_("Re&ject"), _("Reject suggestion"), self.reject_draft)
         draft_buttons = QWidget()
-        row = QHBoxLayout(draft_buttons)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.accept_button)
-        row.addWidget(self.reject_button)
-        row.addStretch(1)
+        draft_buttons.setLayout(flow_row(self.accept_button, self.reject_button))
 
         self.suggest_button = _button(
             _("&Suggest matches"), _("Suggest matches for everyone waiting"), self.suggest
@@ -247,7 +243,8 @@ class MatchingPage(Page):
         right.setSizes([330, 170])
         right.setChildrenCollapsible(False)
         self.drafts_list.setMinimumHeight(60)
-        columns = QSplitter(Qt.Orientation.Horizontal)
+        # Three columns when there is room; one under another on a narrow screen.
+        columns = ReflowSplitter(side_by_side_from=720)
         columns.addWidget(_group(_("Waiting mentees"), self.waiting_view))
         columns.addWidget(_group(_("Mentors"), self.mentor_view))
         columns.addWidget(right)
@@ -325,11 +322,7 @@ class MatchingPage(Page):
             self.more_print_button,
         )
         match_buttons = QWidget()
-        row = QHBoxLayout(match_buttons)
-        row.setContentsMargins(0, 0, 0, 0)
-        for button in self.match_buttons:
-            row.addWidget(button)
-        row.addStretch(1)
+        match_buttons.setLayout(flow_row(*self.match_buttons))
         self.history_label = QLabel()
         self.history_label.setWordWrap(True)
         self.history_label.setTextInteractionFlags(
@@ -388,29 +381,23 @@ class MatchingPage(Page):
         waiting_hint.setWordWrap(True)
         waiting_layout.addWidget(waiting_hint)
         waiting_layout.addWidget(self.waiting_table)
-        wbuttons = QHBoxLayout()
-        wbuttons.addWidget(self.priority_button)
-        wbuttons.addWidget(self.unpriority_button)
-        wbuttons.addStretch(1)
-        waiting_layout.addLayout(wbuttons)
+        waiting_layout.addLayout(flow_row(self.priority_button, self.unpriority_button))
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(_("Matching views"))
         self.tabs.addTab(board, _("&Board"))
         self.tabs.addTab(waiting_page, _("&Waiting list"))
 
-        toolbar = QHBoxLayout()
-        for widget in (
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        describe(self.status_label, _("Board messages"))
+        toolbar = flow_row(
             self.suggest_button,
             self.propose_button,
             self.undo_button,
             self.redo_button,
-        ):
-            toolbar.addWidget(widget)
-        toolbar.addStretch(1)
-        self.status_label = QLabel()
-        describe(self.status_label, _("Board messages"))
-        toolbar.addWidget(self.status_label)
+            self.status_label,
+        )
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -50,6 +49,7 @@ from ui.pages.base import Page
 from ui.printing import show_printout
 from ui.widgets.accessible import describe
 from ui.widgets.enum_combo import enum_value
+from ui.widgets.reflow import ReflowSplitter, flow_row, labelled
 
 
 def _table(name: str) -> QTableView:
@@ -212,16 +212,14 @@ class MeetingsPage(Page):
         self.pack_button = _button(
             _("Print a log pac&k…"), _("Print a pack of blank meeting logs"), self.print_pack
         )
-        actions = QHBoxLayout()
-        for button in (self.log_button, self.contact_button, self.concern_button):
-            actions.addWidget(button)
-        actions.addStretch(1)
-        for button in (self.next_log_button, self.pack_button):
-            actions.addWidget(button)
-        entry_actions = QHBoxLayout()
-        entry_actions.addWidget(self.open_button)
-        entry_actions.addWidget(self.print_button)
-        entry_actions.addStretch(1)
+        actions = flow_row(
+            self.log_button,
+            self.contact_button,
+            self.concern_button,
+            self.next_log_button,
+            self.pack_button,
+        )
+        entry_actions = flow_row(self.open_button, self.print_button)
 
         self.timeline_model: PlainRowsModel[TimelineEntry] = PlainRowsModel(
             [_("Date"), _("What"), _("Details")], _entry_cells, tooltip=lambda e: e.detail
@@ -280,16 +278,11 @@ class MeetingsPage(Page):
         )
         filter_label = QLabel(_("F&ilter:"))
         filter_label.setBuddy(self.log_filter)
-        filters = QHBoxLayout()
-        filters.addWidget(filter_label)
-        filters.addWidget(self.log_filter, 1)
-        filters.addWidget(self.mode_filter)
-        filters.addWidget(self.follow_up)
-        logs_buttons = QHBoxLayout()
-        logs_buttons.addWidget(self.logs_count)
-        logs_buttons.addStretch(1)
-        logs_buttons.addWidget(self.open_log_button)
-        logs_buttons.addWidget(self.export_button)
+        self.log_filter.setMinimumWidth(self.log_filter.fontMetrics().averageCharWidth() * 24)
+        filters = flow_row(
+            labelled(filter_label, self.log_filter), self.mode_filter, self.follow_up
+        )
+        logs_buttons = flow_row(self.logs_count, self.open_log_button, self.export_button)
         logs_tab = QWidget()
         logs_column = QVBoxLayout(logs_tab)
         logs_column.addLayout(filters)
@@ -317,10 +310,7 @@ class MeetingsPage(Page):
         due_column = QVBoxLayout(due_tab)
         due_column.addWidget(self.due_intro)
         due_column.addWidget(self.due, 1)
-        due_buttons = QHBoxLayout()
-        due_buttons.addStretch(1)
-        due_buttons.addWidget(self.record_due_button)
-        due_column.addLayout(due_buttons)
+        due_column.addLayout(flow_row(self.record_due_button))
 
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(_("Meetings views"))
@@ -330,7 +320,8 @@ class MeetingsPage(Page):
         self.tabs.currentChanged.connect(self._tab_changed)
         self._index: meetings.MeetingIndex | None = None
 
-        splitter = QSplitter()
+        # The list of matches beside its timeline when there is room, above it when not.
+        splitter = ReflowSplitter(side_by_side_from=760)
         splitter.addWidget(left)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 2)

@@ -15,14 +15,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -53,6 +51,7 @@ from ui.pages.base import Page
 from ui.printing import show_printout
 from ui.widgets.accessible import describe
 from ui.widgets.person_record import PersonRecordView
+from ui.widgets.reflow import ReflowSplitter, flow_row, labelled
 
 
 class PeoplePage(Page):
@@ -236,29 +235,24 @@ class PeoplePage(Page):
             )
         )
         intro.setWordWrap(True)
-        filters = QHBoxLayout()
-        filters.addWidget(search_label)
-        filters.addWidget(self.search, 2)
-        for label, combo in (
-            (role_label, self.role_filter),
-            (stage_label, self.stage_filter),
-            (ready_label, self.ready_filter),
-        ):
-            filters.addWidget(label)
-            filters.addWidget(combo)
-        buttons = QHBoxLayout()
-        for widget in (
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 24)
+        filters = flow_row(
+            labelled(search_label, self.search),
+            labelled(role_label, self.role_filter),
+            labelled(stage_label, self.stage_filter),
+            labelled(ready_label, self.ready_filter),
+        )
+        buttons = flow_row(
             self.new_button,
             self.import_button,
             self.export_button,
             self.print_button,
             self.bin_button,
-        ):
-            buttons.addWidget(widget)
-        buttons.addStretch(1)
-        buttons.addWidget(self.count)
+            self.count,
+        )
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        # The record beside the list when there is room, under it when there is not.
+        self.splitter = ReflowSplitter(side_by_side_from=900)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.record)
         self.splitter.setStretchFactor(0, 3)

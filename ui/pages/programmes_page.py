@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -25,6 +24,7 @@ from ui.dialogs.programme_dialog import ProgrammeDialog
 from ui.models.programme_table import ID_ROLE, SORT_ROLE, ProgrammeTableModel
 from ui.pages.base import Page
 from ui.printing import show_printout
+from ui.widgets.reflow import flow_row
 from ui.wizards.planning_wizard import PlanningWizard
 
 
@@ -90,18 +90,15 @@ class ProgrammesPage(Page):
             )
         )
         intro.setWordWrap(True)
-        buttons = QHBoxLayout()
-        for widget in (
+        buttons = flow_row(
             self.plan_button,
             self.new_button,
             self.edit_button,
             self.archive_button,
             self.print_button,
             self.open_button,
-        ):
-            buttons.addWidget(widget)
-        buttons.addStretch(1)
-        buttons.addWidget(self.show_archived)
+            self.show_archived,
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(intro)

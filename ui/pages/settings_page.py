@@ -32,6 +32,7 @@ from app.storage.errors import StorageError
 from ui.context import AppContext
 from ui.pages.base import Page
 from ui.widgets.accessible import announce
+from ui.widgets.reflow import flow_row
 
 
 class SettingsPage(Page):
@@ -94,10 +95,7 @@ class SettingsPage(Page):
         self.restore_button.setAccessibleName(_("Restore the selected backup"))
         self.backup_button.clicked.connect(self.backup_requested.emit)
         self.restore_button.clicked.connect(self._restore_selected)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.backup_button)
-        buttons.addWidget(self.restore_button)
-        buttons.addStretch(1)
+        buttons = flow_row(self.backup_button, self.restore_button)
         column = QVBoxLayout(backups_box)
         column.addWidget(explain)
         column.addLayout(buttons)
@@ -189,20 +187,14 @@ class SettingsPage(Page):
         ):
             button.setAccessibleName(button.text().replace("&", "").replace("…", ""))
             button.clicked.connect(slot)
-        row = QHBoxLayout()
-        for button in (
+        row = flow_row(
             self.set_password_button,
             self.change_password_button,
             self.remove_password_button,
             self.recovery_sheet_button,
             self.lock_now_button,
-        ):
-            row.addWidget(button)
-        row.addStretch(1)
-        records_row = QHBoxLayout()
-        records_row.addWidget(self.audit_button)
-        records_row.addWidget(self.privacy_button)
-        records_row.addStretch(1)
+        )
+        records_row = flow_row(self.audit_button, self.privacy_button)
         self.lock_minutes = QSpinBox()
         self.lock_minutes.setRange(0, 240)
         self.lock_minutes.setSuffix(_(" minutes"))

@@ -27,6 +27,7 @@ from app.i18n import _
 from app.model.goal import OPEN_GOAL_STATUSES, GoalStatus, goal_label
 from app.services.goals import ActionRow, GoalView
 from ui.widgets.progress_chart import ProgressChart
+from ui.widgets.reflow import flow_row
 
 ACTION_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE = QColor("#b00020")
@@ -168,27 +169,23 @@ class GoalCard(QFrame):
         middle = QHBoxLayout()
         middle.addLayout(text_column, 1)
         middle.addWidget(self.chart)
-        goal_buttons = QHBoxLayout()
-        for b in (self.edit_button, self.status_button, self.rate_button, self.history_button):
-            goal_buttons.addWidget(b)
-        goal_buttons.addStretch(1)
-        action_buttons = QHBoxLayout()
+        goal_buttons = flow_row(
+            self.edit_button, self.status_button, self.rate_button, self.history_button
+        )
         plan_label = QLabel(_("Action plan"))
         plan_label.setFont(bold)
-        action_buttons.addWidget(plan_label)
-        action_buttons.addStretch(1)
-        for b in (
+        action_buttons = flow_row(
             self.add_action_button,
             self.from_meeting_button,
             self.edit_action_button,
             self.done_button,
             self.remove_button,
-        ):
-            action_buttons.addWidget(b)
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(top_row)
         layout.addLayout(middle)
         layout.addLayout(goal_buttons)
+        layout.addWidget(plan_label)
         layout.addLayout(action_buttons)
         layout.addWidget(self.actions_table)
         self.update_buttons()
