@@ -150,18 +150,26 @@ class _Job(QObject):
         self.on_done(result)
 
 
+def _note(text: str) -> QLabel:
+    """A page's longer explanation, in the page where it wraps to any width (a wizard's
+    subtitle is cut short when the window is small or magnified)."""
+    note = QLabel(text)
+    note.setWordWrap(True)
+    return note
+
+
 class _FilePage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__()
         self.wiz = wizard
         self._passed = False
         self.setTitle(_("Choose the spreadsheet"))
-        self.setSubTitle(
+        self.setSubTitle(_("Nothing is added until you confirm at the end."))
+        about = _note(
             _(
                 "Choose the list you keep: an Excel or LibreOffice spreadsheet (.xlsx, "
                 ".xls, .ods) or a .csv file (a simple spreadsheet file). The headings do "
-                "not need to be on the first row. Nothing is added until you confirm at "
-                "the end."
+                "not need to be on the first row."
             )
         )
         self.path = QLineEdit()
@@ -184,6 +192,7 @@ class _FilePage(QWizardPage):
         holder = QWidget()
         holder.setLayout(row)
         form = QFormLayout(self)
+        form.addRow(about)
         file_label = QLabel(_("&File"))
         file_label.setBuddy(self.path)
         form.addRow(file_label, holder)
@@ -237,11 +246,11 @@ class _MappingPage(QWizardPage):
         self.wiz = wizard
         self._passed = False
         self.setTitle(_("Match the columns"))
-        self.setSubTitle(
+        self.setSubTitle(_("For each column in your file, choose what it holds."))
+        self.about = _note(
             _(
-                "For each column in your file, choose what it holds. Columns set to “Not "
-                "imported” are listed in the preview and left out. The examples come from the "
-                "first rows."
+                "Columns set to “Not imported” are listed in the preview and left out. The "
+                "examples come from the first rows."
             )
         )
         self.found = QLabel()
@@ -261,6 +270,7 @@ class _MappingPage(QWizardPage):
         self.problem.setStyleSheet(PROBLEM_STYLE)
         self.combos: list[QComboBox] = []
         layout = QVBoxLayout(self)
+        layout.addWidget(self.about)
         layout.addWidget(self.found)
         layout.addWidget(self.grid)
         layout.addWidget(self.problem)
@@ -483,11 +493,11 @@ class _PreviewPage(QWizardPage):
         self.wiz = wizard
         self._passed = False
         self.setTitle(_("Check and confirm"))
-        self.setSubTitle(
+        self.setSubTitle(_("Ticked rows will be added, with each value as shown."))
+        self.about = _note(
             _(
-                "Ticked rows will be added, with each value as shown. Anything to check is "
-                "noted on the person's details, and that field is left empty. Possible "
-                "duplicates are left unticked for you to decide."
+                "Anything to check is noted on the person's details, and that field is left "
+                "empty. Possible duplicates are left unticked for you to decide."
             )
         )
         self.summary = QLabel()
@@ -510,6 +520,7 @@ class _PreviewPage(QWizardPage):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(PROBLEM_STYLE)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.about)
         layout.addWidget(self.summary)
         layout.addWidget(self.only_to_check)
         layout.addWidget(self.rows, 1)
@@ -612,7 +623,7 @@ class ImportWizard(QWizard):
         self.problem_label: QLabel | None = None
         self.setWindowTitle(_("Import people"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.setMinimumSize(900, 560)
+        self.resize(900, 560)  # smaller screens: ui/widgets/reflow.py fits it
         self.file_page = _FilePage(self)
         self.mapping_page = _MappingPage(self)
         self.preview_page = _PreviewPage(self)

@@ -56,6 +56,7 @@ from ui.widgets.date_field import DateField
 from ui.widgets.drafts import CallbackStore, FormDrafts, Snapshot
 from ui.widgets.enum_combo import chosen_member, enum_value
 from ui.widgets.form import ErrorForm
+from ui.widgets.reflow import ReflowRow
 
 
 def _combo(items: list[tuple[str, object]], current: object, name: str) -> QComboBox:
@@ -98,7 +99,6 @@ class MeetingDialog(QDialog):
                 mentee=form.mentee_name, mentor=form.mentor_name
             )
         )
-        self.setMinimumWidth(980)
 
         details = form.details
         if draft is not None:
@@ -231,13 +231,14 @@ class MeetingDialog(QDialog):
         )
         self.right_form = right
 
-        columns = QHBoxLayout()
+        # Side by side when there is room, else one above the other.
+        columns = ReflowRow(side_by_side_from=900)
         left_box = QGroupBox(_("The meeting"))
         left_box.setLayout(left)
         right_box = QGroupBox(_("Action points and notes"))
         right_box.setLayout(right)
-        columns.addWidget(left_box, 2)
-        columns.addWidget(right_box, 3)
+        columns.add(left_box, 2)
+        columns.add(right_box, 3)
 
         self.general_error = QLabel()
         self.general_error.setWordWrap(True)
@@ -249,7 +250,7 @@ class MeetingDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addLayout(columns, 1)
+        layout.addWidget(columns, 1)
         layout.addWidget(self.general_error)
         layout.addWidget(buttons)
 
@@ -257,6 +258,7 @@ class MeetingDialog(QDialog):
         self.mode.currentIndexChanged.connect(self._update_hints)
         self.duration.valueChanged.connect(self._update_hints)
         self._update_hints()
+        self.resize(980, self.sizeHint().height())  # smaller screens: ui/widgets/reflow.py
         # The page loads the draft (merged in above, with last time's action points as they
         # stand now); the service removes it when the log is saved.
         self.drafts = FormDrafts(

@@ -501,7 +501,7 @@ class EndingWizard(QWizard):
         self.progress.setAccessibleDescription(
             _("Each step and whether it is done. Press Enter to go to a step.")
         )
-        self.progress.setFixedWidth(260)
+        self.progress.setFixedWidth(self.progress.fontMetrics().averageCharWidth() * 34)
         self.progress.setWordWrap(True)
         self.progress.itemActivated.connect(self._jump)
         self.setSideWidget(self.progress)
