@@ -1,7 +1,8 @@
 """Run as a program by tests/ui/test_scaling.py, in a process of its own (Qt reads the scale
-factor only at start): open the demo on a 1366×768 screen magnified by QT_SCALE_FACTOR, show
-every page and a few long dialogs at the screen's size, save a screenshot of each, and print
-one JSON line listing what does not fit.
+factor only at start): open the demo on the configured screen magnified by QT_SCALE_FACTOR,
+show every page and a few long dialogs at the screen's size, save a screenshot of each, and
+print one JSON line listing what does not fit, and any page that makes the window scroll
+sideways instead of reflowing.
 
     python -m tests.ui.scaling_probe OUT_FOLDER
 """
@@ -42,7 +43,8 @@ def _visible_rect(widget: QWidget, window: QWidget) -> QRect:
 
 
 def problems_in(window: QWidget, where: str) -> list[str]:
-    """Widgets outside their window (not scrolled there on purpose), and clipped button text."""
+    """Widgets outside their window (not scrolled there on purpose), and clipped button or
+    label text."""
     found: list[str] = []
     screen = window.screen().availableGeometry()
     if window.width() > screen.width() or window.height() > screen.height():
@@ -50,6 +52,11 @@ def problems_in(window: QWidget, where: str) -> list[str]:
             f"{where}: the window is {window.width()}×{window.height()}, "
             f"the screen {screen.width()}×{screen.height()}"
         )
+    if window.property("scrolls-to-fit"):
+        scroller = window.findChild(QScrollArea)
+        if scroller is not None and scroller.horizontalScrollBar().maximum() > 0:
+            sideways = scroller.horizontalScrollBar().maximum()
+            found.append(f"{where}: the dialog scrolls sideways by {sideways} px")
     inside = window.rect()
     for widget in window.findChildren(QWidget):
         if not widget.isVisibleTo(window) or widget.width() <= 1 or widget.height() <= 1:
@@ -60,6 +67,13 @@ def problems_in(window: QWidget, where: str) -> list[str]:
             if not inside.contains(_visible_rect(widget, window)):
                 text = widget.text()[:40]
                 found.append(f"{where}: {type(widget).__name__} {text!r} is outside its window")
+        if isinstance(widget, QLabel) and widget.wordWrap() and widget.text():
+            needed = widget.heightForWidth(widget.width())
+            if widget.height() < needed - 2:
+                found.append(
+                    f"{where}: the text of QLabel {widget.text()[:40]!r} is cut "
+                    f"({widget.height()} of {needed} px high)"
+                )
         if isinstance(widget, (QPushButton, QCheckBox, QRadioButton)) and widget.text():
             needed = widget.sizeHint().width()
             if widget.width() < needed - 2:
@@ -68,6 +82,12 @@ def problems_in(window: QWidget, where: str) -> list[str]:
                     f"({widget.width()} of {needed} px)"
                 )
     return found
+
+
+def settle() -> None:
+    """Let layouts that change shape on a resize (ui/widgets/reflow.py) finish doing so."""
+    for _round in range(4):
+        QApplication.processEvents()
 
 
 def main(out: Path) -> int:
@@ -95,10 +115,15 @@ def main(out: Path) -> int:
     shots: list[str] = []
     for row in range(window.nav.count()):
         window.nav.setCurrentRow(row)
-        QApplication.processEvents()
+        settle()
         page = window.stack.currentWidget()
         key = getattr(page, "KEY", str(row))
         found += problems_in(window, f"page {key}")
+        frame = window.centralWidget()
+        assert isinstance(frame, QScrollArea)
+        sideways = frame.horizontalScrollBar().maximum()
+        if sideways > 0:
+            found.append(f"page {key}: the window scrolls sideways by {sideways} px")
         name = out / f"page-{row}-{key}.png"
         window.grab().save(str(name))
         shots.append(name.name)
@@ -117,7 +142,7 @@ def main(out: Path) -> int:
     ]
     for key, dialog in dialogs:
         dialog.show()
-        QApplication.processEvents()
+        settle()
         found += problems_in(dialog, f"dialog {key}")
         name = out / f"dialog-{key}.png"
         dialog.grab().save(str(name))
