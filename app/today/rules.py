@@ -20,7 +20,7 @@ from app.model.ending import MatchClosure
 from app.model.person import ROLE_LABELS, STAGE_LABELS, Role, Stage
 from app.model.programme import Programme, SupportContactRule
 from app.model.screening import TASK_LABELS, TaskKind
-from app.model.support import RAISED_BY_LABELS, ContactDepth, ContactParty, RaisedBy
+from app.model.support import ContactDepth, ContactParty, RaisedBy
 from app.services.closure_steps import MissingStep, missing_steps
 from app.services.readiness import PVG_RENEWAL_WARNING_DAYS, pvg_status
 from app.services.schedule import add_months
@@ -418,14 +418,39 @@ class ConcernFact(NamedTuple):
     resolved_on: date | None
 
 
+def _concern_raised(raised_by: RaisedBy, days: int) -> str:
+    """The sentence for each who, whole, so that a translator writes each one whole (a word
+    for who put into a sentence reads wrongly in Gaelic)."""
+    match raised_by:
+        case RaisedBy.MENTOR:
+            return ngettext(
+                "Concern raised by the mentor on {date} ({n} day ago), still open: {text}",
+                "Concern raised by the mentor on {date} ({n} days ago), still open: {text}",
+                days,
+            )
+        case RaisedBy.MENTEE:
+            return ngettext(
+                "Concern raised by the mentee on {date} ({n} day ago), still open: {text}",
+                "Concern raised by the mentee on {date} ({n} days ago), still open: {text}",
+                days,
+            )
+        case RaisedBy.COORDINATOR:
+            return ngettext(
+                "Concern raised by the coordinator on {date} ({n} day ago), still open: {text}",
+                "Concern raised by the coordinator on {date} ({n} days ago), still open: {text}",
+                days,
+            )
+        case RaisedBy.THIRD_PARTY:
+            return ngettext(
+                "Concern raised by a third party on {date} ({n} day ago), still open: {text}",
+                "Concern raised by a third party on {date} ({n} days ago), still open: {text}",
+                days,
+            )
+
+
 def _concern_words(fact: ConcernFact, today: date) -> tuple[str, str]:
     days = (today - fact.raised_on).days
-    why = ngettext(
-        "Concern raised by the {who} on {date} ({n} day ago), still open: {text}",
-        "Concern raised by the {who} on {date} ({n} days ago), still open: {text}",
-        days,
-    ).format(
-        who=_(RAISED_BY_LABELS[fact.raised_by]).lower(),
+    why = _concern_raised(fact.raised_by, days).format(
         date=format_date(fact.raised_on),
         n=days,
         text=_short(fact.description),
@@ -499,12 +524,13 @@ class StageFact(NamedTuple):
 
 
 def _stage_words(fact: StageFact, stage_on: date, t: Thresholds, today: date) -> tuple[str, str]:
+    # The role and stage as values, not words in the sentence, so the sentence translates.
     why = _(
-        "{role} at {stage} since {date}: {n} days, longer than the programme's {limit}. "
-        "Move them on, or put them on hold."
+        "{role}, {stage}: at this stage since {date}, {n} days, longer than the programme's "
+        "{limit}. Move them on, or put them on hold."
     ).format(
         role=_(ROLE_LABELS[fact.role]),
-        stage=_(STAGE_LABELS[fact.stage]).lower(),
+        stage=_(STAGE_LABELS[fact.stage]),
         date=format_date(stage_on),
         n=(today - stage_on).days,
         limit=t.stage_stuck_days,

@@ -139,7 +139,7 @@ def test_someone_in_a_stage_longer_than_the_programme_allows_is_listed() -> None
     fact = rules.StageFact(11, 12, "Karen Lindsay", Role.MENTOR, Stage.CHECKS, TODAY - 31 * DAY)
     item = rules.stuck_in_stage(fact, T, TODAY)
     assert item is not None and item.target.person_id == 12
-    assert "Mentor at checks since 23/10/2026: 31 days" in item.why
+    assert "Mentor, Checks: at this stage since 23/10/2026, 31 days" in item.why
     assert rules.stuck_in_stage(fact._replace(stage_on=TODAY - 30 * DAY), T, TODAY) is None
     assert rules.stuck_in_stage(fact._replace(stage=Stage.READY), T, TODAY) is None
     stricter = rules.Thresholds(stage_stuck_days=14)
