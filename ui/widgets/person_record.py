@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from app import glossary
 from app.dates import format_date
-from app.i18n import _, ngettext
+from app.i18n import N_, _, ngettext
 from app.model import Role
 from app.model.match import ENDING_LABELS, MATCH_STATUS_LABELS, OPEN_STATUSES
 from app.model.person import ROLE_LABELS, STAGE_LABELS
@@ -54,6 +54,28 @@ from ui.dialogs.screening_dialogs import (
     pvg_note,
 )
 from ui.widgets.accessible import describe
+
+#: Phrases about a role, whole for each role so that a translator writes each one whole (a
+#: role word put into a sentence reads wrongly in Gaelic).
+_READY_AS = {
+    Role.MENTOR: N_("✔ As a mentor: ready to match."),
+    Role.MENTEE: N_("✔ As a mentee: ready to match."),
+}
+_NOT_READY_AS = {
+    Role.MENTOR: N_("⚠ As a mentor, not ready yet:"),
+    Role.MENTEE: N_("⚠ As a mentee, not ready yet:"),
+}
+_AS_ROLE = {Role.MENTOR: N_("As a mentor"), Role.MENTEE: N_("As a mentee")}
+_STAGE_AS = {Role.MENTOR: N_("As a mentor: {stage}"), Role.MENTEE: N_("As a mentee: {stage}")}
+_INTERVIEWS_AS = {
+    Role.MENTOR: N_("Interviews as a mentor"),
+    Role.MENTEE: N_("Interviews as a mentee"),
+}
+_STAGES_AS = {Role.MENTOR: N_("Stages as a mentor"), Role.MENTEE: N_("Stages as a mentee")}
+_CHANGE_STAGE_AS = {
+    Role.MENTOR: N_("Change stage as a mentor"),
+    Role.MENTEE: N_("Change stage as a mentee"),
+}
 
 
 def _label(text: str, *, wrap: bool = True, role: str = "") -> QLabel:
@@ -229,15 +251,9 @@ class PersonRecordView(QWidget):
         lines = []
         for role in record.roles:
             if not role.gaps:
-                lines.append(
-                    _("✔ As a {role}: ready to match.").format(
-                        role=_(ROLE_LABELS[role.role]).lower()
-                    )
-                )
+                lines.append(_(_READY_AS[role.role]))
                 continue
-            lines.append(
-                _("⚠ As a {role}, not ready yet:").format(role=_(ROLE_LABELS[role.role]).lower())
-            )
+            lines.append(_(_NOT_READY_AS[role.role]))
             lines.extend(f"  • {gap.message}" for gap in role.gaps)
         return "\n".join(lines)
 
@@ -430,7 +446,7 @@ class PersonRecordView(QWidget):
 
     def _role_box(self, role: RoleRecord, record: PersonRecord) -> QGroupBox:
         rules = record.rules
-        box = QGroupBox(_("As a {role}").format(role=_(ROLE_LABELS[role.role]).lower()))
+        box = QGroupBox(_(_AS_ROLE[role.role]))
         column = QVBoxLayout(box)
         steps: list[tuple[str, str, date | None, str, bool]] = [
             (
@@ -495,7 +511,7 @@ class PersonRecordView(QWidget):
                 ]
                 for i in role.interviews
             ],
-            _("Interviews as a {role}").format(role=_(ROLE_LABELS[role.role]).lower()),
+            _(_INTERVIEWS_AS[role.role]),
         )
         column.addWidget(interviews)
         column.addLayout(
@@ -573,11 +589,7 @@ class PersonRecordView(QWidget):
 
     def _fill_history(self, layout: QVBoxLayout, record: PersonRecord) -> None:
         for role in record.roles:
-            box = QGroupBox(
-                _("As a {role}: {stage}").format(
-                    role=_(ROLE_LABELS[role.role]).lower(), stage=_(STAGE_LABELS[role.stage])
-                )
-            )
+            box = QGroupBox(_(_STAGE_AS[role.role]).format(stage=_(STAGE_LABELS[role.stage])))
             column = QVBoxLayout(box)
             column.addWidget(
                 _table(
@@ -591,16 +603,14 @@ class PersonRecordView(QWidget):
                         ]
                         for h in reversed(role.history)
                     ],
-                    _("Stages as a {role}").format(role=_(ROLE_LABELS[role.role]).lower()),
+                    _(_STAGES_AS[role.role]),
                 )
             )
             column.addLayout(
                 _row(
                     _button(
                         _("&Update stage…"),
-                        _("Change stage as a {role}").format(
-                            role=_(ROLE_LABELS[role.role]).lower()
-                        ),
+                        _(_CHANGE_STAGE_AS[role.role]),
                         partial(self._change_stage, role),
                     )
                 )
