@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from app.formatting import short_month_year
+from app.formatting import format_number, short_month_year
 from app.i18n import N_, _, ngettext
 from app.reports.figures import (
     Bar,
@@ -386,7 +386,9 @@ CHARTS: tuple[Chart, ...] = (
         lambda f: _count_sentence(
             [Bar("", short_month_year(m.first), m.meetings) for m in f.months]
         ),
-        lambda f: ngettext("{n} meeting", "{n} meetings", f.meetings).format(n=f.meetings),
+        lambda f: ngettext("{n} meeting", "{n} meetings", f.meetings).format(
+            n=format_number(f.meetings)
+        ),
     ),
     Chart(
         "hours",
@@ -395,7 +397,7 @@ CHARTS: tuple[Chart, ...] = (
         lambda f: _count_sentence(
             [Bar("", short_month_year(m.first), round(m.hours, 1)) for m in f.months]
         ),
-        lambda f: _("{hours:.0f} hours of mentoring").format(hours=f.meeting_hours),
+        lambda f: _("{hours} hours of mentoring").format(hours=format_number(f.meeting_hours)),
     ),
     Chart(
         "contacts",
