@@ -17,6 +17,7 @@ from datetime import date, datetime, time
 from app.i18n import N_, _
 
 MONTH_NAMES = (
+    # Translators: a month's name on its own, as in "November 2026" and "21 November 2026".
     N_("January"),
     N_("February"),
     N_("March"),
@@ -31,19 +32,23 @@ MONTH_NAMES = (
     N_("December"),
 )
 
-SHORT_MONTH_NAMES = (
-    N_("Jan"),
-    N_("Feb"),
-    N_("Mar"),
-    N_("Apr"),
-    N_("May"),
-    N_("Jun"),
-    N_("Jul"),
-    N_("Aug"),
-    N_("Sep"),
-    N_("Oct"),
-    N_("Nov"),
-    N_("Dec"),
+#: Chart labels: a month in a few letters and a two-figure year. The year is part of the
+#: message so that "May {year}" is not the month's full name "May" (a translation
+#: may be longer there).
+SHORT_MONTHS_AND_YEARS = (
+    # Translators: a month in a few letters and a two-figure year, for a chart label: "Jan 26".
+    N_("Jan {year}"),
+    N_("Feb {year}"),
+    N_("Mar {year}"),
+    N_("Apr {year}"),
+    N_("May {year}"),
+    N_("Jun {year}"),
+    N_("Jul {year}"),
+    N_("Aug {year}"),
+    N_("Sep {year}"),
+    N_("Oct {year}"),
+    N_("Nov {year}"),
+    N_("Dec {year}"),
 )
 
 
@@ -94,7 +99,7 @@ def month_year(value: date) -> str:
 
 def short_month_year(value: date) -> str:
     """A month in a few letters with a two-figure year, for chart labels: "Mar 26"."""
-    return f"{_(SHORT_MONTH_NAMES[value.month - 1])} {value.year % 100:02d}"
+    return _(SHORT_MONTHS_AND_YEARS[value.month - 1]).format(year=f"{value.year % 100:02d}")
 
 
 def long_date(value: date) -> str:

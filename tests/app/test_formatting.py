@@ -76,7 +76,7 @@ def test_months_and_long_dates_in_english() -> None:
 def test_months_in_gaelic() -> None:
     i18n.install("gd")
     assert f.month_year(date(2026, 11, 1)) == "An t-Samhain 2026"
-    assert f.month_name(1) == "Am Faoilleach"
+    assert f.short_month_year(date(2026, 5, 1)) == "Cèit 26"
     assert [f.month_name(m) for m in range(1, 13)] == [
         "Am Faoilleach",
         "An Gearran",
