@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app import APP_NAME, __version__, clock
+from app.formatting import format_date, format_date_time
 from app.i18n import _
 from app.paths import DataPaths, resolve_data_dir
 
@@ -313,7 +314,8 @@ def cmd_backups(paths: DataPaths, args: argparse.Namespace) -> int:
     if not found:
         print(_("No backups yet in {folder}").format(folder=paths.backups))
     for b in found:
-        print(f"{b.made_at:%d/%m/%Y %H:%M:%S}  {b.reason:<16} {b.size // 1024:>7} KB  {b.path}")
+        when = format_date_time(b.made_at, seconds=True)
+        print(f"{when}  {b.reason:<16} {b.size // 1024:>7} KB  {b.path}")
     return EXIT_OK
 
 
@@ -869,7 +871,7 @@ def cmd_audit(paths: DataPaths, args: argparse.Namespace) -> int:
     for r in rows:
         number = "" if r.record_id is None else f" {r.record_id}"
         fields = f" ({r.fields})" if r.fields else ""
-        print(f"{r.at:%d/%m/%Y %H:%M}  {r.who}: {r.record}{number} {r.action}{fields}")
+        print(f"{format_date_time(r.at)}  {r.who}: {r.record}{number} {r.action}{fields}")
     return EXIT_OK
 
 
@@ -953,8 +955,8 @@ def cmd_retention(paths: DataPaths, args: argparse.Namespace) -> int:
                 _("{id}: {name}, since {since}, due {due}{binned}").format(
                     id=d.person_id,
                     name=d.name,
-                    since=d.since.strftime("%d/%m/%Y"),
-                    due=d.due_on.strftime("%d/%m/%Y"),
+                    since=format_date(d.since),
+                    due=format_date(d.due_on),
                     binned=_(" (in the restore bin)") if d.binned else "",
                 )
             )

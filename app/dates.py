@@ -1,4 +1,6 @@
-"""Dates as coordinators write them: dd/mm/yyyy, plain local dates, never shifted by time zones."""
+"""Dates as coordinators type them: dd/mm/yyyy, plain local dates, never shifted by time zones.
+
+Writing dates for people is `app.formatting.format_date`."""
 
 from __future__ import annotations
 
@@ -8,10 +10,6 @@ from datetime import date
 from app.i18n import _
 
 _DMY = re.compile(r"^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})\s*$")
-
-
-def format_date(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
 
 
 def parse_date(text: str) -> date | None:

@@ -15,6 +15,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from app.agreement_template import DEFAULT_MENTEE_ROLE, DEFAULT_MENTOR_ROLE
+from app.formatting import format_date
 from app.model import (
     Agreement,
     BaselineChange,
@@ -1747,7 +1748,7 @@ def _demo_people(s: Session, programme: Programme, today: date, rng: random.Rand
                     kind=TaskKind.NOTIFY_DISCLOSURE_SCOTLAND,
                     due_on=left_on + timedelta(days=91),
                     note=f"She stopped doing regulated work for the programme on "
-                    f"{left_on:%d/%m/%Y}.",
+                    f"{format_date(left_on)}.",
                 )
             )
         else:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME, __version__, clock, i18n
+from app.formatting import format_date_time
 from app.i18n import _
 from app.logs import configure_logging
 from app.paths import DataPaths
@@ -264,7 +265,7 @@ def open_with_recovery(
             _(
                 "{problem}\n\nRestore the newest backup, made {when}? The current file is kept "
                 "in the backups folder."
-            ).format(problem=exc.message, when=found[0].made_at.strftime("%d/%m/%Y %H:%M")),
+            ).format(problem=exc.message, when=format_date_time(found[0].made_at)),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return None

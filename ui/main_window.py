@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME, clock
-from app.dates import format_date
 from app.first_run import is_demo_folder
+from app.formatting import date_stamp, format_date, format_date_time, format_number
 from app.i18n import _, ngettext
 from app.services import programmes
 from app.services.changes import Changes
@@ -335,13 +335,15 @@ class MainWindow(QMainWindow):
         item = self.nav.item(self._index_of(TodayPage.KEY))
         if item is not None:
             item.setText(
-                _("{today} ({n} overdue)").format(today=self.today_page.TITLE, n=f"{count:,}")
+                _("{today} ({n} overdue)").format(
+                    today=self.today_page.TITLE, n=format_number(count)
+                )
                 if count
                 else self.today_page.TITLE
             )
             item.setToolTip(
                 ngettext("{n} item is overdue", "{n} items are overdue", count).format(
-                    n=f"{count:,}"
+                    n=format_number(count)
                 )
             )
 
@@ -459,7 +461,7 @@ class MainWindow(QMainWindow):
     def _update_backup_status(self) -> None:
         last = self.context.database.last_backup_at
         self.backup_status.setText(
-            _("Last backup: {when}").format(when=last.strftime("%d/%m/%Y %H:%M"))
+            _("Last backup: {when}").format(when=format_date_time(last))
             if last
             else _("No backup yet")
         )
@@ -471,7 +473,7 @@ class MainWindow(QMainWindow):
         self.restore_requested.emit(path)
 
     def export_copy(self) -> None:
-        stamp = self.context.today().strftime("%Y-%m-%d")
+        stamp = date_stamp(self.context.today())
         target, _filter = QFileDialog.getSaveFileName(
             self,
             _("Export a copy of the data"),
@@ -497,7 +499,7 @@ class MainWindow(QMainWindow):
         target, _filter = QFileDialog.getSaveFileName(
             self,
             _("Move to another computer"),
-            str(Path.home() / default_name(self.context.today().strftime("%Y-%m-%d"))),
+            str(Path.home() / default_name(date_stamp(self.context.today()))),
             _("Mentor Desk move file (*{suffix})").format(suffix=SUFFIX),
         )
         if not target:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 
+from app.formatting import format_date, month_name
 from app.i18n import _
 
 #: Words that begin a surname in Gaelic, Irish, Dutch, French, Spanish and German names.
@@ -75,20 +76,6 @@ MONTHS = {
     "dec": 12,
     "december": 12,
 }
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def tidy(text: str) -> str:
@@ -105,9 +92,9 @@ def text_of(value: object) -> str:
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     if isinstance(value, datetime):
-        return value.strftime("%d/%m/%Y")
+        return format_date(value)
     if isinstance(value, date):
-        return value.strftime("%d/%m/%Y")
+        return format_date(value)
     if isinstance(value, float):
         if value.is_integer() and abs(value) < 1e16:
             return str(int(value))
@@ -177,7 +164,7 @@ def _make(day: int, month: int, year: int, typed: str) -> tuple[date | None, str
         return date(year, month, day), ""
     except ValueError:
         return None, _("“{text}” is not a real date: {month} {year} has no day {day}.").format(
-            text=typed, month=_(MONTH_NAMES[month - 1]), year=year, day=day
+            text=typed, month=month_name(month), year=year, day=day
         )
 
 

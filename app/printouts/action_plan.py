@@ -26,7 +26,7 @@ class ActionPlan:
 
 def rating_text(rating: int | None, top: int, on: date | None = None, note: str = "") -> str:
     """A rating worded for paper: "3 out of 10 on 15/09/2026: note"; "" when not rated."""
-    from app.printouts.style import format_date
+    from app.formatting import format_date
 
     if rating is None:
         return note
@@ -37,7 +37,7 @@ def rating_text(rating: int | None, top: int, on: date | None = None, note: str 
 
 
 def _when(action: ActionRow) -> str:
-    from app.printouts.style import format_date
+    from app.formatting import format_date
 
     lines = [action.timescale] if action.timescale else []
     if action.due_on:

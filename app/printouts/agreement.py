@@ -114,7 +114,7 @@ def terms(sheet: AgreementSheet) -> list[str]:
 
 def signed_note(sheet: AgreementSheet) -> str:
     """On a reprint, who signed the original and when ("" when nobody's signature is recorded)."""
-    from app.printouts.style import format_date
+    from app.formatting import format_date
 
     parts = [
         _("the mentor on {date}").format(date=format_date(sheet.mentor_signed_on))
@@ -137,7 +137,7 @@ def signed_note(sheet: AgreementSheet) -> str:
 
 
 def format_or_blank(value: date | None) -> str:
-    from app.printouts.style import format_date
+    from app.formatting import format_date
 
     return format_date(value) if value else "____________"
 

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from app.i18n import N_, _, ngettext
+from app.formatting import long_date
+from app.i18n import _, ngettext
 from app.printouts.style import escape
 
 if TYPE_CHECKING:
@@ -44,31 +45,9 @@ class Certificate:
     presented_on: date
 
 
-MONTH_NAMES = (
-    N_("January"),
-    N_("February"),
-    N_("March"),
-    N_("April"),
-    N_("May"),
-    N_("June"),
-    N_("July"),
-    N_("August"),
-    N_("September"),
-    N_("October"),
-    N_("November"),
-    N_("December"),
-)
-
 #: The name's largest size, and the width it may take, in points and millimetres.
 NAME_SIZE = 42.0
 NAME_WIDTH_MM = 225.0
-
-
-def long_date(on: date) -> str:
-    """A date written out for a certificate: "21 November 2026"."""
-    return _("{day} {month} {year}").format(
-        day=on.day, month=_(MONTH_NAMES[on.month - 1]), year=on.year
-    )
 
 
 def unbroken(name: str) -> str:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from app.formatting import format_number
 from app.i18n import _, ngettext
 from app.model.programme import label
 from app.reports.figures import Figures
@@ -210,8 +211,8 @@ def render(report: EvaluationReport, printed_on: date) -> bytes:
         style.key_figures(
             [
                 (_("Matches started"), str(f.matches_started)),
-                (_("Meetings held"), str(f.meetings)),
-                (_("Mentoring hours"), f"{f.meeting_hours:.0f}"),
+                (_("Meetings held"), format_number(f.meetings)),
+                (_("Mentoring hours"), format_number(f.meeting_hours)),
                 (_("Goals achieved"), str(f.goals_achieved)),
                 (_("Matches ended"), str(f.endings)),
             ]

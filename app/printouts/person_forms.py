@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from app import glossary
-from app.dates import format_date
+from app.formatting import format_date
 from app.i18n import N_, _, ngettext
 from app.model import Role
 from app.model.match import MATCH_STATUS_LABELS

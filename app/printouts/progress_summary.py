@@ -26,7 +26,7 @@ class ProgressSummary:
 
 
 def _status_line(goal: GoalView) -> str:
-    from app.printouts.style import format_date
+    from app.formatting import format_date
 
     steps = []
     for change in goal.status_history:

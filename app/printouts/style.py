@@ -39,6 +39,7 @@ from reportlab.platypus import (
 )
 
 from app import APP_NAME
+from app.formatting import format_date as format_date  # printouts write style.format_date
 from app.i18n import _
 
 FONT = "MentorSans"
@@ -83,13 +84,6 @@ def register_fonts() -> None:
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
     )
-
-
-def format_date(d: date | None) -> str:
-    """A plain local date as dd/mm/yyyy, the way every printout shows it; "" when unknown."""
-    if d is None:
-        return ""
-    return f"{d.day:02d}/{d.month:02d}/{d.year:04d}"
 
 
 def escape(text: str) -> str:

@@ -10,6 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from app import glossary
+from app.formatting import format_date
 from app.i18n import _
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def _text(value: Any) -> str:
     text = str(value)
     if len(text) >= 10 and text[4] == "-" and text[7] == "-":  # an ISO date (and time)
         try:
-            return date.fromisoformat(text[:10]).strftime("%d/%m/%Y")
+            return format_date(date.fromisoformat(text[:10]))
         except ValueError:
             return text
     return text
@@ -66,7 +67,7 @@ def render(data: dict[str, Any], printed_on: date) -> bytes:
                 "This is everything the mentoring programme's records hold about {name}, as at "
                 "{date}. Other people in your matches are named by their role (your mentor, "
                 "your mentee). A machine-readable copy (JSON) comes with it."
-            ).format(name=name, date=printed_on.strftime("%d/%m/%Y"))
+            ).format(name=name, date=format_date(printed_on))
         ),
         style.paragraph(glossary.explain(glossary.SUBJECT_ACCESS)),
         style.paragraph(glossary.explain(glossary.JSON)),

@@ -12,9 +12,9 @@ import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING
 
+from app.formatting import format_number, short_month_year
 from app.i18n import N_, _, ngettext
 from app.reports.figures import (
     Bar,
@@ -243,37 +243,16 @@ def vertical_bars(
 # --------------------------------------------------------------------- the figures' charts
 
 
-_MONTHS = (
-    N_("Jan"),
-    N_("Feb"),
-    N_("Mar"),
-    N_("Apr"),
-    N_("May"),
-    N_("Jun"),
-    N_("Jul"),
-    N_("Aug"),
-    N_("Sep"),
-    N_("Oct"),
-    N_("Nov"),
-    N_("Dec"),
-)
-
-
-def _month_label(first: date) -> str:
-    """A month in a few letters: "Mar 26"."""
-    return f"{_(_MONTHS[first.month - 1])} {first.year % 100:02d}"
-
-
 def _meetings(f: Figures) -> Drawing:
     return vertical_bars(
-        [Bar(m.first.isoformat(), _month_label(m.first), m.meetings) for m in f.months],
+        [Bar(m.first.isoformat(), short_month_year(m.first), m.meetings) for m in f.months],
         empty=_("No meetings recorded in this period."),
     )
 
 
 def _hours(f: Figures) -> Drawing:
     return vertical_bars(
-        [Bar(m.first.isoformat(), _month_label(m.first), round(m.hours, 1)) for m in f.months],
+        [Bar(m.first.isoformat(), short_month_year(m.first), round(m.hours, 1)) for m in f.months],
         value_format="%.0f" if max((m.hours for m in f.months), default=0) >= 10 else "%.1f",
         empty=_("No meeting hours recorded in this period."),
     )
@@ -404,17 +383,21 @@ CHARTS: tuple[Chart, ...] = (
         "meetings",
         N_("Meetings a month"),
         _meetings,
-        lambda f: _count_sentence([Bar("", _month_label(m.first), m.meetings) for m in f.months]),
-        lambda f: ngettext("{n} meeting", "{n} meetings", f.meetings).format(n=f.meetings),
+        lambda f: _count_sentence(
+            [Bar("", short_month_year(m.first), m.meetings) for m in f.months]
+        ),
+        lambda f: ngettext("{n} meeting", "{n} meetings", f.meetings).format(
+            n=format_number(f.meetings)
+        ),
     ),
     Chart(
         "hours",
         N_("Mentoring hours a month"),
         _hours,
         lambda f: _count_sentence(
-            [Bar("", _month_label(m.first), round(m.hours, 1)) for m in f.months]
+            [Bar("", short_month_year(m.first), round(m.hours, 1)) for m in f.months]
         ),
-        lambda f: _("{hours:.0f} hours of mentoring").format(hours=f.meeting_hours),
+        lambda f: _("{hours} hours of mentoring").format(hours=format_number(f.meeting_hours)),
     ),
     Chart(
         "contacts",

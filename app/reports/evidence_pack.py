@@ -76,7 +76,7 @@ class PackItem:
 
     @property
     def title(self) -> str:
-        from app.printouts.style import format_date
+        from app.formatting import format_date
 
         name = _(KIND_LABELS[self.kind])
         return f"{name}, {format_date(self.on)}" if self.on is not None else name

@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
-from app.dates import format_date
+from app.formatting import format_date
 from app.i18n import N_, _
 from app.model import (
     Goal,

@@ -31,6 +31,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.formatting import format_number, format_percent
 from app.i18n import N_, _, ngettext
 from app.model import (
     Goal,
@@ -637,8 +638,10 @@ def wait_text(f: Figures) -> str:
 def compliance_text(f: Figures) -> str:
     if f.compliance is None:
         return _("No support contacts were due in this period.")
-    return _("{made} of {due} made ({percent:.0f}%)").format(
-        made=f.contacts_made, due=f.contacts_due, percent=f.compliance
+    return _("{made} of {due} made ({percent})").format(
+        made=format_number(f.contacts_made),
+        due=format_number(f.contacts_due),
+        percent=format_percent(f.compliance),
     )
 
 

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from sqlalchemy import and_, column, or_, select, table
 from sqlalchemy.orm import Session
 
+from app.formatting import format_date_time
 from app.i18n import N_, _
 from app.model import AuditEntry
 from app.model.audit import ACTION_LABELS, AuditAction
@@ -143,7 +144,7 @@ def to_csv(rows: list[AuditRow]) -> str:
     for r in rows:
         writer.writerow(
             [
-                r.at.strftime("%d/%m/%Y %H:%M:%S"),
+                format_date_time(r.at, seconds=True),
                 r.who,
                 r.action,
                 r.record,

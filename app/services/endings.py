@@ -15,7 +15,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.dates import format_date
+from app.formatting import format_date
 from app.i18n import N_, _
 from app.model import EndingKind, MatchClosure, MatchStatus, MeetingLog, Participant
 from app.model.ending import ClosurePath, EarlyBy, MenteeNext, MentorNext, TakePartAgain

@@ -19,6 +19,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased, selectinload
 
+from app.formatting import format_date
 from app.i18n import _, ngettext
 from app.model import (
     BaselineChange,
@@ -51,7 +52,7 @@ REASON_NEEDED = (GoalStatus.CHANGED, GoalStatus.DROPPED)
 
 
 def _d(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
+    return format_date(value)
 
 
 # --------------------------------------------------------------------------- settings

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from app.agreement_template import DEFAULT_MENTEE_ROLE as DEFAULT_MENTEE_ROLE
 from app.agreement_template import DEFAULT_MENTOR_ROLE as DEFAULT_MENTOR_ROLE
-from app.dates import format_date
+from app.formatting import format_date
 from app.i18n import _, ngettext
 from app.model import (
     Agreement,

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, String, cast, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from app.dates import format_date
+from app.formatting import format_date
 from app.i18n import _
 from app.model import (
     ActionPoint,

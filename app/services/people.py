@@ -18,7 +18,7 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import Row, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from app.dates import format_date
+from app.formatting import format_date
 from app.i18n import _
 from app.model import (
     Interview,

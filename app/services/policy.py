@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import policy_template
-from app.dates import format_date
+from app.formatting import format_date
 from app.i18n import _
 from app.model import PolicyPassage, PolicyVersion, Programme
 from app.policy_template import PolicyContext

@@ -27,6 +27,7 @@ from sqlalchemy import Enum, String, Table, Text, insert, select, update
 from sqlalchemy.orm import Session
 
 from app import clock
+from app.formatting import format_date
 from app.i18n import N_, _
 from app.model import AuditEntry, Base, Match, Participant, Person, Programme, Role
 from app.model.audit import who_of
@@ -283,7 +284,7 @@ def subject_access(
         "about": _(
             "Everything Mentor Desk holds on this person, as at {date}. Other people in their "
             "matches are named by their role."
-        ).format(date=today.strftime("%d/%m/%Y")),
+        ).format(date=format_date(today)),
         "made_on": today.isoformat(),
         "programmes": programmes,
         "person": person,
@@ -497,9 +498,7 @@ def apply_retention(s: Session, today: date) -> list[RetentionDue]:
         anonymise_person(
             s,
             item.person_id,
-            reason=_("The retention period ended on {date}.").format(
-                date=item.due_on.strftime("%d/%m/%Y")
-            ),
+            reason=_("The retention period ended on {date}.").format(date=format_date(item.due_on)),
         )
     return due
 

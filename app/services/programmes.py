@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from app.formatting import format_date
 from app.i18n import _, ngettext
 from app.model import Participant, Programme, Role
 from app.model.programme import (
@@ -90,7 +91,7 @@ def validate_details(details: ProgrammeDetails) -> dict[str, str]:
         errors["organisation"] = _("Say which organisation runs the programme.")
     if details.start_date and details.end_date and details.end_date < details.start_date:
         errors["end_date"] = _("The end date must be after the start date ({start}).").format(
-            start=details.start_date.strftime("%d/%m/%Y")
+            start=format_date(details.start_date)
         )
     for field, checker in (("coordinator_phone", check_phone), ("coordinator_email", check_email)):
         given = getattr(details, field)

@@ -20,7 +20,7 @@ from datetime import date
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from app.dates import format_date
+from app.formatting import format_date
 from app.i18n import _, ngettext
 from app.model import (
     Interview,

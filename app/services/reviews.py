@@ -18,7 +18,7 @@ from dateutil.relativedelta import relativedelta
 from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
-from app.dates import format_date
+from app.formatting import format_date
 from app.i18n import _
 from app.model import Agreement, Match, MatchStatus, Programme, Review
 from app.model.goal import goal_label

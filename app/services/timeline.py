@@ -16,7 +16,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.dates import format_date
+from app.formatting import format_date, month_year
 from app.i18n import N_, _, ngettext
 from app.model import (
     Concern,
@@ -267,7 +267,7 @@ class Timeline:
 
 
 def _month_list(months: list[date]) -> str:
-    names = [m.strftime("%B %Y") for m in months]
+    names = [month_year(m) for m in months]
     if len(names) == 1:
         return names[0]
     return _("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])

@@ -11,6 +11,7 @@ import re
 from dataclasses import fields, is_dataclass
 from datetime import date
 
+from app.formatting import format_date
 from app.i18n import _
 from app.model.text import CONTROL_CHARACTERS
 
@@ -96,12 +97,12 @@ def check_birth_date(value: date | None, today: date) -> str:
         return _("The date of birth must be in the past.")
     if today.year - value.year > 110:
         return _("Check the year of birth: {date} is more than 110 years ago.").format(
-            date=value.strftime("%d/%m/%Y")
+            date=format_date(value)
         )
     return ""
 
 
 def check_not_future(value: date | None, today: date) -> str:
     if value is not None and value > today:
-        return _("This date is in the future ({date}).").format(date=value.strftime("%d/%m/%Y"))
+        return _("This date is in the future ({date}).").format(date=format_date(value))
     return ""

@@ -28,6 +28,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from app import clock
+from app.formatting import file_stamp, format_date_time
 from app.i18n import _
 from app.paths import DataPaths
 from app.storage import encryption
@@ -192,7 +193,7 @@ def make_backup(paths: DataPaths, reason: str, now: datetime | None = None) -> P
         raise copy_failed(exc, paths.backups, what) from exc
     remove_leftovers(paths)
     check_space(paths.backups, folders.data_size(paths.database), _("a backup"))
-    stamp = (now or clock.now()).strftime("%Y%m%d-%H%M%S")
+    stamp = file_stamp(now or clock.now())
     # Another backup made in the same second (of any kind) gets the next number, so the
     # newest always sorts first.
     taken = [_NAME.match(p.name) for p in paths.backups.glob(f"{PREFIX}{stamp}-*{SUFFIX}")]
@@ -367,7 +368,7 @@ class FileSummary:
         if self.last_change is None:
             return _("no changes recorded")
         local = self.last_change.replace(tzinfo=UTC).astimezone()
-        return local.strftime("%d/%m/%Y %H:%M")
+        return format_date_time(local)
 
     def describe(self) -> str:
         """One sentence: "2 programme(s) and 37 people; the last change was on 23/11/2026 14:02"."""
@@ -503,7 +504,7 @@ def keep_damaged_copy(paths: DataPaths) -> Path:
     """Keep a byte-for-byte copy of a file SQLite cannot read (it may still be rescued by hand).
 
     Named so it is never offered as a backup to restore."""
-    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
+    stamp = file_stamp(clock.now())
     target = paths.backups / f"damaged-{stamp}{SUFFIX}"
     check_space(paths.backups, folders.data_size(paths.database), _("a copy of the data file"))
     try:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app import __version__, clock
+from app.formatting import format_date_time
 from app.i18n import _
 from app.paths import DATABASE_NAME, DataPaths
 from app.storage import backups, encryption
@@ -78,7 +79,7 @@ def write_move_file(paths: DataPaths, target: Path) -> MoveManifest:
         manifest = MoveManifest(
             app_version=__version__,
             schema_version=version or migrate.SCHEMA_VERSION,
-            made_at=clock.now().strftime("%d/%m/%Y %H:%M"),
+            made_at=format_date_time(clock.now()),
             programmes=summary.programmes,
             people=summary.people,
         )

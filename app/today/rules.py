@@ -14,8 +14,8 @@ from datetime import date, timedelta
 from functools import partial
 from typing import NamedTuple
 
-from app.dates import format_date
-from app.i18n import N_, _, ngettext
+from app.formatting import format_date, month_year
+from app.i18n import _, ngettext
 from app.model.ending import MatchClosure
 from app.model.person import ROLE_LABELS, STAGE_LABELS, Role, Stage
 from app.model.programme import Programme, SupportContactRule
@@ -34,20 +34,6 @@ REVIEW_SOON_DAYS = 14
 TASK_SOON_DAYS = 30
 #: The signed agreement is expected back within a week of being drawn up.
 SIGNATURE_DAYS = 7
-MONTHS = (
-    N_("January"),
-    N_("February"),
-    N_("March"),
-    N_("April"),
-    N_("May"),
-    N_("June"),
-    N_("July"),
-    N_("August"),
-    N_("September"),
-    N_("October"),
-    N_("November"),
-    N_("December"),
-)
 #: Pipeline stages someone can be stuck in (after these they are ready, matched or gone).
 PIPELINE_STAGES = (
     Stage.ENQUIRY,
@@ -368,7 +354,7 @@ class FrequencyFact(NamedTuple):
 
 
 def _frequency_words(fact: FrequencyFact, last_month: date, required: int) -> tuple[str, str]:
-    month = f"{_(MONTHS[last_month.month - 1])} {last_month.year}"
+    month = month_year(last_month)
     held = (
         _("did not meet in {month}").format(month=month)
         if fact.meetings_last_month == 0

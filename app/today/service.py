@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.dates import format_date
+from app.formatting import format_date
 from app.i18n import _, ngettext
 from app.model import Snooze
 from app.services.changes import Changes

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from app.dates import format_date
+from app.formatting import format_date
 from app.model.screening import DisclosureType, InterviewOutcome, RecruitmentDecision
 from app.services import people
 from ui.dialogs.person_dialog import PersonDialog

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import glossary
+from app.formatting import format_date_time
 from app.i18n import _
 from app.services import audit
 from ui.context import AppContext
@@ -132,7 +133,7 @@ class AuditDialog(QDialog):
         self.table.setRowCount(len(self.rows))
         for row, r in enumerate(self.rows):
             cells = (
-                r.at.strftime("%d/%m/%Y %H:%M"),
+                format_date_time(r.at),
                 r.who,
                 r.action,
                 r.record,

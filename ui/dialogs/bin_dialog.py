@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dates import format_date
+from app.formatting import format_date
 from app.i18n import _
 from app.services import restore_bin
 from app.services.restore_bin import BinItem

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.formatting import date_stamp
 from app.i18n import _
 from app.reports import evidence_pack
 from app.reports.evidence_pack import KIND_PLURALS, KINDS, MatchRecords, PackCancelled, PackItem
@@ -171,7 +172,7 @@ class EvidencePackDialog(QDialog):
 
         self._busy(False)
         self.progress.setVisible(False)
-        stamp = self.context.today().strftime("%Y-%m-%d")
+        stamp = date_stamp(self.context.today())
         preview = PrintPreviewDialog(
             pdf,
             _("Evidence pack for a quality award"),

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import glossary
+from app.formatting import date_stamp
 from app.i18n import _
 from app.reports import exports
 from app.reports.exports import TABLES, ExportCancelled, ExportTable
@@ -54,7 +55,7 @@ class ExportTablesDialog(QDialog):
         self.csv.setToolTip(glossary.explain(glossary.CSV))
         self.xlsx.setChecked(True)
         self.xlsx.toggled.connect(self._kind_changed)
-        stamp = context.today().strftime("%Y-%m-%d")
+        stamp = date_stamp(context.today())
         #: What Choose… suggests: a name with the day, in the home folder.
         self._defaults = {
             True: str(Path.home() / f"mentordesk-tables-{stamp}.xlsx"),

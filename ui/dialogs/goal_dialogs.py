@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import glossary
-from app.dates import format_date
+from app.formatting import format_date
 from app.i18n import _
 from app.model.goal import GoalStatus, GoalTerm, RecordedAt, goal_label
 from app.services.goals import (

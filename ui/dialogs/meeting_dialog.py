@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dates import format_date, parse_date
+from app.dates import parse_date
+from app.formatting import format_date
 from app.i18n import _
 from app.model.meeting import (
     ACTION_STATUS_LABELS,

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dates import format_date
+from app.formatting import format_date
 from app.i18n import _
 from app.policy_template import gap_mark
 from app.services.policy import PolicyVersionView

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import glossary
+from app.formatting import format_date
 from app.i18n import _
 from app.services import privacy
 from ui.context import AppContext
@@ -170,8 +171,8 @@ class PrivacyDialog(QDialog):
             self.due_list.addItem(
                 _("{name}: since {since}, due {due}").format(
                     name=d.name,
-                    since=d.since.strftime("%d/%m/%Y"),
-                    due=d.due_on.strftime("%d/%m/%Y"),
+                    since=format_date(d.since),
+                    due=format_date(d.due_on),
                 )
             )
         if not self.due:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dates import format_date
+from app.formatting import format_date
 from app.i18n import _
 from app.model.review import REVIEW_DECISION_LABELS, WORKING_LABELS, ReviewDecision, Working
 from app.services.reviews import ReviewContext, ReviewDetails

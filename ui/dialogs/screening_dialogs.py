@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import glossary
+from app.formatting import format_date
 from app.i18n import _
 from app.model import Role
 from app.model.person import STAGE_LABELS, Stage
@@ -409,7 +410,7 @@ class StepDateDialog(_FormDialog):
             rule_errors = {}
             if on is not None and on > self._today:
                 rule_errors["on"] = _("This date is in the future ({date}).").format(
-                    date=on.strftime("%d/%m/%Y")
+                    date=format_date(on)
                 )
             return on, rule_errors
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dates import format_date
+from app.formatting import format_date
 from app.i18n import _
 from app.model.meeting import MeetingMode
 from app.model.support import ContactDepth, ContactParty, RaisedBy, RelationshipQuality

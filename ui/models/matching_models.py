@@ -7,7 +7,6 @@ mentee and report it through `mentee_dropped`, so the page decides what happens.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
@@ -21,6 +20,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from app.formatting import format_date
 from app.i18n import _, ngettext
 from app.model.match import OPEN_STATUSES
 from app.services.matching import MatchRow, MentorRow, WaitingRow
@@ -29,12 +29,6 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 MENTEE_MIME = "application/x-mentordesk-mentee"
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def format_date(value: date | None) -> str:
-    """dd/mm/yyyy, as `app.dates.format_date`, without strftime (these models format
-    thousands of dates when a large board opens)."""
-    return f"{value.day:02d}/{value.month:02d}/{value.year:04d}" if value else ""
 
 
 def waiting_text(row: WaitingRow) -> str:

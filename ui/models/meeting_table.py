@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from app.dates import format_date
+from app.formatting import format_date
 from app.i18n import _
 from app.services.meetings import MeetingRow, mode_label
 from app.services.schedule import CopyState

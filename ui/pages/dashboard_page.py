@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dates import format_date
+from app.formatting import date_stamp, format_date, format_time
 from app.i18n import _
 from app.reports import figures as words
 from app.reports import monitoring
@@ -429,7 +429,7 @@ class DashboardPage(Page):
         typed = self.typed_answers()
         self.context.ops.run(self, lambda s: monitoring.save_answers(s, programme_id, typed))
         self.saved_label.setText(
-            _("Your answers are kept ({time}).").format(time=self.context.now().strftime("%H:%M"))
+            _("Your answers are kept ({time}).").format(time=format_time(self.context.now()))
         )
 
     def hideEvent(self, event: QHideEvent) -> None:
@@ -464,7 +464,7 @@ class DashboardPage(Page):
         def done(pdf: bytes) -> None:
             from ui.widgets.print_preview import PrintPreviewDialog
 
-            name = f"evaluation-report-{start:%Y%m%d}-{end:%Y%m%d}.pdf"
+            name = f"evaluation-report-{date_stamp(start, '')}-{date_stamp(end, '')}.pdf"
             dialog = PrintPreviewDialog(pdf, _("Evaluation report"), name, self)
             dialog.setObjectName("print-preview")
             dialog.open()

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from app import glossary
-from app.dates import format_date
+from app.formatting import format_date
 from app.i18n import _
 from app.services import framework, policy, programme_settings, programmes
 from app.services.changes import Changes

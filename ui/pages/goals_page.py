@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from app.formatting import format_date
 from app.i18n import _, ngettext
 from app.model.match import MATCH_STATUS_LABELS
 from app.services import goals
@@ -416,8 +417,7 @@ class GoalsPage(Page):
             )
             return
         labels = [
-            _("{date}: {text}").format(date=c.agreed_on.strftime("%d/%m/%Y"), text=c.text)
-            for c in choices
+            _("{date}: {text}").format(date=format_date(c.agreed_on), text=c.text) for c in choices
         ]
         picked, ok = QInputDialog.getItem(
             self,

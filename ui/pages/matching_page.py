@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from app.dates import format_date
+from app.formatting import format_date
 from app.i18n import _, ngettext
 from app.model import MatchStatus, ReviewDecision
 from app.services import endings, matching, programmes, reviews

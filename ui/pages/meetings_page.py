@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dates import format_date
+from app.formatting import date_stamp, format_date, format_number
 from app.i18n import _, ngettext
 from app.model.meeting import MeetingMode
 from app.model.support import ContactParty
@@ -482,7 +482,9 @@ class MeetingsPage(Page):
         ids = self._index.filter(f)
         self.logs_model.set_ids(ids)
         self.logs_count.setText(
-            ngettext("{n} meeting log", "{n} meeting logs", len(ids)).format(n=f"{len(ids):,}")
+            ngettext("{n} meeting log", "{n} meeting logs", len(ids)).format(
+                n=format_number(len(ids))
+            )
         )
         self._update_buttons()
 
@@ -674,7 +676,7 @@ class MeetingsPage(Page):
         target, _filter = QFileDialog.getSaveFileName(
             self,
             _("Export the meeting logs"),
-            str(Path.home() / f"meeting-logs-{self.context.today():%Y-%m-%d}.csv"),
+            str(Path.home() / f"meeting-logs-{date_stamp(self.context.today())}.csv"),
             _("Spreadsheet (*.csv)"),
         )
         if not target:

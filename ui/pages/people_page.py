@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import glossary
+from app.formatting import date_stamp
 from app.i18n import _, ngettext
 from app.model import Role
 from app.model.person import STAGE_LABELS, Stage
@@ -541,7 +542,7 @@ class PeoplePage(Page):
         programme_id = self.context.programme_id
         if programme_id is None:
             return
-        stamp = self.today.strftime("%Y-%m-%d")
+        stamp = date_stamp(self.today)
         target, chosen_filter = QFileDialog.getSaveFileName(
             self,
             _("Export the list"),

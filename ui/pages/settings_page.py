@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.formatting import format_date_time
 from app.i18n import _
 from app.settings import LANGUAGES
 from app.storage import password
@@ -147,7 +148,7 @@ class SettingsPage(Page):
         }
         for row, b in enumerate(self._backups):
             cells = (
-                b.made_at.strftime("%d/%m/%Y %H:%M"),
+                format_date_time(b.made_at),
                 reasons.get(b.reason, b.reason),
                 _("{kb} KB").format(kb=max(1, b.size // 1024)),
             )

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dates import format_date
+from app.formatting import format_date, format_number
 from app.i18n import _, ngettext
 from app.model.support import ContactParty
 from app.services import meetings, support
@@ -216,11 +216,11 @@ class TodayPage(Page):
             self.summary.setText(
                 _("{overdue} · {due} · {aside}. The most urgent come first.").format(
                     overdue=ngettext("{n} overdue", "{n} overdue", listing.overdue).format(
-                        n=f"{listing.overdue:,}"
+                        n=format_number(listing.overdue)
                     ),
-                    due=ngettext("{n} due soon", "{n} due soon", due).format(n=f"{due:,}"),
+                    due=ngettext("{n} due soon", "{n} due soon", due).format(n=format_number(due)),
                     aside=ngettext("{n} put aside", "{n} put aside", len(listing.snoozed)).format(
-                        n=f"{len(listing.snoozed):,}"
+                        n=format_number(len(listing.snoozed))
                     ),
                 )
             )
@@ -248,7 +248,7 @@ class TodayPage(Page):
         *,
         expanded: bool = True,
     ) -> None:
-        top = QTreeWidgetItem(self.tree, [f"{label} ({len(items):,})"])
+        top = QTreeWidgetItem(self.tree, [f"{label} ({format_number(len(items))})"])
         top.setFirstColumnSpanned(True)
         top.setFont(0, bold)
         top.setData(0, MORE_ROLE, name)
@@ -273,9 +273,9 @@ class TodayPage(Page):
             more = QTreeWidgetItem(
                 top,
                 [
-                    _("Show all {n}…").format(n=f"{len(items):,}"),
+                    _("Show all {n}…").format(n=format_number(len(items))),
                     ngettext("{n} more", "{n} more", len(items) - len(shown)).format(
-                        n=f"{len(items) - len(shown):,}"
+                        n=format_number(len(items) - len(shown))
                     ),
                 ],
             )

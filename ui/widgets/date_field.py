@@ -15,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from app.dates import format_date, parse_date
+from app.dates import parse_date
+from app.formatting import format_date
 from app.i18n import _
 
 

@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.formatting import format_day_month, format_time
 from app.i18n import _
 from app.services import drafts as draft_service
 from app.services.changes import Changes
@@ -161,7 +162,7 @@ def restored_note(saved_at: datetime) -> str:
     local = saved_at.replace(tzinfo=UTC).astimezone()
     return _(
         "ℹ Restored what you were typing on {day} at {time}. It has not been saved yet."
-    ).format(day=local.strftime("%d/%m"), time=local.strftime("%H:%M"))
+    ).format(day=format_day_month(local), time=format_time(local))
 
 
 def _inside_another_field(widget: QWidget, dialog: QWidget) -> bool:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dates import format_date
+from app.formatting import format_date
 from app.i18n import _
 from app.model.goal import OPEN_GOAL_STATUSES, GoalStatus, goal_label
 from app.services.goals import ActionRow, GoalView

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import glossary
-from app.dates import format_date
+from app.formatting import format_date
 from app.i18n import N_, _, ngettext
 from app.model import Role
 from app.model.match import ENDING_LABELS, MATCH_STATUS_LABELS, OPEN_STATUSES

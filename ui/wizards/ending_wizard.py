@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from app.dates import format_date
+from app.formatting import format_date
 from app.i18n import _, ngettext
 from app.model.ending import (
     CLOSURE_PATH_LABELS,

@@ -121,8 +121,8 @@ def test_a_reprinted_signed_agreement_says_who_signed_and_when(
 ) -> None:
     from sqlalchemy import select
 
+    from app.formatting import format_date
     from app.model import Agreement
-    from app.printouts.style import format_date
 
     with demo_db.session() as s:
         signed = s.scalars(

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
+from app.formatting import short_month_year
 from app.reports import charts
 from app.reports.figures import Bar
 
@@ -51,4 +52,4 @@ def test_a_long_label_is_shortened_to_fit() -> None:
 
 
 def test_month_labels_are_short() -> None:
-    assert charts._month_label(date(2026, 3, 1)) == "Mar 26"
+    assert short_month_year(date(2026, 3, 1)) == "Mar 26"

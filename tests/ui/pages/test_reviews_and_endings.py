@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox, QWizard
 from sqlalchemy import select
 
-from app.dates import format_date
+from app.formatting import format_date
 from app.model import Match, MatchClosure, MatchStatus, Review, ReviewDecision
 from app.model.ending import ClosurePath, EarlyBy, MenteeNext, MentorNext
 from ui.dialogs.match_dialogs import StatusDialog
