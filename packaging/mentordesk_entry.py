@@ -23,9 +23,9 @@ def encryption_check() -> str | None:
     from pathlib import Path
 
     # Imported by name, so a bundle without them fails here with the module's name.
-    import _argon2_cffi_bindings  # noqa: F401
+    import _argon2_cffi_bindings  # type: ignore[import-untyped]  # noqa: F401  # no hints shipped
     import argon2  # noqa: F401
-    import sqlcipher3  # noqa: F401
+    import sqlcipher3  # type: ignore[import-untyped]  # noqa: F401  # no hints shipped
 
     from app.storage import encryption
 

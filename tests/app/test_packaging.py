@@ -41,6 +41,21 @@ def test_windows_leaves_out_the_same_modules_as_linux() -> None:
     assert all(re.fullmatch(r"[A-Za-z_][\w.]*", name) for name in linux)
 
 
+def _hidden_imports(script: str, start_text: str) -> set[str]:
+    start = script.index(start_text) + len(start_text)
+    return set(re.findall(r"[A-Za-z_][\w.]*", script[start : script.index(")", start)]))
+
+
+def test_both_bundles_name_what_a_password_on_the_data_file_needs() -> None:
+    """SQLCipher and Argon2 load only once a password is in play, so PyInstaller is told."""
+    linux = _hidden_imports(LINUX, "hidden_imports=(")
+    assert linux == _hidden_imports(WINDOWS, "$hidden_imports = @(")
+    assert {"sqlcipher3.dbapi2", "argon2.low_level", "_argon2_cffi_bindings"} <= linux
+    assert '"${hidden[@]}"' in LINUX and "@hidden_args" in WINDOWS
+    entry = (PACKAGING / "mentordesk_entry.py").read_text(encoding="utf-8")
+    assert "import _argon2_cffi_bindings" in entry and "encryption.connect" in entry
+
+
 def test_nothing_left_out_is_a_module_the_app_imports() -> None:
     root = PACKAGING.parent
     sources = "\n".join(
@@ -71,6 +86,7 @@ def test_the_licence_is_the_gpl_v3_text_and_goes_into_both_bundles() -> None:
         "--collect-submodules ui",
         "resources:resources",
         "migrations:app",
+        "LICENSE:.",
         "--name mentordesk",
         "mentordesk_entry.py",
     ],
