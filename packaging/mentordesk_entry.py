@@ -66,7 +66,8 @@ def encryption_check() -> str | None:
 
 def self_check() -> int:
     """Import every module of the app (not the migrations, which Alembic runs as scripts),
-    work out a suggestion (the one use of NumPy), then write and read an encrypted file.
+    work out a suggestion (the one use of NumPy), find the licence Help > About shows, then
+    write and read an encrypted file.
     Prints what it did; non-zero on failure."""
     import importlib
     import pkgutil
@@ -90,6 +91,13 @@ def self_check() -> int:
         print(f"self-check: unexpected suggestions {pairs}")
         return 1
     print(f"self-check: {len(names)} modules imported, suggestions worked out")
+    from ui.dialogs.about_dialog import licence_file, licence_text
+
+    licence = licence_text() or ""
+    if not licence.lstrip().startswith("GNU GENERAL PUBLIC LICENSE"):
+        print("self-check: FAILED: Help > About cannot find the licence (LICENSE) to show")
+        return 1
+    print(f"self-check: Help > About reads the licence from {licence_file()}")
     try:
         problem = encryption_check()
     except Exception as exc:  # anything at all: the check must fail loudly, not pass
