@@ -90,8 +90,8 @@ class LicenceDialog(QDialog):
         self.setWindowTitle(_("Licence"))
         intro = QLabel(
             _(
-                "Mentor Desk is free software under the GNU General Public License, version 3 "
-                "or (at your choice) any later version. These are its full terms."
+                "Mentor Desk is free software under the General Public License (GPL), version "
+                "3 or (at your choice) any later version. These are its full terms."
             )
         )
         intro.setWordWrap(True)
@@ -107,14 +107,14 @@ class LicenceDialog(QDialog):
         self.text.setTabChangesFocus(True)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.text.setAccessibleName(_("Licence text"))
-        self.text.setAccessibleDescription(_("The GNU General Public License, version 3"))
+        self.text.setAccessibleDescription(_("The General Public License (GPL), version 3"))
         shipped = licence_text()
         self.found = shipped is not None
         if shipped is None:
             self.text.setPlainText(
                 _(
-                    "The licence file is missing from this copy of Mentor Desk. It is the GNU "
-                    "General Public License, version 3 or later, and can be read at {url}"
+                    "The licence file is missing from this copy of Mentor Desk. It is the General "
+                    "Public License (GPL), version 3 or later, and can be read at {url}"
                 ).format(url=LICENCE_URL)
             )
         else:
@@ -171,7 +171,7 @@ class AboutDialog(QDialog):
         self.read_licence.setObjectName("read-licence")
         self.read_licence.setAccessibleName(_("Read the licence"))
         self.read_licence.setAccessibleDescription(
-            _("Shows the full text of the GNU General Public License")
+            _("Shows the full text of the General Public License (GPL)")
         )
         self.read_licence.clicked.connect(self.show_licence)
         self.licence_dialog: LicenceDialog | None = None
