@@ -49,7 +49,9 @@ say "bundling Mentor Desk $version with PyInstaller $PYINSTALLER_VERSION"
 rm -rf "$bundle" build/work
 # The project's own packages come from this checkout (--paths .), every module of them included
 # (pages and heavy modules are imported lazily, so PyInstaller cannot find them by itself);
-# Alembic reads the migrations as files, so they go in as data too. Unused Qt modules and big
+# Alembic reads the migrations as files, so they go in as data too; so does the licence
+# (LICENSE in _internal/, beside the resources folder, where Help > About reads it, as it does
+# in a checkout; a copy goes beside the program too, for people who look in the folder). Unused Qt modules and big
 # libraries nothing imports are left out: phonenumbers' geocoder, carrier and time-zone data
 # (19 MB of Python; Mentor Desk only checks and formats numbers), Pillow's AVIF and WebP codecs
 # (ReportLab only reads the PNG logo), NumPy's Fortran tools, setuptools, Python's help texts.
@@ -66,12 +68,22 @@ excludes=(tkinter PySide6.QtNetwork PySide6.QtQml PySide6.QtQuick PySide6.QtWebE
   pydoc_data)
 args=()
 for m in "${excludes[@]}"; do args+=(--exclude-module "$m"); done
+# A password on the data file: SQLCipher (sqlcipher3) and Argon2 (argon2-cffi, its compiled
+# bindings and cffi's backend, which the bindings load from C where PyInstaller cannot see it)
+# are only imported once a password is in play, so they are named here; the self-check writes
+# and reads an encrypted file with them.
+hidden_imports=(sqlcipher3 sqlcipher3.dbapi2 argon2 argon2.low_level _argon2_cffi_bindings
+  _cffi_backend)
+hidden=()
+for m in "${hidden_imports[@]}"; do hidden+=(--hidden-import "$m"); done
 "$venv/bin/pyinstaller" --noconfirm --clean --onedir --strip --name mentordesk \
   --distpath "$dist" --workpath build/work --specpath build \
   --paths "$PWD" \
   --collect-submodules app --collect-submodules ui \
   --add-data "$PWD/resources:resources" \
   --add-data "$PWD/app/storage/migrations:app/storage/migrations" \
+  --add-data "$PWD/LICENSE:." \
+  "${hidden[@]}" \
   --icon "$PWD/resources/icons/mentordesk-256.png" \
   "${args[@]}" \
   --log-level WARN \

@@ -31,6 +31,12 @@ $excludes = @(
     "pydoc_data"
 )
 $exclude_args = $excludes | ForEach-Object { "--exclude-module"; $_ }
+# A password on the data file (as on Linux): imported only once a password is in play.
+$hidden_imports = @(
+    "sqlcipher3", "sqlcipher3.dbapi2", "argon2", "argon2.low_level", "_argon2_cffi_bindings",
+    "_cffi_backend"
+)
+$hidden_args = $hidden_imports | ForEach-Object { "--hidden-import"; $_ }
 $root = (Get-Location).Path
 
 # A Windows icon file, from the PNG sizes (Pillow is in the build environment for ReportLab).
@@ -42,6 +48,8 @@ $root = (Get-Location).Path
     --collect-submodules app --collect-submodules ui `
     --add-data "$root\resources:resources" `
     --add-data "$root\app\storage\migrations:app\storage\migrations" `
+    --add-data "$root\LICENSE:." `
+    @hidden_args `
     --icon "$root\build\mentordesk.ico" `
     @exclude_args `
     --log-level WARN `
