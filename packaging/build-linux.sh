@@ -134,7 +134,9 @@ cat > "$bundle/README.txt" <<TXT
 Mentor Desk $version
 
 Start it: double-click "mentordesk" in this folder.
-Put it in your applications menu: double-click "install.sh" (or run ./install.sh).
+Put it in your applications menu: right-click "install.sh" and choose "Run as a Program"
+(most file managers open a double-clicked script as text), or type ./install.sh in a
+terminal opened in this folder. ./install.sh --remove takes it out of the menu again.
 Your data is kept in ~/.local/share/MentorDesk, not in this folder: a newer version can
 replace this folder and finds your data as it was.
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Put Mentor Desk in the applications menu for this user (no administrator needed):
-# run it from the unpacked folder, e.g. double-click it or `./install.sh`.
+# run it from the unpacked folder: right-click it and choose Run as a Program, or `./install.sh`.
 # It adds a menu entry and the icon (every size, for menus, docks and window lists) pointing at
 # this folder; your data stays where it is (~/.local/share/MentorDesk), and
 # `./install.sh --remove` takes the menu entry and icons away again.

@@ -153,8 +153,8 @@ class AboutDialog(QDialog):
         what.setWordWrap(True)
         licence = QLabel(
             _(
-                "Free software under the {licence} licence: you may use, share and change it; "
-                "it comes with no warranty."
+                "Free software under the General Public License (GPL), version 3 or later "
+                "({licence}): you may use, share and change it; it comes with no warranty."
             ).format(licence=LICENCE)
         )
         licence.setWordWrap(True)
@@ -177,6 +177,10 @@ class AboutDialog(QDialog):
         self.licence_dialog: LicenceDialog | None = None
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        # About opens with Close chosen, so Enter closes it; Tab reaches the other buttons.
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        if close is not None:
+            close.setDefault(True)
 
         head = QHBoxLayout()
         head.addWidget(icon)
@@ -192,6 +196,8 @@ class AboutDialog(QDialog):
         layout.addWidget(self.open_folder, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(buttons)
         self.setMinimumWidth(480)
+        if close is not None:
+            close.setFocus()
 
     def show_licence(self) -> LicenceDialog:
         """The licence's whole text, over this dialog."""

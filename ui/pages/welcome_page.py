@@ -54,10 +54,10 @@ class WelcomePage(QWidget):
         heading.setProperty("role", "heading")
         about = QLabel(
             _(
-                "Mentor Desk keeps a mentoring programme in a childcare setting in one "
-                "place. It holds the people and their checks, the matches, the meetings "
-                "and the goals, and the forms to print and sign. Everything stays on this "
-                "computer, with no internet needed. Each day it tells you what is due."
+                "Mentor Desk runs a mentoring programme in a childcare setting: the people "
+                "and their checks, the matches, meetings and goals, and every form to print "
+                "and sign. It keeps it all on this computer, with no internet needed, and "
+                "each day it tells you what is due."
             )
         )
         about.setWordWrap(True)

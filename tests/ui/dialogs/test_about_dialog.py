@@ -134,3 +134,17 @@ def test_the_licence_reflows_to_the_window_and_keeps_its_headings() -> None:
         "The GNU General Public License is a free, copyleft license for software and other "
         "kinds of works."
     )
+
+
+def test_enter_closes_about_rather_than_opening_the_licence(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    about = window.show_about()
+    assert isinstance(about, AboutDialog)
+    qtbot.addWidget(about)
+    qtbot.waitExposed(about)
+    focused = about.focusWidget()
+    assert isinstance(focused, QPushButton) and focused.text() == "Close"
+    QTest.keyClick(focused, Qt.Key.Key_Return)
+    assert not about.isVisible()
+    assert about.licence_dialog is None
