@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from tests.ui.accessibility_audit import audit, mnemonic_clashes
-from tests.ui.test_click_everything import Clicker, _delete_closed, _demo_people, _process
+from tests.ui.test_click_everything import Clicker, _demo_people, _process
 from ui.main_window import MainWindow
 from ui.pages.people_page import PeoplePage
-from ui.pages.programmes_page import ProgrammesPage
 from ui.widgets.accessible import cell_editors, describe, put_in_cell
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
@@ -79,7 +78,6 @@ def _check_page(auditor: AuditingClicker, window: MainWindow, page: QWidget) -> 
 def test_every_page_and_dialog_is_named_readable_and_leaves_tab(
     qtbot: QtBot, window: MainWindow, auditor: AuditingClicker
 ) -> None:
-    programme_id = window.context.programme_id
     # WHEN every person's record tab is read, for several kinds of person
     people = window.page("people")
     assert isinstance(people, PeoplePage)
@@ -88,21 +86,9 @@ def test_every_page_and_dialog_is_named_readable_and_leaves_tab(
         people.select(person_id)
         _process()
         _check_page(auditor, window, people.record)
-    # AND every page, each of its tabs and every dialog its buttons and menus open
-    for row in range(window.nav.count()):
-        window.nav.setCurrentRow(row)
-        _process()
-        page = window.stack.currentWidget()
-        assert page is not None
-        if isinstance(page, ProgrammesPage):
-            page.show_archived.setChecked(True)  # Archive is followed by Bring back
-        _check_page(auditor, window, page)
-        auditor.visit(page)
-        window.context.set_programme(programme_id)
-        _delete_closed()
-    # AND every menu entry (the dialogs they open)
-    for action in window.menuBar().actions():
-        auditor._trigger(action)
+    # AND every page, each of its tabs and every dialog its buttons and menus open, AND every
+    # menu entry (the dialogs they open)
+    auditor.walk_window(window, before_visit=lambda page: _check_page(auditor, window, page))
     # THEN nothing is unnamed, hidden or a Tab trap, and the walk really saw the dialogs
     print(f"\n{len(auditor.audited)} windows read: {sorted(set(auditor.audited))}")
     assert not auditor.problems, "\n".join(auditor.problems)

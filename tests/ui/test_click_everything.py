@@ -427,6 +427,34 @@ class Clicker:
                 self.explore(content)
                 self.context_menus(content)
 
+    def walk_window(
+        self,
+        window: MainWindow,
+        *,
+        settle: Callable[[], None] = _process,
+        before_visit: Callable[[QWidget], None] | None = None,
+    ) -> None:
+        """Every page through the navigation, everything on it pressed (on each tab, and its
+        shortcuts), then every entry of every menu in the menu bar."""
+        programme_id = window.context.programme_id
+        for row in range(window.nav.count()):
+            window.nav.setCurrentRow(row)
+            settle()
+            page = window.stack.currentWidget()
+            assert page is not None
+            if isinstance(page, ProgrammesPage):
+                # Archived programmes stay listed, so Archive is followed by Bring back.
+                page.show_archived.setChecked(True)
+            if before_visit is not None:
+                before_visit(page)
+            self.visit(page)
+            self.page_actions(page)
+            # Archiving or opening another programme on the way moves the window: go back.
+            window.context.set_programme(programme_id)
+            _delete_closed()
+        for action in window.menuBar().actions():
+            self._trigger(action)
+
     def page_actions(self, page: QWidget) -> None:
         """Actions a page offers by shortcut (undo, redo, ...)."""
         for action in page.actions():
@@ -493,26 +521,10 @@ def test_every_page_button_and_menu_entry_works(
 ) -> None:
     # Restoring asks which file and whether to replace the data; both are cancelled here.
     window.restore_requested.connect(lambda path: application.restore_into(window, path))
-    programme_id = window.context.programme_id
     with _nothing_goes_wrong(clicker, window, caplog):
         # WHEN every page is opened through the navigation, and everything on it, on each of
-        # its tabs, is pressed
-        for row in range(window.nav.count()):
-            window.nav.setCurrentRow(row)
-            _process()
-            page = window.stack.currentWidget()
-            assert page is not None
-            if isinstance(page, ProgrammesPage):
-                # Archived programmes stay listed, so Archive is followed by Bring back.
-                page.show_archived.setChecked(True)
-            clicker.visit(page)
-            clicker.page_actions(page)
-            # Archiving or opening another programme on the way moves the window: go back.
-            window.context.set_programme(programme_id)
-            _delete_closed()
-        # AND every entry of every menu in the menu bar is chosen
-        for action in window.menuBar().actions():
-            clicker._trigger(action)
+        # its tabs, is pressed, AND every entry of every menu in the menu bar is chosen
+        clicker.walk_window(window)
         # AND, last of all, File > Quit
         quit_action = next(
             entry

@@ -28,7 +28,6 @@ from tests.ui.test_click_everything import (
 )
 from ui.main_window import MainWindow
 from ui.pages.people_page import PeoplePage
-from ui.pages.programmes_page import ProgrammesPage
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
@@ -117,21 +116,8 @@ def test_every_dialog_fits_when_magnified(
     clicker.install(monkeypatch)
     screen = window.screen().availableGeometry()
     window.setGeometry(screen)
-    programme_id = window.context.programme_id
     chosen = _demo_people(window)
-    for row in range(window.nav.count()):
-        window.nav.setCurrentRow(row)
-        settle()
-        page = window.stack.currentWidget()
-        assert page is not None
-        if isinstance(page, ProgrammesPage):
-            page.show_archived.setChecked(True)
-        clicker.visit(page)
-        clicker.page_actions(page)
-        window.context.set_programme(programme_id)
-        _delete_closed()
-    for action in window.menuBar().actions():
-        clicker._trigger(action)
+    clicker.walk_window(window, settle=settle)
     # Each kind of person's record, every tab, with the first row of each list chosen.
     window.go_to("people")
     people = window.page("people")
