@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtWidgets import QListWidget, QTableWidget
+from PySide6.QtWidgets import QApplication, QListWidget, QTableWidget, QWidget
 
 from ui.main_window import MainWindow
 from ui.pages.base import Page
@@ -40,3 +40,10 @@ def programme_id(window: MainWindow) -> int:
     current = window.context.programme_id
     assert current is not None
     return current
+
+
+def focused() -> QWidget:
+    """The widget with the keyboard focus, which there must be."""
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from app.services import meetings
 from tests.ui.accessibility_audit import audit
-from tests.ui.helpers import programme_id
+from tests.ui.helpers import focused, programme_id
 from ui.dialogs.goal_help_dialog import GoalHelpDialog
 from ui.dialogs.import_wizard import ImportWizard
 from ui.dialogs.meeting_dialog import MeetingDialog
@@ -25,12 +25,6 @@ from ui.pages.meetings_page import MeetingsPage
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints\(\)")
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "import"
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None, "nothing has the keyboard focus"
-    return widget
 
 
 def key(k: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:

@@ -16,6 +16,7 @@ from pytestqt.qtbot import QtBot
 
 from app.services import matching, people
 from tests.app.services.test_matching import make_programme
+from tests.ui.helpers import focused
 from ui.dialogs.person_dialog import PersonDialog
 from ui.main_window import MainWindow
 from ui.pages.matching_page import MatchingPage
@@ -28,12 +29,6 @@ ALT = Qt.KeyboardModifier.AltModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
 #: Qt shows a button pressed for 100 ms when its Alt+letter is used, then clicks it.
 ANIMATED_CLICK_MS = 250
-
-
-def focused() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None, "nothing has the keyboard focus"
-    return widget
 
 
 def key(k: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
