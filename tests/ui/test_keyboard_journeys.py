@@ -150,7 +150,7 @@ def test_propose_a_match_with_the_keyboard_alone(active: MainWindow) -> None:
 
 
 def test_print_an_agreement_with_the_keyboard_alone(
-    active: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, active: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "agreement.pdf"
 
@@ -186,10 +186,17 @@ def test_print_an_agreement_with_the_keyboard_alone(
     # WHEN Tab reaches "Print agreement…" and Space presses it
     tab_to(page.print_button)
     key(Qt.Key.Key_Space)
-    QApplication.processEvents()
-    previews = [w for w in QApplication.topLevelWidgets() if isinstance(w, PrintPreviewDialog)]
-    assert previews and previews[-1].isVisible()
-    preview = previews[-1]
+
+    def shown_previews() -> list[PrintPreviewDialog]:
+        # Only the one on show: an earlier test's closed preview may linger, hidden.
+        return [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, PrintPreviewDialog) and w.isVisible()
+        ]
+
+    qtbot.waitUntil(lambda: len(shown_previews()) == 1, timeout=10_000)
+    preview = shown_previews()[0]
     preview.activateWindow()
     preview.setFocus()
     # AND Ctrl+P prints it
