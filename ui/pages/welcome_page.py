@@ -131,7 +131,9 @@ class WelcomePage(QWidget):
     def plan_programme(self) -> None:
         from ui.wizards.planning_wizard import PlanningWizard
 
-        self.wizard = PlanningWizard(self.context, None, self)
+        # The main window owns it: the wizard's first page makes the programme, and then this
+        # page is taken away (and deleted) while the wizard carries on.
+        self.wizard = PlanningWizard(self.context, None, self.window())
         self.wizard.open()
 
     def open_demo(self) -> bool:

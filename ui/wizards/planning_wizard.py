@@ -301,7 +301,7 @@ class PlanningWizard(QWizard):
         self.progress.setAccessibleDescription(
             _("Each step of the plan and whether it is complete. Press Enter to go to a step.")
         )
-        self.progress.setFixedWidth(self.progress.fontMetrics().averageCharWidth() * 40)
+        self.progress.setFixedWidth(self.progress.fontMetrics().averageCharWidth() * 44)
         self.progress.setWordWrap(True)
         self.progress.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.progress_heading = QLabel()

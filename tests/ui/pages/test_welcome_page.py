@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
@@ -60,6 +61,28 @@ def test_start_a_new_programme_opens_the_planning_wizard(
     page.plan_button.click()
     assert page.wizard is not None and page.wizard.isVisible()
     page.wizard.close()
+
+
+def test_the_wizard_goes_on_after_its_first_page_makes_the_programme(
+    qtbot: QtBot, first_day: MainWindow
+) -> None:
+    # GIVEN the planning wizard, started from the welcome page
+    page = first_day.welcome
+    assert page is not None
+    page.plan_button.click()
+    wizard = page.wizard
+    assert wizard is not None
+    wizard.details_page.name.setText("Little Acorns Mentoring")
+    wizard.details_page.organisation.setText("Little Acorns Nursery")
+    # WHEN Next saves the details, which makes the programme (so the welcome page goes)
+    wizard.next()
+    qtbot.wait(50)  # the welcome page is deleted later, and the wizard must outlive it
+    # THEN the wizard is still open, on its second page, and the window is on Today
+    assert shiboken6.isValid(wizard) and wizard.isVisible()
+    assert wizard.currentId() == 1
+    assert first_day.welcome is None
+    assert first_day.stack.currentWidget() is first_day.today_page
+    wizard.close()
 
 
 def test_once_a_programme_exists_the_window_goes_to_today(first_day: MainWindow) -> None:
