@@ -301,7 +301,14 @@ class PlanningWizard(QWizard):
         self.progress.setAccessibleDescription(
             _("Each step of the plan and whether it is complete. Press Enter to go to a step.")
         )
-        self.progress.setFixedWidth(self.progress.fontMetrics().averageCharWidth() * 44)
+        # Wide enough for a step's name on one line, but never more than a third of the
+        # screen (at 200 % the questions need the room).
+        self.progress.setFixedWidth(
+            min(
+                self.progress.fontMetrics().averageCharWidth() * 44,
+                self.screen().availableGeometry().width() // 3,
+            )
+        )
         self.progress.setWordWrap(True)
         self.progress.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.progress_heading = QLabel()
