@@ -20,6 +20,7 @@ from ui import application
 from ui.main_window import MainWindow
 from ui.pages import welcome_page
 from ui.pages.welcome_page import WelcomePage
+from ui.wizards.planning_wizard import PlanningWizard
 
 
 @pytest.fixture
@@ -71,7 +72,7 @@ def test_the_wizard_goes_on_after_its_first_page_makes_the_programme(
     assert page is not None
     page.plan_button.click()
     wizard = page.wizard
-    assert wizard is not None
+    assert isinstance(wizard, PlanningWizard)
     wizard.details_page.name.setText("Little Acorns Mentoring")
     wizard.details_page.organisation.setText("Little Acorns Nursery")
     # WHEN Next saves the details, which makes the programme (so the welcome page goes)
