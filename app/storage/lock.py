@@ -117,7 +117,7 @@ class DataFolderLock:
 
 def _locked(holder: str) -> LockedError:
     return LockedError(
-        _("Mentor Desk is already open on this data folder ({holder}).").format(holder=holder),
+        _("Mentor Desk is already open on this data folder, {holder}.").format(holder=holder),
         _("Switch to that window, or close it first, then try again."),
     )
 
@@ -146,10 +146,16 @@ def _user() -> str:
 
 
 def _describe(raw: str) -> str:
+    """Where the folder is open, in words: in another window here, or by whom on which
+    computer (a shared folder on a network drive). The process number is for the log."""
     try:
         info = json.loads(raw)
-        return _("user {user} on {host}, process {pid}").format(
-            user=info.get("user") or "?", host=info.get("host") or "?", pid=info.get("pid") or "?"
-        )
+        user, host = info.get("user") or "", info.get("host") or ""
+        log.info("The data folder is held by process %s (%s on %s)", info.get("pid"), user, host)
     except (ValueError, AttributeError):
-        return _("another process")
+        return _("in another window")
+    if host in ("", socket.gethostname()) and user in ("", _user()):
+        return _("in another window on this computer")
+    if host in ("", socket.gethostname()):
+        return _("by {user} on this computer").format(user=user)
+    return _("by {user} on the computer {host}").format(user=user or "?", host=host)

@@ -54,3 +54,21 @@ def test_a_crashed_holder_does_not_leave_the_folder_locked(paths: DataPaths) -> 
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, timeout=60, check=False)
     with DataFolderLock(paths.lock):
         pass
+
+
+def test_the_refusal_says_where_the_folder_is_open_in_words() -> None:
+    import getpass
+    import json
+    import socket
+
+    from app.storage.lock import _describe
+
+    here, me = socket.gethostname(), getpass.getuser()
+    same = json.dumps({"pid": 4, "host": here, "user": me})
+    assert _describe(same) == "in another window on this computer"
+    other_user = json.dumps({"pid": 4, "host": here, "user": "fiona"})
+    assert _describe(other_user) == "by fiona on this computer"
+    elsewhere = json.dumps({"pid": 4, "host": "office-pc", "user": "fiona"})
+    assert _describe(elsewhere) == "by fiona on the computer office-pc"
+    assert _describe("") == "in another window"  # written by nobody yet (a full disk)
+    assert "process" not in _describe(elsewhere)
