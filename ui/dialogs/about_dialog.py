@@ -3,8 +3,8 @@ the data lives."""
 
 from __future__ import annotations
 
-import importlib
 import sys
+from importlib import resources
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -33,8 +33,7 @@ def licence_file() -> Path | None:
     """The LICENSE file shipped with the app: beside the `resources` folder (the checkout's
     top folder, or the bundle's `_internal`, where packaging/build-linux.sh puts it), else
     beside the bundle's program."""
-    package = importlib.import_module("resources")
-    candidates = [Path(str(package.__file__)).resolve().parent.parent / "LICENSE"]
+    candidates = [Path(str(resources.files("resources"))).resolve().parent / "LICENSE"]
     if getattr(sys, "frozen", False):
         candidates.append(Path(sys.executable).resolve().parent / "LICENSE")
     return next((path for path in candidates if path.is_file()), None)

@@ -172,6 +172,11 @@ def _preferred_width(widget: QWidget) -> int:
     return widget.sizeHint().width()
 
 
+def _widest_minimum(widgets: list[QWidget]) -> int:
+    """The narrowest width in which each of `widgets`, one under the other, still fits."""
+    return max((max(w.minimumSizeHint().width(), w.minimumWidth()) for w in widgets), default=0)
+
+
 class ReflowRow(QWidget):
     """Widgets in a row while they fit at their preferred widths, else in a column.
 
@@ -215,7 +220,7 @@ class ReflowRow(QWidget):
         if not shown:
             return QSize(0, 0)
         margins = self.box.contentsMargins()
-        widest = max(max(w.minimumSizeHint().width(), w.minimumWidth()) for w in shown)
+        widest = _widest_minimum(shown)
         height = super().minimumSizeHint().height()
         return QSize(widest + margins.left() + margins.right(), height)
 
@@ -245,7 +250,7 @@ class ReflowSplitter(QSplitter):
         shown = [p for p in panes if p is not None and not p.isHidden()]
         if not shown:
             return super().minimumSizeHint()
-        widest = max(max(p.minimumSizeHint().width(), p.minimumWidth()) for p in shown)
+        widest = _widest_minimum(shown)
         height = super().minimumSizeHint().height()
         if self.orientation() == Qt.Orientation.Vertical:
             # One above the other, each pane asks for its usual height; the window scrolls

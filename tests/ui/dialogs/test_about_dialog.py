@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
 import sys
-import types
 from pathlib import Path
 
 import pytest
@@ -48,6 +48,14 @@ def test_the_version_is_written_in_one_place() -> None:
     assert f'license = "{LICENCE}"' in pyproject
 
 
+def _about(qtbot: QtBot, window: MainWindow) -> AboutDialog:
+    """Help > About, opened from the window."""
+    about = window.show_about()
+    assert isinstance(about, AboutDialog)
+    qtbot.addWidget(about)
+    return about
+
+
 def _licence_words() -> list[str]:
     return (Path(__file__).resolve().parents[3] / "LICENSE").read_text(encoding="utf-8").split()
 
@@ -55,9 +63,7 @@ def _licence_words() -> list[str]:
 def test_read_the_licence_shows_its_whole_text_to_read_and_escape_closes_it(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    about = window.show_about()
-    assert isinstance(about, AboutDialog)
-    qtbot.addWidget(about)
+    about = _about(qtbot, window)
     button = about.findChild(QPushButton, "read-licence")
     assert button is not None and button.isVisible() and button.text() == "&Read the licence"
     QTest.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -99,9 +105,13 @@ def test_the_licence_is_found_beside_resources_in_the_bundle(
     (internal / "resources").mkdir(parents=True)
     (internal / "resources" / "__init__.py").write_text("")
     (internal / "LICENSE").write_text("the bundled licence\n")
-    fake = types.ModuleType("resources")
-    fake.__file__ = str(internal / "resources" / "__init__.py")
-    monkeypatch.setitem(sys.modules, "resources", fake)
+    spec = importlib.util.spec_from_file_location(
+        "resources",
+        internal / "resources" / "__init__.py",
+        submodule_search_locations=[str(internal / "resources")],
+    )
+    assert spec is not None
+    monkeypatch.setitem(sys.modules, "resources", importlib.util.module_from_spec(spec))
     assert about_dialog.licence_file() == internal / "LICENSE"
     assert about_dialog.licence_text() == "the bundled licence\n"
     # lost from _internal: the copy beside the program
@@ -139,9 +149,7 @@ def test_the_licence_reflows_to_the_window_and_keeps_its_headings() -> None:
 def test_enter_closes_about_rather_than_opening_the_licence(
     qtbot: QtBot, window: MainWindow
 ) -> None:
-    about = window.show_about()
-    assert isinstance(about, AboutDialog)
-    qtbot.addWidget(about)
+    about = _about(qtbot, window)
     qtbot.waitExposed(about)
     focused = about.focusWidget()
     assert isinstance(focused, QPushButton) and focused.text() == "Close"

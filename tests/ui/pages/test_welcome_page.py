@@ -54,25 +54,28 @@ def test_the_demo_window_is_not_offered_a_welcome_and_the_window_has_one_page_bu
     assert not isinstance(window.stack.currentWidget(), WelcomePage)
 
 
+def _start_planning(window: MainWindow) -> PlanningWizard:
+    """Start a new programme… on the welcome page; the wizard it opens."""
+    page = window.welcome
+    assert page is not None
+    page.plan_button.click()
+    assert isinstance(page.wizard, PlanningWizard)
+    return page.wizard
+
+
 def test_start_a_new_programme_opens_the_planning_wizard(
     qtbot: QtBot, first_day: MainWindow
 ) -> None:
-    page = first_day.welcome
-    assert page is not None
-    page.plan_button.click()
-    assert page.wizard is not None and page.wizard.isVisible()
-    page.wizard.close()
+    wizard = _start_planning(first_day)
+    assert wizard.isVisible()
+    wizard.close()
 
 
 def test_the_wizard_goes_on_after_its_first_page_makes_the_programme(
     qtbot: QtBot, first_day: MainWindow
 ) -> None:
     # GIVEN the planning wizard, started from the welcome page
-    page = first_day.welcome
-    assert page is not None
-    page.plan_button.click()
-    wizard = page.wizard
-    assert isinstance(wizard, PlanningWizard)
+    wizard = _start_planning(first_day)
     wizard.details_page.name.setText("Little Acorns Mentoring")
     wizard.details_page.organisation.setText("Little Acorns Nursery")
     # WHEN Next saves the details, which makes the programme (so the welcome page goes)
