@@ -23,6 +23,9 @@ class Role(enum.StrEnum):
 
 
 ROLE_LABELS = {Role.MENTOR: N_("Mentor"), Role.MENTEE: N_("Mentee")}
+#: A heading for what someone does in one role, whole for each role (a role word put into a
+#: sentence reads wrongly in Gaelic).
+AS_ROLE = {Role.MENTOR: N_("As a mentor"), Role.MENTEE: N_("As a mentee")}
 
 
 class Stage(enum.StrEnum):

@@ -16,7 +16,7 @@ from app.formatting import format_date
 from app.i18n import N_, _, ngettext
 from app.model import Role
 from app.model.match import MATCH_STATUS_LABELS
-from app.model.person import ROLE_LABELS, STAGE_LABELS
+from app.model.person import AS_ROLE, ROLE_LABELS, STAGE_LABELS
 from app.model.screening import (
     DECISION_LABELS,
     DISCLOSURE_LABELS,
@@ -86,7 +86,6 @@ def _letterhead(context: FormContext, title: str) -> style.Letterhead:
 
 #: Phrases about a role, whole for each role so that a translator writes each one whole (a
 #: role word put into a sentence reads wrongly in Gaelic).
-_AS_ROLE = {Role.MENTOR: N_("As a mentor"), Role.MENTEE: N_("As a mentee")}
 _AS_ROLE_COLON = {Role.MENTOR: N_("As a mentor:"), Role.MENTEE: N_("As a mentee:")}
 _READY_AS = {
     Role.MENTOR: N_("As a mentor: ready to match."),
@@ -190,7 +189,7 @@ def render_record(record: PersonRecord, context: FormContext, printed_on: date) 
                     ),
                 )
             )
-        story.append(style.heading(_(_AS_ROLE[role.role]), 3))
+        story.append(style.heading(_(AS_ROLE[role.role]), 3))
         story.append(style.field_rows(rows))
     story.append(style.heading(_("References"), 3))
     if record.references:

@@ -33,7 +33,7 @@ from app.formatting import format_date
 from app.i18n import N_, _, ngettext
 from app.model import Role
 from app.model.match import ENDING_LABELS, MATCH_STATUS_LABELS, OPEN_STATUSES
-from app.model.person import ROLE_LABELS, STAGE_LABELS
+from app.model.person import AS_ROLE, ROLE_LABELS, STAGE_LABELS
 from app.model.screening import (
     DECISION_LABELS,
     DISCLOSURE_LABELS,
@@ -65,7 +65,6 @@ _NOT_READY_AS = {
     Role.MENTOR: N_("⚠ As a mentor, not ready yet:"),
     Role.MENTEE: N_("⚠ As a mentee, not ready yet:"),
 }
-_AS_ROLE = {Role.MENTOR: N_("As a mentor"), Role.MENTEE: N_("As a mentee")}
 _STAGE_AS = {Role.MENTOR: N_("As a mentor: {stage}"), Role.MENTEE: N_("As a mentee: {stage}")}
 _INTERVIEWS_AS = {
     Role.MENTOR: N_("Interviews as a mentor"),
@@ -446,7 +445,7 @@ class PersonRecordView(QWidget):
 
     def _role_box(self, role: RoleRecord, record: PersonRecord) -> QGroupBox:
         rules = record.rules
-        box = QGroupBox(_(_AS_ROLE[role.role]))
+        box = QGroupBox(_(AS_ROLE[role.role]))
         column = QVBoxLayout(box)
         steps: list[tuple[str, str, date | None, str, bool]] = [
             (
