@@ -183,20 +183,25 @@ def test_print_an_agreement_with_the_keyboard_alone(
     key(Qt.Key.Key_Down)
     key(Qt.Key.Key_Up)
     assert page.selected_match() is not None
-    # WHEN Tab reaches "Print agreement…" and Space presses it
-    tab_to(page.print_button)
-    key(Qt.Key.Key_Space)
 
+    # WHEN Tab reaches "Print agreement…" and Space presses it
     def shown_previews() -> list[PrintPreviewDialog]:
-        # Only the one on show: an earlier test's closed preview may linger, hidden.
         return [
             w
             for w in QApplication.topLevelWidgets()
             if isinstance(w, PrintPreviewDialog) and w.isVisible()
         ]
 
-    qtbot.waitUntil(lambda: len(shown_previews()) == 1, timeout=10_000)
-    preview = shown_previews()[0]
+    # Earlier tests' previews may linger, hidden or not yet deleted: only a new one counts.
+    before = {id(w) for w in shown_previews()}
+    tab_to(page.print_button)
+    key(Qt.Key.Key_Space)
+
+    def new_previews() -> list[PrintPreviewDialog]:
+        return [w for w in shown_previews() if id(w) not in before]
+
+    qtbot.waitUntil(lambda: len(new_previews()) == 1, timeout=10_000)
+    preview = new_previews()[0]
     preview.activateWindow()
     preview.setFocus()
     # AND Ctrl+P prints it
